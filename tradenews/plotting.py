@@ -1,0 +1,97 @@
+"""The shared visual language: style, outlet palette and deterministic figure export.
+
+Plot functions elsewhere in tradenews *return* figures; only :func:`save_figure`
+writes files, and only when a caller asks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+__all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "outlet_colors", "save_figure", "FIGURES_DIR"]
+
+#: Okabe–Ito, safe for the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+#: Colour for an unknown outlet.
+NA_COLOR = "#999999"
+STYLE = "tradenews.styles.report"
+#: Default export folder: ``figures/`` at the project root (next to the package).
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
+
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "Producer": None},
+}
+
+
+def use_style() -> None:
+    """Apply the report style globally (call once at the top of a notebook)."""
+    import matplotlib.pyplot as plt
+
+    plt.style.use(STYLE)
+
+
+def style_context():
+    """Return a context manager that applies the report style temporarily.
+
+    Example
+    -------
+    >>> import matplotlib.pyplot as plt
+    >>> with style_context():
+    ...     plt.rcParams["svg.hashsalt"]
+    'tradenews'
+    """
+    import matplotlib.pyplot as plt
+
+    return plt.style.context(STYLE)
+
+
+def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
+    """Map outlet labels to palette colours, in sorted order so every figure agrees.
+
+    Labels that start with ``"unknown"`` (outlet NA) all get :data:`NA_COLOR`.
+
+    Example
+    -------
+    >>> outlet_colors(["Reuters", "AP", "unknown (003)"])
+    {'AP': '#0072B2', 'Reuters': '#E69F00', 'unknown (003)': '#999999'}
+    """
+    labels = sorted({str(o) for o in outlets})
+    known = [o for o in labels if not o.startswith("unknown")]
+    colors = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(known)}
+    colors.update({o: NA_COLOR for o in labels if o.startswith("unknown")})
+    return colors
+
+
+def save_figure(fig, name: str, *, directory: str | Path | None = None,
+                formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+    """Save ``fig`` as ``directory/name.<fmt>`` with byte-identical output run to run.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        File stem, e.g. ``"01-kept-vs-removed"``.
+    directory : path, optional
+        Defaults to the project's ``figures/`` folder.
+    formats : sequence of str
+        Any of ``"png"``, ``"svg"``, ``"pdf"``.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    import matplotlib as mpl
+
+    out = Path(directory) if directory is not None else FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with mpl.rc_context({"svg.hashsalt": "tradenews"}):
+        for fmt in formats:
+            path = out / f"{name}.{fmt}"
+            fig.savefig(path, format=fmt, metadata=_METADATA.get(fmt))
+            paths.append(path)
+    return paths
