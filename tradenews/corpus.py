@@ -1,0 +1,82 @@
+"""The :class:`Corpus`: tidy DataFrames of articles, paragraphs, sentences and removed spans.
+
+Columns
+-------
+articles
+    ``article_id`` (str), ``outlet`` (category, NA when the text does not say),
+    ``outlet_label`` (str: the outlet, or ``"unknown <id>"`` so charts can show it),
+    ``title``, ``byline``, ``published`` and ``updated`` (datetime64[ns, UTC], NaT
+    when the text gives no date), ``published_zone`` (where the zone came from:
+    ``text``, ``outlet`` or ``assumed UTC``), ``dateline``, ``url``, ``text`` (the
+    normalized body; the headline, when there is one, is its first paragraph),
+    ``raw_text``, ``n_words``, ``n_sentences``, ``n_paragraphs``, ``source`` (file
+    or ``"DataFrame"``), ``row`` (row or record number within the source, NA for
+    one-article files) and ``encoding``.
+paragraphs
+    ``article_id``, ``paragraph_id`` (0-based within the article), ``kind``
+    (``headline``, ``standfirst``, ``subheading`` or ``body``), ``start``, ``end``
+    (offsets into ``articles.text``) and ``text``.
+sentences
+    ``article_id``, ``sentence_id`` (0-based within the article), ``paragraph_id``,
+    ``start``, ``end`` and ``text``.
+removed
+    ``article_id``, ``start``, ``end`` (offsets into ``articles.raw_text``),
+    ``text`` (what was removed), ``reason`` and ``replacement`` (what stands in its
+    place in ``text``: empty for a removal, a space or fixed character otherwise).
+errors
+    ``source``, ``row``, ``reason`` and ``severity`` (``error``: not loaded;
+    ``warning``: loaded with a problem; ``skipped``: not an article file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Corpus", "ARTICLE_COLUMNS"]
+
+ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "published", "updated",
+                   "published_zone", "dateline", "url", "text", "raw_text", "n_words", "n_sentences",
+                   "n_paragraphs", "source", "row", "encoding"]
+
+
+@dataclass
+class Corpus:
+    """Articles and everything derived from them, as pandas DataFrames."""
+
+    articles: "pd.DataFrame"
+    paragraphs: "pd.DataFrame"
+    sentences: "pd.DataFrame"
+    removed: "pd.DataFrame"
+    errors: "pd.DataFrame"
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __repr__(self) -> str:
+        outlets = self.articles["outlet"].nunique() if len(self.articles) else 0
+        return (f"<Corpus: {len(self.articles)} articles, {outlets} known outlets, "
+                f"{len(self.sentences)} sentences, {len(self.removed)} removed spans, "
+                f"{len(self.errors)} errors>")
+
+    def article(self, article_id: str) -> "pd.Series":
+        """Return one article's row."""
+        return self.articles.set_index("article_id").loc[article_id]
+
+    def rebuild_raw(self, article_id: str) -> str:
+        """Rebuild ``raw_text`` from ``text`` plus the ``removed`` spans (a check that nothing was lost)."""
+        from .normalize import rebuild_raw
+
+        text = self.article(article_id)["text"]
+        rows = self.removed[self.removed["article_id"] == article_id]
+        return rebuild_raw(text, rows.to_dict("records"))
+
+    def removed_summary(self) -> "pd.DataFrame":
+        """Characters removed per article and reason (a wide table, zeros filled)."""
+        import pandas as pd
+
+        if self.removed.empty:
+            return pd.DataFrame(index=pd.Index(self.articles["article_id"], name="article_id"))
+        chars = self.removed.assign(chars=self.removed["end"] - self.removed["start"])
+        table = chars.pivot_table(index="article_id", columns="reason", values="chars",
+                                  aggfunc="sum", fill_value=0, observed=True)
+        return table.reindex(self.articles["article_id"], fill_value=0)
