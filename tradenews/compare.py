@@ -1,0 +1,702 @@
+"""Compare outlets: profile, media cited, topic coverage, distinguishing terms, summary figure.
+
+Every function takes a corpus (a :class:`tradenews.corpus.Corpus`, or just its
+``articles`` DataFrame) and returns a DataFrame with documented columns. Outlets
+are grouped by ``outlet_label`` so articles whose outlet is unknown still show.
+
+The topic lexicon is a CSV file users edit (``tradenews/data/topics_trade.csv``
+ships for the 2025 US-China trade story); media are recognised by attribution
+rules plus a generic media-word lexicon (``tradenews/data/entities_media.csv``),
+never by a list of outlet names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DEFAULT_TOPICS",
+    "read_topics",
+    "topic_mentions",
+    "topic_coverage",
+    "topic_matrix",
+    "media_citations",
+    "voice_shares",
+    "outlet_profile",
+    "distinguishing_terms",
+    "plot_heatmap",
+    "plot_outlet_summary",
+]
+
+#: The topic lexicon shipped for the default corpus.
+DEFAULT_TOPICS = "topics_trade.csv"
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+# --------------------------------------------------------------------------- corpus access
+def _frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return ``(articles, paragraphs, sentences)`` for a Corpus or an articles DataFrame.
+
+    Missing ``outlet_label`` is derived from ``outlet`` ("unknown <id>" when NA);
+    missing paragraphs/sentences are segmented with :mod:`tradenews.segment`.
+    """
+    from tradenews.segment import paragraph_spans, sentence_spans
+
+    if isinstance(corpus, pd.DataFrame):
+        articles, paragraphs, sentences = corpus, None, None
+    elif hasattr(corpus, "articles"):
+        articles = corpus.articles
+        paragraphs = getattr(corpus, "paragraphs", None)
+        sentences = getattr(corpus, "sentences", None)
+    else:
+        raise TypeError(f"expected a Corpus or an articles DataFrame, got {type(corpus).__name__}")
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles lack column(s): {sorted(missing)}")
+    articles = articles.copy()
+    articles["article_id"] = articles["article_id"].astype(str)
+    articles["text"] = articles["text"].fillna("").astype(str)
+    if "outlet" not in articles:
+        articles["outlet"] = pd.NA
+    if "outlet_label" not in articles:
+        labels = []
+        for aid, outlet in zip(articles["article_id"], articles["outlet"]):
+            labels.append(f"unknown {str(aid)[:3]}" if pd.isna(outlet) else str(outlet))
+        articles["outlet_label"] = labels
+    articles["outlet_label"] = articles["outlet_label"].astype(str)
+    if "published" not in articles:
+        articles["published"] = pd.NaT
+    if paragraphs is None or not {"article_id", "start", "end"} <= set(paragraphs.columns):
+        rows = []
+        for aid, text in zip(articles["article_id"], articles["text"]):
+            for i, (a, b) in enumerate(paragraph_spans(text)):
+                rows.append((aid, i, "body", a, b, text[a:b]))
+        paragraphs = pd.DataFrame(rows, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
+    if sentences is None or not {"article_id", "start", "end"} <= set(sentences.columns):
+        rows = []
+        for aid, text in zip(articles["article_id"], articles["text"]):
+            spans = [(p, s) for p, (a, b) in enumerate(paragraph_spans(text)) for s in sentence_spans(text, a, b)]
+            for i, (p, (a, b)) in enumerate(spans):
+                rows.append((aid, i, p, a, b, text[a:b]))
+        sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
+    paragraphs = paragraphs.assign(article_id=paragraphs["article_id"].astype(str))
+    sentences = sentences.assign(article_id=sentences["article_id"].astype(str))
+    return articles.reset_index(drop=True), paragraphs, sentences
+
+
+def _data_path(name: str | Path) -> Path:
+    """Resolve a data file: an existing path, else a file shipped in ``tradenews/data``."""
+    path = Path(name)
+    if path.exists():
+        return path
+    shipped = resources.files("tradenews").joinpath("data", str(name))
+    if not shipped.is_file():
+        raise FileNotFoundError(f"no such data file: {name}")
+    return Path(str(shipped))
+
+
+def _read_csv(name: str | Path) -> pd.DataFrame:
+    return pd.read_csv(_data_path(name), comment="#", dtype=str, skipinitialspace=True).dropna(how="all")
+
+
+# --------------------------------------------------------------------------- topics
+def _term_regex(term: str) -> str:
+    parts = []
+    for word in term.strip().split():
+        word = re.escape(word.replace("’", "'")).replace("'", "['’]").replace(r"\-", r"[-\s]")
+        word = word.replace(r"\*", r"[\w'’-]*")
+        parts.append(word)
+    return r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w])"
+
+
+def read_topics(path: str | Path | None = None) -> pd.DataFrame:
+    """Read a topic lexicon CSV (columns ``topic``, ``term``).
+
+    Terms are case-insensitive phrases; ``*`` matches the rest of a word and a
+    space also matches a hyphen. Adds a ``pattern`` column (the compiled regex text).
+
+    Example
+    -------
+    >>> topics = read_topics()
+    >>> "fentanyl" in set(topics["topic"])
+    True
+    """
+    table = _read_csv(path or DEFAULT_TOPICS)
+    if not {"topic", "term"} <= set(table.columns):
+        raise ValueError("a topic lexicon needs columns 'topic' and 'term'")
+    table = table.dropna(subset=["topic", "term"]).astype({"topic": str, "term": str})
+    table["topic"] = table["topic"].str.strip()
+    table["term"] = table["term"].str.strip()
+    table["pattern"] = table["term"].map(_term_regex)
+    return table.reset_index(drop=True)
+
+
+def topic_mentions(corpus: Any, *, topics: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Find every topic-term match in every article.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+    topics : path or DataFrame, optional
+        A lexicon as read by :func:`read_topics` (default: the shipped one).
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet_label, topic, term, start, end, match`` sorted by
+        article and position. Overlapping matches of the same topic count once.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+    ...                      "text": ["Soybean farmers want the truce extended."]})
+    >>> topic_mentions(arts)[["topic", "match"]].values.tolist()
+    [['soybeans & agriculture', 'Soybean'], ['soybeans & agriculture', 'farmers'], ['truce & extension', 'truce'], ['truce & extension', 'extended']]
+    """
+    articles, _, _ = _frames(corpus)
+    lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
+    if "pattern" not in lex:
+        lex = lex.assign(pattern=lex["term"].map(_term_regex))
+    compiled = [(t, term, re.compile(p, re.IGNORECASE)) for t, term, p in lex[["topic", "term", "pattern"]].itertuples(index=False)]
+    rows = []
+    for aid, label, text in articles[["article_id", "outlet_label", "text"]].itertuples(index=False):
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for topic, term, rx in compiled:
+            for m in rx.finditer(text):
+                spans = taken.setdefault(topic, [])
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue
+                spans.append(m.span())
+                rows.append((aid, label, topic, term, m.start(), m.end(), m.group()))
+    out = pd.DataFrame(rows, columns=["article_id", "outlet_label", "topic", "term", "start", "end", "match"])
+    return out.sort_values(["article_id", "start", "topic"], kind="stable").reset_index(drop=True)
+
+
+def topic_coverage(corpus: Any, *, topics: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which outlets mention which topics, and how much.
+
+    Returns
+    -------
+    DataFrame
+        One row per (outlet_label, topic), every topic of the lexicon included:
+        ``outlet_label, topic, n_articles`` (articles of that outlet),
+        ``articles_mentioning, share_of_articles, n_mentions, per_1000_words``,
+        ``terms`` (distinct matched terms, lower case, "; "-joined).
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                      "text": ["TikTok deal.", "Fentanyl and TikTok."]})
+    >>> cov = topic_coverage(arts)
+    >>> cov.query("topic == 'TikTok'")[["outlet_label", "n_mentions"]].values.tolist()
+    [['X', 1], ['Y', 1]]
+    """
+    articles, _, _ = _frames(corpus)
+    lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
+    mentions = topic_mentions(articles, topics=lex)
+    words = _word_counts(articles)
+    per_outlet = articles.assign(n_words=words).groupby("outlet_label").agg(
+        n_articles=("article_id", "size"), n_words=("n_words", "sum"))
+    topic_names = list(dict.fromkeys(lex["topic"]))
+    grid = pd.MultiIndex.from_product([sorted(per_outlet.index), topic_names], names=["outlet_label", "topic"])
+    grouped = mentions.groupby(["outlet_label", "topic"])
+    table = pd.DataFrame({
+        "articles_mentioning": grouped["article_id"].nunique(),
+        "n_mentions": grouped.size(),
+        "terms": grouped["match"].agg(lambda s: "; ".join(sorted({m.lower().replace("’", "'") for m in s}))),
+    }).reindex(grid)
+    table = table.reset_index()
+    table["articles_mentioning"] = table["articles_mentioning"].fillna(0).astype(int)
+    table["n_mentions"] = table["n_mentions"].fillna(0).astype(int)
+    table["terms"] = table["terms"].fillna("").astype(str)
+    table = table.merge(per_outlet, left_on="outlet_label", right_index=True)
+    table["share_of_articles"] = table["articles_mentioning"] / table["n_articles"]
+    table["per_1000_words"] = (1000 * table["n_mentions"] / table["n_words"].where(table["n_words"] > 0)).fillna(0.0).round(2)
+    cols = ["outlet_label", "topic", "n_articles", "articles_mentioning", "share_of_articles",
+            "n_mentions", "per_1000_words", "terms"]
+    return table[cols].reset_index(drop=True)
+
+
+def topic_matrix(coverage: pd.DataFrame, *, value: str = "per_1000_words") -> pd.DataFrame:
+    """Pivot :func:`topic_coverage` output to a topics × outlets table of ``value``.
+
+    Example
+    -------
+    >>> cov = pd.DataFrame({"outlet_label": ["X", "Y"], "topic": ["t", "t"], "n_mentions": [1, 0]})
+    >>> topic_matrix(cov, value="n_mentions")
+    outlet_label  X  Y
+    topic
+    t             1  0
+    """
+    order = list(dict.fromkeys(coverage["topic"]))
+    mat = coverage.pivot(index="topic", columns="outlet_label", values=value).reindex(order)
+    return mat.reindex(sorted(mat.columns), axis=1)
+
+
+def _word_counts(articles: pd.DataFrame) -> pd.Series:
+    if "n_words" in articles and articles["n_words"].notna().all():
+        return articles["n_words"].astype(int)
+    return articles["text"].map(lambda t: len(_WORD.findall(t))).astype(int)
+
+
+# --------------------------------------------------------------------------- media cited
+@lru_cache(maxsize=4)
+def _media_lexicon(path: str | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
+    table = _read_csv(path or "entities_media.csv")
+    words = frozenset(table.loc[table["kind"] == "name_word", "term"].str.strip())
+    generic = tuple(sorted(table.loc[table["kind"] == "generic", "term"].str.strip(), key=len, reverse=True))
+    return words, generic
+
+
+_CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)"
+_NAME = rf"{_CAPWORD}(?:(?:\s+(?:of|the|and|de|&))?\s+{_CAPWORD})*"
+_POSS = r"(?:['’]s)?"
+_MEDIA_RULES = [
+    ("according to", re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_NAME}){_POSS}")),
+    ("reported", re.compile(rf"(?P<name>{_NAME}){_POSS}\s+(?:reported|reports|reporting|said in a report|cited)\b")),
+    ("reported by", re.compile(rf"\b(?:reported|cited|quoted) by\s+(?:the\s+)?(?P<name>{_NAME})")),
+    ("citing", re.compile(rf"\bciting\s+(?:the\s+)?(?P<name>{_NAME})")),
+    ("told", re.compile(rf"\b(?:told|said to|speaking to|interview with)\s+(?:the\s+)?(?P<name>{_NAME})")),
+    ("on programme", re.compile(rf"\b(?:on|to)\s+(?:the\s+)?(?P<name>{_NAME})['’]s\s+[A-Z]")),
+    ("credit", re.compile(rf"\((?P<name>{_CAPWORD}(?:\s+{_CAPWORD})*?)\s+(?:Photo|Images|Video)\)")),
+]
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
+
+
+def _clean_media(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return re.sub(r"^(?:The|the)\s+", "", name)
+
+
+def media_citations(corpus: Any, *, lexicon: str | Path | None = None) -> pd.DataFrame:
+    """Find the news media each article cites ("according to X", "X reported", "told X"...).
+
+    A name found by an attribution rule counts as a medium when it contains a
+    media word from the lexicon (News, Times, Post, Agency, TV...), is an acronym
+    (CGTN, NBC), or is the subject of "X reported" anywhere in the corpus
+    (then "according to X" elsewhere counts too). People recognised by
+    :mod:`tradenews.entities` never count. Generic phrases ("state media") are
+    reported as they are written. The article's own outlet is ignored.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet_label, media, mention, rule, start, end`` where
+        ``media`` is the canonical name ("Bloomberg News" -> "Bloomberg" when
+        both occur) and ``rule`` the attribution pattern that found it.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
+    ...     "Talks ended, Bloomberg News reported. He told the Daily Planet so, according to Bloomberg."]})
+    >>> media_citations(arts)[["media", "rule"]].values.tolist()
+    [['Bloomberg', 'reported'], ['Daily Planet', 'told'], ['Bloomberg', 'according to']]
+    """
+    articles, _, _ = _frames(corpus)
+    words, generic = _media_lexicon(str(lexicon) if lexicon else None)
+    persons = _person_names(articles)
+    hits = []
+    for aid, label, outlet, text in articles[["article_id", "outlet_label", "outlet", "text"]].itertuples(index=False):
+        for rule, rx in _MEDIA_RULES:
+            for m in rx.finditer(text):
+                name = _clean_media(m.group("name"))
+                hits.append((aid, label, outlet, name, rule, m.start("name"), m.start("name") + len(name)))
+        for phrase in generic:
+            for m in re.finditer(rf"(?:\b[A-Z][\w-]*\s+)?\b{re.escape(phrase)}\b", text):
+                hits.append((aid, label, outlet, m.group(), "generic", m.start(), m.end()))
+    cand = pd.DataFrame(hits, columns=["article_id", "outlet_label", "outlet", "mention", "rule", "start", "end"])
+    if cand.empty:
+        return pd.DataFrame(columns=["article_id", "outlet_label", "media", "mention", "rule", "start", "end"])
+
+    def has_word(name: str) -> bool:
+        toks = name.split()
+        return len(toks) > 1 and any(tok in words for tok in toks)
+
+    reported = set(cand.loc[cand["rule"].isin(["reported", "reported by"]), "mention"])
+    known = {n for n in cand["mention"] if has_word(n)} | {n for n in reported if n not in persons}
+    keep = []
+    for row in cand.itertuples(index=False):
+        name = row.mention
+        first = name.split()[0]
+        if row.rule == "generic":
+            ok = True
+        elif name in persons or first in persons or name.lower() in {"reporters", "journalists"}:
+            ok = False
+        elif row.rule in ("reported", "reported by", "on programme", "credit"):
+            ok = True
+        else:  # according to / citing / told: need media evidence
+            ok = name in known or bool(_ACRONYM.match(name)) or (row.rule != "told" and _stem_known(name, known))
+        if ok and pd.notna(row.outlet) and _same_outlet(name, str(row.outlet)):
+            ok = False
+        keep.append(ok)
+    out = cand[keep].copy()
+    media_names = set(out.loc[out["rule"] != "generic", "mention"])
+    out["media"] = [_canonical_media(n, media_names, words) if r != "generic" else n
+                    for n, r in zip(out["mention"], out["rule"])]
+    out = out.drop_duplicates(["article_id", "start"]).sort_values(["article_id", "start"], kind="stable")
+    return out[["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]].reset_index(drop=True)
+
+
+def _stem_known(name: str, known: set[str]) -> bool:
+    return any(k.startswith(name + " ") for k in known)
+
+
+def _same_outlet(name: str, outlet: str) -> bool:
+    a, b = name.lower(), outlet.lower()
+    return a == b or a in b.split() or (len(a) > 3 and (a in b or b in a))
+
+
+def _canonical_media(name: str, names: set[str], words: frozenset[str]) -> str:
+    toks = name.split()
+    while len(toks) > 1 and toks[-1] in words and " ".join(toks[:-1]) in names:
+        toks = toks[:-1]
+    return " ".join(toks)
+
+
+def _person_names(articles: pd.DataFrame) -> set[str]:
+    """Person names (full and short) recognised by tradenews.entities, if it works."""
+    try:
+        from tradenews.entities import extract_entities
+
+        ents = extract_entities(articles)
+    except Exception:  # entity recognition is a refinement here, never a blocker
+        return set()
+    people = ents[ents["type"] == "person"]
+    return set(people["mention"]) | set(people["entity"])
+
+
+# --------------------------------------------------------------------------- voices and profile
+def _quotes(corpus: Any, quotes: pd.DataFrame | None) -> pd.DataFrame | None:
+    if quotes is not None:
+        return quotes
+    try:
+        from tradenews.quotes import extract_quotes
+    except ImportError:
+        return None
+    return extract_quotes(corpus)
+
+
+def voice_shares(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of quotes per side (``US``, ``China``, ...) within each outlet.
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        Output of ``tradenews.extract_quotes`` (needs ``article_id`` and ``side``;
+        ``outlet_label`` is taken from ``articles`` when given).
+    articles : DataFrame, optional
+        Used to map ``article_id`` to ``outlet_label``.
+
+    Returns
+    -------
+    DataFrame
+        ``outlet_label, side, n_quotes, share`` (quotes with no side are counted
+        under ``"unattributed"``; shares sum to 1 per outlet).
+
+    Example
+    -------
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "a"], "outlet_label": ["X"] * 3,
+    ...                   "side": ["US", "China", None]})
+    >>> voice_shares(q).values.tolist()
+    [['X', 'China', 1, 0.333], ['X', 'US', 1, 0.333], ['X', 'unattributed', 1, 0.333]]
+    """
+    q = _label_quotes(quotes, articles)
+    side = q["side"].astype(object).where(q["side"].notna() & (q["side"].astype(str).str.strip() != ""), "unattributed")
+    side = side.astype(str).str.strip().replace({"": "unattributed", "other": "other", "unknown": "unattributed"})
+    counts = q.assign(side=side).groupby(["outlet_label", "side"]).size().rename("n_quotes").reset_index()
+    counts["share"] = (counts["n_quotes"] / counts.groupby("outlet_label")["n_quotes"].transform("sum")).round(3)
+    return counts.sort_values(["outlet_label", "side"]).reset_index(drop=True)
+
+
+def _label_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    q = quotes.copy()
+    q["article_id"] = q["article_id"].astype(str)
+    if articles is not None:
+        labels = dict(zip(articles["article_id"].astype(str), articles["outlet_label"].astype(str)))
+        q["outlet_label"] = q["article_id"].map(labels)
+    elif "outlet_label" not in q:
+        q["outlet_label"] = [f"unknown {a[:3]}" if pd.isna(o) else str(o) for a, o in zip(q["article_id"], q["outlet"])]
+    if "side" not in q:
+        q["side"] = pd.NA
+    return q
+
+
+def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
+                   media_lexicon: str | Path | None = None) -> pd.DataFrame:
+    """One row per outlet: size, quotes, voices by side, media cited, publication time.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+    quotes : DataFrame, optional
+        Output of ``tradenews.extract_quotes(corpus)``; computed when omitted
+        (quote columns are NA when the quotes module is unavailable).
+    media_lexicon : path, optional
+        Media-word lexicon for :func:`media_citations`.
+
+    Returns
+    -------
+    DataFrame
+        ``outlet_label, outlet, n_articles, n_words, n_paragraphs, n_sentences,
+        n_quotes, n_speakers`` (distinct named speakers), ``share_<side>`` for each
+        side found in the quotes (e.g. ``share_China``, ``share_US``,
+        ``share_unattributed``), ``n_media_citations, media_cited`` ("; "-joined,
+        most cited first), ``first_published, last_published`` (UTC).
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", None],
+    ...                      "text": ["One. Two, Bloomberg reported.", "Three words here."]})
+    >>> q = pd.DataFrame({"article_id": ["a"], "speaker": ["Li"], "side": ["China"]})
+    >>> prof = outlet_profile(arts, quotes=q)
+    >>> prof[["outlet_label", "n_words", "n_quotes", "share_China", "media_cited"]].values.tolist()
+    [['X', 5, 1, 1.0, 'Bloomberg'], ['unknown b', 3, 0, nan, '']]
+    """
+    articles, paragraphs, sentences = _frames(corpus)
+    articles = articles.assign(n_words=_word_counts(articles))
+    base = articles.groupby("outlet_label").agg(
+        outlet=("outlet", lambda s: next((str(v) for v in s if pd.notna(v)), pd.NA)),
+        n_articles=("article_id", "size"),
+        n_words=("n_words", "sum"),
+        first_published=("published", "min"),
+        last_published=("published", "max"),
+    )
+    label_of = dict(zip(articles["article_id"], articles["outlet_label"]))
+    if "kind" in paragraphs:
+        paragraphs = paragraphs[paragraphs["kind"].astype(str) != "headline"]
+    base["n_paragraphs"] = paragraphs["article_id"].map(label_of).value_counts().reindex(base.index).fillna(0).astype(int)
+    base["n_sentences"] = sentences["article_id"].map(label_of).value_counts().reindex(base.index).fillna(0).astype(int)
+
+    q = _quotes(corpus, quotes)
+    if q is None:
+        base["n_quotes"] = pd.NA
+        base["n_speakers"] = pd.NA
+    else:
+        q = _label_quotes(q, articles)
+        base["n_quotes"] = q["outlet_label"].value_counts().reindex(base.index).fillna(0).astype(int)
+        spk = q.dropna(subset=["speaker"]) if "speaker" in q else q.iloc[:0]
+        spk = spk[spk["speaker"].astype(str).str.strip() != ""]
+        base["n_speakers"] = spk.groupby("outlet_label")["speaker"].nunique().reindex(base.index).fillna(0).astype(int)
+        if len(q):
+            shares = voice_shares(q).pivot(index="outlet_label", columns="side", values="share")
+            for side in sorted(shares.columns):
+                base[f"share_{side}"] = shares[side].reindex(base.index)
+
+    media = media_citations(articles, lexicon=media_lexicon)
+    base["n_media_citations"] = media["outlet_label"].value_counts().reindex(base.index).fillna(0).astype(int)
+    cited = media.groupby("outlet_label")["media"].agg(
+        lambda s: "; ".join(s.value_counts().sort_index().sort_values(ascending=False, kind="stable").index))
+    base["media_cited"] = cited.reindex(base.index).fillna("").astype(str)
+    order = ["outlet", "n_articles", "n_words", "n_paragraphs", "n_sentences", "n_quotes", "n_speakers"]
+    share_cols = [c for c in base.columns if c.startswith("share_")]
+    order += share_cols + ["n_media_citations", "media_cited", "first_published", "last_published"]
+    return base[order].reset_index().sort_values("outlet_label").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- distinguishing terms
+def distinguishing_terms(corpus: Any, *, n: int = 10, ngram_range: tuple[int, int] = (1, 2),
+                         min_df: int = 1, max_df: float = 1.0) -> pd.DataFrame:
+    """Each outlet's top TF-IDF terms against the other outlets.
+
+    Articles are TF-IDF vectors (sublinear tf, English stop words, words of
+    letters only); an outlet's score for a term is its mean weight over the
+    outlet's articles minus the mean over all other articles. Positive scores
+    only, so a term shared evenly by everyone never appears.
+
+    Returns
+    -------
+    DataFrame
+        ``outlet_label, rank`` (1 = most distinctive), ``term, score,
+        weight_outlet, weight_others, articles_with_term``.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Y"],
+    ...     "text": ["soybean farmers trade", "soybean harvest trade", "chip export trade", "chip makers trade"]})
+    >>> distinguishing_terms(arts, n=1, ngram_range=(1, 1))[["outlet_label", "term"]].values.tolist()
+    [['X', 'soybean'], ['Y', 'chip']]
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    articles, _, _ = _frames(corpus)
+    cols = ["outlet_label", "rank", "term", "score", "weight_outlet", "weight_others", "articles_with_term"]
+    texts = articles["text"].str.replace("’", "'", regex=False)
+    if articles.empty or not texts.str.strip().any():
+        return pd.DataFrame(columns=cols)
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=ngram_range,
+                          token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b", min_df=min_df, max_df=max_df)
+    try:
+        X = vec.fit_transform(texts)
+    except ValueError:  # empty vocabulary
+        return pd.DataFrame(columns=cols)
+    terms = vec.get_feature_names_out()
+    labels = articles["outlet_label"].to_numpy()
+    df = np.asarray((X > 0).sum(axis=0)).ravel()
+    rows = []
+    for label in sorted(set(labels)):
+        mask = labels == label
+        mine = np.asarray(X[mask].mean(axis=0)).ravel()
+        others = np.asarray(X[~mask].mean(axis=0)).ravel() if (~mask).any() else np.zeros_like(mine)
+        score = mine - others
+        order = np.lexsort((terms, -np.round(score, 12)))
+        rank = 0
+        for j in order:
+            if score[j] <= 0 or rank >= n:
+                break
+            rank += 1
+            rows.append((label, rank, terms[j], round(float(score[j]), 4), round(float(mine[j]), 4),
+                         round(float(others[j]), 4), int(df[j])))
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- figures
+def plot_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues", fmt: str = "{:g}",
+                 annotate: bool = True, colorbar_label: str = "") -> "Figure":
+    """Heatmap of a rows × outlets table (e.g. :func:`topic_matrix`), returned as a Figure.
+
+    Example
+    -------
+    >>> fig = plot_heatmap(pd.DataFrame({"X": [1, 0]}, index=["a", "b"]), title="t")
+    >>> len(fig.axes)
+    2
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from tradenews.plotting import style_context
+
+    values = matrix.astype(float).to_numpy()
+    with style_context():
+        h = max(2.2, 0.32 * len(matrix) + 1.4)
+        w = max(4.0, 0.9 * matrix.shape[1] + 2.8)
+        fig, ax = plt.subplots(figsize=(w, h))
+        vmax = np.nanmax(values) if values.size and np.isfinite(values).any() else 1.0
+        im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=vmax or 1.0)
+        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=30, ha="right")
+        ax.set_yticks(range(len(matrix)), [str(i) for i in matrix.index])
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        if annotate:
+            for i in range(values.shape[0]):
+                for j in range(values.shape[1]):
+                    v = values[i, j]
+                    if np.isfinite(v) and v != 0:
+                        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
+                                color="white" if v > 0.6 * vmax else "black")
+        cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+        cb.set_label(colorbar_label)
+        ax.set_title(title)
+        fig.tight_layout()
+    return fig
+
+
+def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: pd.DataFrame,
+                        terms: pd.DataFrame | None = None, voices: pd.DataFrame | None = None) -> "Figure":
+    """One compact figure for one outlet: key numbers, topic coverage vs. others, voices, terms.
+
+    Parameters
+    ----------
+    outlet_label : str
+    profile : DataFrame
+        :func:`outlet_profile` output.
+    coverage : DataFrame
+        :func:`topic_coverage` output (``per_1000_words`` is plotted against
+        the mean of the other outlets).
+    terms : DataFrame, optional
+        :func:`distinguishing_terms` output.
+    voices : DataFrame, optional
+        :func:`voice_shares` output.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                      "text": ["TikTok and soybeans.", "Fentanyl talk."]})
+    >>> fig = plot_outlet_summary("X", profile=outlet_profile(arts, quotes=pd.DataFrame(
+    ...     columns=["article_id", "speaker", "side"])), coverage=topic_coverage(arts))
+    >>> fig.get_axes()[0].get_title()
+    'X'
+    """
+    import matplotlib.pyplot as plt
+
+    from tradenews.plotting import NA_COLOR, outlet_colors, style_context
+
+    if outlet_label not in set(profile["outlet_label"]):
+        raise KeyError(f"unknown outlet_label {outlet_label!r}")
+    color = outlet_colors(profile["outlet_label"])[outlet_label]
+    row = profile.set_index("outlet_label").loc[outlet_label]
+    with style_context():
+        fig = plt.figure(figsize=(7.2, 3.6))
+        grid = fig.add_gridspec(2, 3, width_ratios=[1.05, 1.5, 1.1], height_ratios=[1, 1], wspace=0.5, hspace=0.6)
+        ax_txt = fig.add_subplot(grid[:, 0])
+        ax_top = fig.add_subplot(grid[:, 1])
+        ax_voice = fig.add_subplot(grid[0, 2])
+        ax_terms = fig.add_subplot(grid[1, 2])
+
+        ax_txt.axis("off")
+        ax_txt.set_title(str(outlet_label), color=color)
+        lines = [f"articles  {row['n_articles']}", f"words  {row['n_words']:,}",
+                 f"sentences  {row['n_sentences']}", f"paragraphs  {row['n_paragraphs']}",
+                 f"quotes  {_fmt(row.get('n_quotes'))}", f"speakers  {_fmt(row.get('n_speakers'))}",
+                 f"published  {_fmt_time(row.get('first_published'))}"]
+        media = str(row.get("media_cited") or "") or "none"
+        lines.append("cites  " + _wrap(media, 24))
+        ax_txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=8, linespacing=1.5,
+                    transform=ax_txt.transAxes)
+
+        cov = coverage[coverage["outlet_label"] == outlet_label].set_index("topic")["per_1000_words"]
+        others = coverage[coverage["outlet_label"] != outlet_label].groupby("topic")["per_1000_words"].mean()
+        others = others.reindex(cov.index).fillna(0)
+        y = range(len(cov))
+        ax_top.barh(list(y), cov.to_numpy(), color=color, height=0.6, label=str(outlet_label))
+        ax_top.scatter(others.to_numpy(), list(y), marker="|", s=60, color="black", zorder=3, label="other outlets (mean)")
+        ax_top.set_yticks(list(y), [_wrap(t, 22) for t in cov.index], fontsize=7)
+        ax_top.invert_yaxis()
+        ax_top.set_xlabel("mentions per 1,000 words")
+        ax_top.set_title("Topics")
+        ax_top.legend(loc="lower right", fontsize=6)
+
+        ax_voice.set_title("Quoted voices")
+        if voices is not None and (voices["outlet_label"] == outlet_label).any():
+            v = voices[voices["outlet_label"] == outlet_label].set_index("side")["share"].sort_index()
+            shades = [NA_COLOR if s in ("unattributed", "other") else color for s in v.index]
+            ax_voice.barh(range(len(v)), v.to_numpy(), color=shades, height=0.6)
+            ax_voice.set_yticks(range(len(v)), list(v.index), fontsize=7)
+            ax_voice.set_xlim(0, 1)
+            ax_voice.invert_yaxis()
+            ax_voice.set_xlabel("share of quotes", fontsize=7)
+        else:
+            ax_voice.axis("off")
+            ax_voice.text(0, 0.5, "no quotes", fontsize=8, transform=ax_voice.transAxes)
+
+        ax_terms.axis("off")
+        ax_terms.set_title("Distinctive terms")
+        if terms is not None and (terms["outlet_label"] == outlet_label).any():
+            words = terms[terms["outlet_label"] == outlet_label].sort_values("rank")["term"].head(8)
+            ax_terms.text(0, 1, "\n".join(words), va="top", fontsize=7, transform=ax_terms.transAxes)
+    return fig
+
+
+def _fmt(value: Any) -> str:
+    return "n/a" if value is None or pd.isna(value) else f"{value}"
+
+
+def _fmt_time(value: Any) -> str:
+    return "unknown" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
