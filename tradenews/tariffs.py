@@ -1,0 +1,677 @@
+"""Tariff figures cited in articles: who imposes which rate on whom, and its status.
+
+:func:`extract_tariffs` finds every percentage, keeps the ones that attach to a
+tariff noun (tariff, duty, levy, import tax, border tax ...), and for each rate
+decides
+
+* ``status`` -- threatened, in force, past, averted or unknown -- from cue words
+  in the clause that holds the figure (``tradenews/data/tariff_status_cues.csv``);
+* ``actor`` and ``target`` -- from countries, capitals, adjectives and people in
+  the clause (``tariff_actors.csv``, ``tariff_people.csv`` and names the article
+  itself introduces, as in "Mexican President Claudia Sheinbaum");
+* ``scope`` -- the goods named after "on" ("on Chinese goods"), or "all goods".
+
+Everything the rules know about words lives in data files under
+``tradenews/data/tariff_*``; nothing here knows about a particular corpus.
+
+:func:`evaluate_tariffs` scores the extraction against hand labels
+(``data/annotations/tariffs_gold.csv``), and the ``plot_*`` functions draw the
+three charts of ``notebooks/05-tariffs.ipynb``.
+
+Example
+-------
+>>> rows = extract_tariffs("Beijing had raised duties on US goods to 125%, "
+...                        "but Washington now threatens 100 per cent tariffs.")
+>>> rows[["value", "actor", "target", "status"]].to_dict("records")
+[{'value': 125.0, 'actor': 'China', 'target': 'US', 'status': 'past'}, {'value': 100.0, 'actor': 'US', 'target': 'China', 'status': 'threatened'}]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "COLUMNS", "STATUSES", "extract_tariffs", "find_percentages", "learn_people",
+    "evaluate_tariffs", "print_evaluation", "load_gold", "load_reference",
+    "tariff_matrix_table", "plot_figure_matrix", "ladder_table", "plot_escalation_ladder",
+    "timeline_table", "plot_timeline", "main",
+]
+
+#: Columns of the frame :func:`extract_tariffs` returns, in order.
+COLUMNS = ["article_id", "outlet", "value", "qualifier", "actor", "target", "status", "scope",
+           "sentence_id", "sentence", "start", "end", "evidence"]
+#: Allowed values of ``status``, from the least to the most settled.
+STATUSES = ["threatened", "in force", "past", "averted", "unknown"]
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Default hand labels and reference series (project files, not package data).
+GOLD_PATH = ROOT / "data" / "annotations" / "tariffs_gold.csv"
+REFERENCE_PATH = ROOT / "data" / "reference" / "us_china_tariffs_2025.csv"
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("tradenews").joinpath(f"data/{name}").read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_data_lines(name)))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    noun: re.Pattern
+    weak_noun: re.Pattern
+    blocker: re.Pattern
+    nonrate_head: re.Pattern
+    competing: re.Pattern
+    change_verb: re.Pattern
+    trade_context: re.Pattern
+    after_block: re.Pattern
+    cues: tuple  # (status, strength, side, compiled pattern)
+    titles: frozenset
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    groups: dict[str, list[str]] = {}
+    for row in _data_rows("tariff_terms.csv"):
+        groups.setdefault(row["kind"], []).append(row["pattern"])
+
+    def words(kind: str) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(groups[kind]) + r")\b", re.I)
+
+    cues = tuple((r["status"], float(r["strength"]), r["side"], re.compile(r["pattern"], re.I))
+                 for r in _data_rows("tariff_status_cues.csv"))
+    return _Lexicon(
+        noun=re.compile(r"\b(?:" + "|".join(groups["noun"]) + r")\b", re.I),
+        weak_noun=words("weak_noun"),
+        blocker=re.compile(r"\b(?:" + "|".join(groups["blocker"]) + r")[\s-]+$", re.I),
+        nonrate_head=re.compile(r"^[\s-]*(?:" + "|".join(groups["nonrate_head"]) + r")\b", re.I),
+        competing=words("competing"),
+        change_verb=words("change_verb"),
+        trade_context=words("trade_context"),
+        after_block=re.compile(r"^\s*(?:" + "|".join(groups["after_block"]) + r")\b", re.I),
+        cues=cues,
+        titles=frozenset(w.strip().lower() for w in _data_lines("tariff_titles.txt")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """Return (alias -> actor) for places and blocs, and for people."""
+    places: dict[str, str] = {}
+    for row in _data_rows("tariff_actors.csv"):
+        for alias in row["aliases"].split("|"):
+            places.setdefault(alias.strip(), row["name"])
+    people = {row["alias"]: row["actor"] for row in _data_rows("tariff_people.csv")}
+    return places, people
+
+
+def _alias_pattern(aliases: Iterable[str]) -> re.Pattern | None:
+    aliases = sorted({a for a in aliases if a}, key=len, reverse=True)
+    if not aliases:
+        return None
+    body = "|".join(re.escape(a) for a in aliases)
+    # "U.S." ends in a period, so the right boundary is "not a letter", not \b.
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    return _alias_pattern(_gazetteer()[0])
+
+# --------------------------------------------------------------------------- percentages
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"})
+_NUMBER_WORDS.update({"hundred": 100, "one hundred": 100, "a hundred": 100})
+_WORDNUM = (r"(?:(?:one |a )?hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+            r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ANYNUM = rf"(?:{_NUM}|{_WORDNUM})"
+_UNIT = r"(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc)\b|[\s-]percentage[\s-]points?\b)"
+_PCT = re.compile(
+    rf"(?<![\w.])(?P<low>{_ANYNUM})(?P<lowunit>{_UNIT})?"
+    rf"(?:\s*(?:to|-|and|or)\s*(?P<high>{_ANYNUM}))?(?P<unit>{_UNIT})",
+    re.I)
+
+
+def _to_float(token: str) -> float:
+    token = token.lower().replace(",", "").strip()
+    try:
+        return float(token)
+    except ValueError:
+        pass
+    parts = re.split(r"[- ]", token)
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    return float(sum(_NUMBER_WORDS.get(p, 0) for p in parts if p not in {"a"}))
+
+
+def find_percentages(text: str) -> list[dict[str, Any]]:
+    """Return every percentage in ``text``, ranges split into their two ends.
+
+    Each item has ``value``, ``start``, ``end`` (the number's own span),
+    ``span`` (the whole mention) and ``qualifier`` ("", "range low",
+    "range high", "points").
+
+    Example
+    -------
+    >>> [(p["value"], p["qualifier"]) for p in find_percentages(
+    ...     "tariffs of 10 to 25 percent, 100 per cent, 45%-across-the-board, fifty percent")]
+    [(10.0, 'range low'), (25.0, 'range high'), (100.0, ''), (45.0, ''), (50.0, '')]
+    """
+    found = []
+    for m in _PCT.finditer(text):
+        unit = m.group("unit").lower()
+        points = "point" in unit
+        low_word = not re.match(r"\d", m.group("low"))
+        if low_word and not re.search(r"per|pct|pc|point", unit):
+            pass  # "fifty percent" is fine; "fifty %" is rare but harmless
+        if m.group("high") is not None:
+            joiner = text[m.end("low") + len(m.group("lowunit") or ""):m.start("high")]
+            if re.search(r"\bor\b|\band\b", joiner) and not re.search(
+                    r"\bbetween\s+$", text[max(0, m.start() - 9):m.start()], re.I):
+                # "25% and 10%" are two figures, not a range: handled as two matches
+                first = {"value": _to_float(m.group("low")), "start": m.start("low"),
+                         "end": m.end("low"), "span": (m.start(), m.end("low")),
+                         "qualifier": "points" if points else ""}
+                if m.group("lowunit"):
+                    found.append(first)
+                    found.append({"value": _to_float(m.group("high")), "start": m.start("high"),
+                                  "end": m.end("high"), "span": (m.start("high"), m.end()),
+                                  "qualifier": "points" if points else ""})
+                    continue
+            found.append({"value": _to_float(m.group("low")), "start": m.start("low"),
+                          "end": m.end("low"), "span": (m.start(), m.end()), "qualifier": "range low"})
+            found.append({"value": _to_float(m.group("high")), "start": m.start("high"),
+                          "end": m.end("high"), "span": (m.start(), m.end()), "qualifier": "range high"})
+        else:
+            found.append({"value": _to_float(m.group("low")), "start": m.start("low"),
+                          "end": m.end("low"), "span": (m.start(), m.end()),
+                          "qualifier": "points" if points else ""})
+    return found
+
+# --------------------------------------------------------------------------- is it a tariff rate?
+
+
+_QUALIFIER = (r"(?:(?:of\s+)?up to|as (?:high|much|low|little) as|about|around|roughly|nearly|almost|"
+              r"approximately|some|over|more than|less than|under|at least|at most|just|only|"
+              r"an? (?:additional|extra|further|new|flat|blanket|uniform|combined|total)|additional|"
+              r"another|a further|further|extra|a|an|the|a whopping|whopping|steep|hefty)")
+_LINK = re.compile(
+    r"(?:\b(?:of|at|to|from|reaching|reached|reach|hit|hits|hitting|averaging|averaged|average|"
+    r"between|is|are|was|were|be|been|being|now|totaling|totalling|topping|exceeding|"
+    r"including|with|ranging from|up to|as high as|as much as)\b|[(:=])"
+    rf"(?:\s+{_QUALIFIER})*\s*$", re.I)
+_STOP_RIGHT = re.compile(
+    r"\b(?:of|in|on|at|for|by|from|after|before|as|than|and|or|but|to|with|amid|over|since|while|"
+    r"because|if|that|which|who|is|are|was|were|be|been|has|have|had|will|would|could|should|"
+    r"may|might|can|said|says|say|chance|stake|share|shares|majority|of)\b", re.I)
+_CLAUSE_OPENER = re.compile(r",\s*(?:and|but|while|as|after|because|though|although|when|where|so|"
+                            r"yet|whereas|even)\b", re.I)
+
+
+def _nouns(sentence: str) -> list[tuple[int, int]]:
+    """Spans of tariff nouns in ``sentence`` (weak nouns only in a trade context)."""
+    lex = _lexicon()
+    spans = []
+    trade = bool(lex.trade_context.search(sentence)) or bool(lex.noun.search(sentence))
+    for pattern, needs_context in ((lex.noun, False), (lex.weak_noun, True)):
+        for m in pattern.finditer(sentence):
+            if needs_context and not trade:
+                continue
+            if lex.blocker.search(sentence[max(0, m.start() - 20):m.start()]):
+                continue
+            if lex.nonrate_head.match(sentence[m.end():]):
+                continue
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def _right_attached(sentence: str, pct_end: int, nouns) -> tuple[int, int] | None:
+    """A tariff noun right after the figure: "100% U.S. tariffs", "45%-across-the-board tariff"."""
+    for a, b in nouns:
+        if a < pct_end:
+            continue
+        gap = sentence[pct_end:a]
+        if len(gap.split()) > 4 or re.search(r"[,;:()\"]|\d", gap) or _STOP_RIGHT.search(gap):
+            return None
+        return a, b
+    return None
+
+
+def _left_attached(sentence: str, pct_start: int, nouns, pcts_before) -> tuple[int, int] | None:
+    """A tariff noun before the figure, linked by of/at/to/up to ...: "tariffs of 25%"."""
+    lex = _lexicon()
+    for a, b in reversed(nouns):
+        if b > pct_start:
+            continue
+        gap = sentence[b:pct_start]
+        if any(b <= s < pct_start for s in pcts_before):
+            return None
+        if len(gap.split()) > 12 or re.search(r"[;?!]|\s-\s", gap) or _CLAUSE_OPENER.search(gap):
+            return None
+        link = _LINK.search(gap)
+        if not link and gap.strip():
+            return None
+        inner = gap[:link.start()] if link else ""
+        if lex.competing.search(inner) or re.search(r"\bby\s*$", gap, re.I):
+            return None
+        if lex.change_verb.search(gap) and not re.search(r"\b(?:to|from|at|up to)\b", link.group() if link else "", re.I):
+            return None
+        return a, b
+    return None
+
+
+def _coordinated(sentence: str, pct_start: int, prev_end: int) -> bool:
+    """Whether a figure continues a list after an accepted tariff figure ("145% by the U.S. and 125%")."""
+    lex = _lexicon()
+    gap = sentence[prev_end:pct_start]
+    if len(gap.split()) > 10 or re.search(r"[;?!]", gap):
+        return False
+    if not re.search(r"\b(?:and|or|to|versus|vs|while|from|then)\b|,", gap, re.I):
+        return False
+    if re.match(r"\s*of\b", gap) or lex.competing.search(gap) or lex.change_verb.search(gap):
+        return False
+    return not re.search(r"\b(?:because|after|since|when|that|which|who)\b", gap, re.I)
+
+
+def _tariff_figures(sentence: str) -> list[dict[str, Any]]:
+    """Percentages of ``sentence`` that are tariff rates, with the noun they attach to."""
+    lex = _lexicon()
+    nouns = _nouns(sentence)
+    pcts = find_percentages(sentence)
+    if not nouns or not pcts:
+        return []
+    starts = [p["span"][0] for p in pcts]
+    accepted: list[dict[str, Any]] = []
+    for i, p in enumerate(pcts):
+        s, e = p["span"]
+        if p["qualifier"] == "range high" and accepted and accepted[-1]["span"] == p["span"]:
+            accepted.append({**p, "noun": accepted[-1]["noun"]})
+            continue
+        if lex.after_block.match(sentence[e:]) and not re.match(r"\s*of\s+(?:up to|as)", sentence[e:]):
+            continue
+        noun = _right_attached(sentence, e, nouns) or _left_attached(sentence, s, nouns, starts[:i])
+        if noun is None and accepted and _coordinated(sentence, s, accepted[-1]["span"][1]):
+            noun = accepted[-1]["noun"]
+        if noun is not None:
+            accepted.append({**p, "noun": noun})
+    return accepted
+
+# --------------------------------------------------------------------------- clauses, status
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-\u2013\u2014]{1,2}\s|\s--\s|,\s*(?=(?:and|but|while|whereas|although|though|yet|so)\b)|"
+    r"\s(?=[Bb]ut\b)|(?<![A-Z])[.?!][\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that contains ``sentence[start:end]``."""
+    a, b = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[min(a, b):max(a, b)].split())
+
+
+_NEGATION = re.compile(r"\b(?:not|n't|never|no|refus\w*|declin\w* to)\b(?:\s+\S+){0,3}\s*$", re.I)
+
+
+def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tuple[str, str]:
+    """Return (status, evidence) for the figure ``fig`` of ``sentence``."""
+    folded = sentence.translate(_FOLD)
+    a, b = clause
+    text = folded[a:b]
+    s, e = fig["start"] - a, fig["end"] - a
+    before = text[:fig["span"][0] - a]
+    # "from 10% to 25%" after a change verb: the first figure is the old level.
+    if fig["qualifier"] == "range low" and re.search(r"\bfrom\s*$", before, re.I) and _lexicon().change_verb.search(before):
+        return "past", "from"
+    if re.search(r"\b(?:from|down from)\s+(?:\w+\s+)?$", before, re.I) and re.search(r"\bto\b", text[e:e + 40]):
+        return "past", "from"
+    best = None
+    for status, strength, side, pattern in _lexicon().cues:
+        for m in pattern.finditer(text):
+            if m.start() < fig["span"][0] - a <= m.end() or (fig["start"] - a) <= m.start() < (fig["end"] - a):
+                continue
+            if side == "before" and m.end() > s:
+                continue
+            if side == "after" and m.start() < e:
+                continue
+            cue_status = status
+            if status == "averted" and _NEGATION.search(text[:m.start()]):
+                cue_status = "threatened"
+            distance = _words_between(text, m.end(), s) if m.end() <= s else _words_between(text, e, m.start())
+            score = (strength - 0.05 * distance, -distance)
+            if best is None or score > best[0]:
+                best = (score, cue_status, m.group())
+    if best is None:
+        return "unknown", ""
+    return best[1], best[2]
+
+# --------------------------------------------------------------------------- actors
+
+
+_PERSON_NAME = r"(?P<name>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|de|da|van|von|der|la|le)){0,3})"
+
+
+def learn_people(text: str) -> dict[str, str]:
+    """Names an article introduces with a country and a title, mapped to the country's actor.
+
+    Example
+    -------
+    >>> learn_people("Mexican Economy Minister Marcelo Ebrard met EU trade chief Maros Sefcovic.")
+    {'Marcelo Ebrard': 'Mexico', 'Ebrard': 'Mexico', 'Maros Sefcovic': 'EU', 'Sefcovic': 'EU'}
+    """
+    places, _ = _gazetteer()
+    titles = _lexicon().titles
+    learned: dict[str, str] = {}
+    for m in _place_pattern().finditer(text):
+        actor = places[m.group()]
+        rest = text[m.end():]
+        words = re.match(r"(?:'s)?((?:\s+[\w-]+){1,8})", rest)
+        if not words:
+            continue
+        tokens = words.group(1).split()
+        i = 0
+        while i < len(tokens) and tokens[i].lower().strip(",") in titles:
+            i += 1
+        if i == 0 or i >= len(tokens):
+            continue
+        name = []
+        for tok in tokens[i:i + 3]:
+            clean = tok.strip(",.;:\"'")
+            if not clean or not clean[0].isupper() or clean.lower() in titles or clean in places:
+                break
+            name.append(clean)
+            if clean != tok:
+                break
+        if len(name) >= 2:
+            full = " ".join(name)
+            learned.setdefault(full, actor)
+            learned.setdefault(name[-1], actor)
+    return learned
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    kind: str  # "place" or "person"
+
+
+def _mentions(text: str, people: dict[str, str]) -> list[_Mention]:
+    places, _ = _gazetteer()
+    found: list[_Mention] = []
+    pattern = _alias_pattern(people)
+    if pattern is not None:
+        found += [_Mention(m.start(), m.end(), people[m.group()], "person") for m in pattern.finditer(text)]
+    for m in _place_pattern().finditer(text):
+        if not any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in found):
+            found.append(_Mention(m.start(), m.end(), places[m.group()], "place"))
+    return sorted(found, key=lambda x: x.start)
+
+
+_TARGET_PREP = re.compile(r"\b(?:on|against|for|from|to|toward|towards|targeting|hitting)\s+"
+                          r"(?:(?:all|most|some|many|certain|the|its|their|imports|goods|products|exports|"
+                          r"shipments|items)\s+){0,3}(?:(?:from|of)\s+)?(?:the\s+)?$", re.I)
+_GOODS = re.compile(r"^(?:'s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|"
+                    r"steel|aluminium|aluminum|cars|autos|vehicles|EVs|electric vehicles|chips|"
+                    r"semiconductors|solar|made|-made|companies|firms|producers|manufacturers|farmers|"
+                    r"soybeans|beef|pork|wine|lumber|timber|products)\b", re.I)
+_AGENT_PREP = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_VENUE_PREP = re.compile(r"\b(?:in|at|with|between|and|of|visit(?:ed|ing)?|to|from)\s+(?:the\s+)?$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us)\b", re.I)
+_THIRD_PLURAL = re.compile(r"\b(?:them|they|their)\b", re.I)
+_SPEECH = r"(?:said|says|told|added|noted|stated|argued|insisted|wrote|posted|declared|warned|explained)"
+
+
+def _actor_target(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
+                  people: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """(actor, target, first-person/third-person hint) from the clause around the figure."""
+    folded = sentence.translate(_FOLD)
+    a, b = clause
+    mentions = [m for m in _mentions(folded, people) if a <= m.start and m.end <= b]
+    s, e = fig["span"]
+    noun_a, noun_b = fig["noun"]
+    actor = target = None
+    # target: "on Chinese goods", "against Canada", "Chinese imports face ..."
+    for m in mentions:
+        if m.start < min(s, noun_a) - 60:
+            continue
+        left = folded[max(a, m.start - 60):m.start]
+        if m.start >= min(e, noun_b) or m.start >= e:
+            if _TARGET_PREP.search(left) and _words_between(folded, max(e, noun_b), m.start) <= 8:
+                target = m.actor
+                break
+            if m.kind == "place" and _GOODS.match(folded[m.end:]) and _words_between(folded, max(e, noun_b), m.start) <= 6:
+                target = m.actor
+                break
+    # actor: "145% by the U.S.", "U.S. tariffs", "Trump's tariffs", "China raised ..."
+    for m in mentions:
+        if e <= m.start and _AGENT_PREP.search(folded[e:m.start]) and _words_between(folded, e, m.start) <= 3:
+            actor = m.actor
+            break
+    if actor is None:
+        for m in mentions:  # modifier inside the figure-noun phrase
+            lo, hi = min(s, noun_a), max(e, noun_b)
+            if lo - 25 <= m.start and m.end <= hi and m.actor != target:
+                between = folded[m.end:lo] if m.end <= lo else folded[m.end:noun_a]
+                if m.end <= lo and re.search(r"\b(?:on|against|for|from|of|in|with|and)\b", between):
+                    continue
+                if m.start >= e and _TARGET_PREP.search(folded[a:m.start]):
+                    continue
+                actor = m.actor
+                break
+    if actor is None:
+        for m in reversed([m for m in mentions if m.end <= min(s, noun_a)]):
+            left = folded[a:m.start]
+            if _TARGET_PREP.search(left) or _VENUE_PREP.search(left):
+                continue
+            if m.kind == "place" and _GOODS.match(folded[m.end:]):
+                if target is None:
+                    target = m.actor
+                continue
+            if m.actor != target:
+                actor = m.actor
+                break
+    hint = None
+    clause_text = folded[a:b]
+    if actor is None and _FIRST_PERSON.search(folded[a:s]):
+        hint = "first person"
+    if target is None and _THIRD_PLURAL.search(folded[e:b]):
+        hint = (hint + "+them") if hint else "them"
+    if actor is not None and actor == target:
+        actor = None
+    _ = clause_text
+    return actor, target, hint
+
+
+def _speaker(text: str, pos: int, people: dict[str, str]) -> str | None:
+    """Actor of the nearest named speaker at or before ``pos`` ("Trump told reporters", "said Li")."""
+    folded = text.translate(_FOLD)
+    window_start = max(0, pos - 1500)
+    end = folded.find("\n", pos)
+    end = len(folded) if end == -1 else end
+    best = None
+    for m in _mentions(folded[window_start:end], people):
+        if m.kind != "person":
+            continue
+        after = folded[window_start + m.end:window_start + m.end + 30]
+        before = folded[max(0, window_start + m.start - 12):window_start + m.start]
+        if re.match(rf"\s+(?:\w+\s+)?{_SPEECH}\b", after) or re.search(rf"\b{_SPEECH}\s+$", before):
+            best = m.actor
+    return best
+
+
+def _article_pair(text: str, people: dict[str, str]) -> list[str]:
+    """The two places an article mentions most (venues after in/at excluded)."""
+    counts: dict[str, int] = {}
+    folded = text.translate(_FOLD)
+    for m in _mentions(folded, people):
+        if m.kind != "place" or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", folded[max(0, m.start - 8):m.start]):
+            continue
+        counts[m.actor] = counts.get(m.actor, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, n in ranked[:2] if n >= 2]
+
+
+_SCOPE = re.compile(r"^(?:[\w.'-]+\s+){0,3}?\s*on\s+(?P<scope>(?:[\w.'-]+\s*){1,5}?)"
+                    r"(?=\s*(?:[,;.:)\"]|$|\b(?:that|which|from|starting|if|unless|when|to|by|until|"
+                    r"were|was|is|are|will|would|could|in|as|after|before|and then|and \w+ing|up|for|since|who)\b))",
+                    re.I)
+
+
+def _scope(sentence: str, fig: dict[str, Any]) -> str:
+    folded = sentence.translate(_FOLD)
+    near = folded[max(fig["span"][0] - 30, 0):fig["noun"][1] + 5].lower()
+    if re.search(r"across[\s-]the[\s-]board|blanket|universal|all (?:goods|imports|products)", near):
+        return "all goods"
+    noun_a, noun_b = fig["noun"]
+    tail = folded[noun_b:] if noun_b <= fig["span"][0] else folded[max(fig["span"][1], noun_b):]
+    m = _SCOPE.match(tail)
+    return m.group("scope").strip() if m else ""
+
+# --------------------------------------------------------------------------- main entry
+
+
+def _as_frames(corpus: Any):
+    """Articles and sentences frames from a Corpus, an articles frame or a plain string."""
+    import pandas as pd
+
+    from .segment import sentence_spans
+
+    if isinstance(corpus, str):
+        articles = pd.DataFrame({"article_id": ["text"], "outlet": ["unknown"], "text": [corpus]})
+    elif isinstance(corpus, pd.DataFrame):
+        articles = corpus
+    else:
+        articles = corpus.articles
+    sentences = getattr(corpus, "sentences", None)
+    if sentences is None or not len(sentences):
+        rows = []
+        for art in articles.itertuples():
+            for i, (a, b) in enumerate(sentence_spans(art.text)):
+                rows.append({"article_id": art.article_id, "sentence_id": i, "start": a, "end": b,
+                             "text": art.text[a:b]})
+        sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text"])
+    return articles, sentences
+
+
+def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
+                    infer_from_pair: bool = True) -> "pd.DataFrame":
+    """Return one row per tariff rate cited in the corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus, DataFrame or str
+        A :class:`tradenews.corpus.Corpus`, an articles frame with
+        ``article_id`` and ``text`` (``outlet_label``/``outlet`` optional), or one
+        text.
+    resolve_pronouns : bool
+        Map "we" in a quote to the quoted speaker's country, and "them" to the
+        other country of the article's main pair.
+    infer_from_pair : bool
+        When only one side of a rate is written ("a 157% tariff on Chinese
+        goods"), take the other from the two places the article mentions most.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COLUMNS`: ``article_id``, ``outlet`` (outlet label),
+        ``value`` (float, percent), ``qualifier`` ("", "up to", "range low",
+        "range high", "points"), ``actor`` and ``target`` (short names, NA if
+        unknown), ``status`` (one of :data:`STATUSES`), ``scope`` ("" if not
+        stated), ``sentence_id``, ``sentence``, ``start``/``end`` (offsets of the
+        number into the article text) and ``evidence`` (the words that decided
+        the status). Sorted by article and position.
+
+    Example
+    -------
+    >>> extract_tariffs("GDP grew 5% while a 25% stake was sold.").empty
+    True
+    >>> r = extract_tariffs("Canada will impose tariffs of 10 to 25 percent on US steel.")
+    >>> r[["value", "qualifier", "actor", "target", "status", "scope"]].values.tolist()
+    [[10.0, 'range low', 'Canada', 'US', 'threatened', 'US steel'], [25.0, 'range high', 'Canada', 'US', 'threatened', 'US steel']]
+    """
+    import pandas as pd
+
+    articles, sentences = _as_frames(corpus)
+    _, seed_people = _gazetteer()
+    label_col = "outlet_label" if "outlet_label" in articles.columns else "outlet"
+    rows = []
+    by_article = {aid: grp for aid, grp in sentences.groupby("article_id", sort=False)}
+    for art in articles.itertuples(index=False):
+        text = art.text
+        if not isinstance(text, str) or not text:
+            continue
+        people = {**learn_people(text.translate(_FOLD)), **seed_people}
+        pair = _article_pair(text, people) if infer_from_pair else []
+        outlet = getattr(art, label_col, None) if label_col in articles.columns else None
+        sents = by_article.get(art.article_id)
+        if sents is None:
+            continue
+        for sent in sents.itertuples(index=False):
+            stext = text[sent.start:sent.end]
+            for fig in _tariff_figures(stext):
+                clause = _clause(stext, fig["span"][0], fig["span"][1])
+                status, evidence = _status(stext, clause, fig)
+                actor, target, hint = _actor_target(stext, clause, fig, people)
+                if resolve_pronouns and hint and "first person" in hint and actor is None:
+                    actor = _speaker(text, sent.start + fig["start"], people)
+                if len(pair) == 2:
+                    other = {pair[0]: pair[1], pair[1]: pair[0]}
+                    if target is None and actor in other and (infer_from_pair or (hint and "them" in hint)):
+                        target = other[actor]
+                    if actor is None and target in other and infer_from_pair:
+                        actor = other[target]
+                qualifier = fig["qualifier"]
+                if not qualifier and re.search(r"\bup to\s*$", stext[:fig["start"]], re.I):
+                    qualifier = "up to"
+                rows.append({
+                    "article_id": art.article_id, "outlet": None if outlet is None else str(outlet),
+                    "value": fig["value"], "qualifier": qualifier, "actor": actor, "target": target,
+                    "status": status, "scope": _scope(stext, fig), "sentence_id": int(sent.sentence_id),
+                    "sentence": stext, "start": int(sent.start + fig["start"]),
+                    "end": int(sent.start + fig["end"]), "evidence": evidence,
+                })
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["value"] = out["value"].astype(float)
+    for col in ("actor", "target", "outlet"):
+        out[col] = out[col].astype("string")
+    out["status"] = pd.Categorical(out["status"], categories=STATUSES)
+    return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
