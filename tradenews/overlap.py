@@ -1,0 +1,546 @@
+"""Which articles share text: TF-IDF similarity of articles, sentences and paragraphs.
+
+Three questions, three functions:
+
+- :func:`similar_pairs`: which pairs of articles are alike, and does one reuse
+  the other's sentences (a wire copy, a rewrite of the same release)?
+- :func:`similarity_matrix`: how alike are articles, or outlets, overall
+  (a square table for heatmaps)?
+- :func:`shared_passages`: which sentences (or paragraphs) do two articles
+  share, copied or lightly paraphrased, with offsets for side-by-side display?
+
+All three use one TF-IDF model: scikit-learn's ``CountVectorizer`` followed by
+``TfidfTransformer``, which is exactly what ``TfidfVectorizer`` does. The
+sentences are tokenized once; an article's counts are the sum of its
+sentences' counts, so for word unigrams an article's vector is identical to
+``TfidfVectorizer`` on its text (n-grams that would straddle two sentences are
+not counted). IDF weights are fitted on the articles, so a word every outlet
+uses ("tariffs" in a trade corpus) counts for little, and a rare name or phrase
+counts for a lot, at the article and the sentence level alike.
+
+Scale: nothing here builds a dense N x N matrix for large N. Neighbours are
+found chunk by chunk in sparse form; above ``EXACT_MAX`` articles each article
+searches with its ``search_terms`` most heavily weighted terms, and every
+candidate is then re-scored exactly (see :func:`similar_pairs`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    import scipy.sparse as sp
+
+__all__ = ["similar_pairs", "similarity_matrix", "shared_passages"]
+
+#: Up to this many articles, neighbours come from the exact sparse product.
+EXACT_MAX = 5_000
+#: Articles per chunk of the neighbour search.
+CHUNK_ROWS = 1_000
+#: Largest corpus for which ``similarity_matrix(by="article")`` builds a square table.
+ARTICLE_MATRIX_MAX = 5_000
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass
+class _Model:
+    """A fitted TF-IDF model of a corpus (internal)."""
+
+    ids: np.ndarray  # article_id, corpus order
+    labels: np.ndarray  # outlet_label, same order
+    published: Any  # pandas Series of publication times, same order
+    documents: "sp.csr_matrix"  # articles x terms, L2-normalised rows
+    units: "pd.DataFrame"  # sentences (or paragraphs) in article order, column ``unit_id``
+    unit_vectors: "sp.csr_matrix"  # units x terms, L2-normalised rows
+    unit_ptr: np.ndarray  # units of article i are rows unit_ptr[i]:unit_ptr[i+1]
+
+
+def _as_corpus(corpus):
+    if hasattr(corpus, "articles"):
+        return corpus
+    from tradenews import load_corpus
+
+    return load_corpus(corpus)
+
+
+def _articles(corpus) -> "pd.DataFrame":
+    articles = corpus.articles
+    if "outlet_label" not in articles:
+        articles = articles.assign(outlet_label=articles["outlet"].astype(object).where(
+            articles["outlet"].notna(), "unknown " + articles["article_id"].astype(str)).astype(str))
+    if "published" not in articles:
+        import pandas as pd
+
+        articles = articles.assign(published=pd.NaT)
+    return articles.reset_index(drop=True)
+
+
+def _units(corpus, articles: "pd.DataFrame", unit: str) -> "pd.DataFrame":
+    """Sentences or paragraphs, ordered by article (corpus order) then position."""
+    if unit not in ("sentence", "paragraph"):
+        raise ValueError(f"unit must be 'sentence' or 'paragraph', not {unit!r}")
+    table = getattr(corpus, unit + "s", None)
+    key = unit + "_id"
+    if table is None:
+        raise ValueError(f"the corpus has no {unit}s table")
+    order = {a: i for i, a in enumerate(articles["article_id"])}
+    table = table[table["article_id"].isin(order.keys())]
+    table = table.assign(_order=table["article_id"].map(order).astype("int64"), unit_id=table[key])
+    return table.sort_values(["_order", key], kind="stable").reset_index(drop=True)
+
+
+def _fit(corpus, *, unit: str = "sentence", analyzer: str = "word", ngram_range: tuple[int, int] = (1, 1),
+         stop_words: str | list[str] | None = "english", sublinear_tf: bool = True) -> _Model:
+    import pandas as pd
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    corpus = _as_corpus(corpus)
+    articles = _articles(corpus)
+    units = _units(corpus, articles, unit)
+    n = len(articles)
+    counts_per_article = np.bincount(units["_order"].to_numpy(), minlength=n)
+    ptr = np.concatenate([[0], np.cumsum(counts_per_article)])
+    cv = CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, dtype=np.float32,
+                         stop_words=stop_words if analyzer == "word" else None)
+    try:
+        counts = cv.fit_transform(units["text"].fillna("").astype(str).tolist())
+    except ValueError:  # empty vocabulary: nothing but stop words, or no text at all
+        counts = sp.csr_matrix((len(units), 1), dtype=np.float32)
+    # article counts = sum of their units' counts (one tokenization pass)
+    member = sp.csr_matrix((np.ones(len(units), np.float32), (units["_order"].to_numpy(), np.arange(len(units)))),
+                           shape=(n, len(units)))
+    doc_counts = (member @ counts).tocsr()
+    tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit(doc_counts)
+    documents = tfidf.transform(doc_counts).astype(np.float32).tocsr()
+    unit_vectors = tfidf.transform(counts).astype(np.float32).tocsr()
+    published = articles["published"] if "published" in articles else pd.Series([pd.NaT] * n)
+    return _Model(ids=articles["article_id"].astype(str).to_numpy(), labels=articles["outlet_label"].astype(str).to_numpy(),
+                  published=published.reset_index(drop=True), documents=documents,
+                  units=units.drop(columns="_order"), unit_vectors=unit_vectors, unit_ptr=ptr)
+
+
+# --------------------------------------------------------------------------- neighbour search
+
+
+def _top_rows(P: "sp.csr_matrix", k: int, offset: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of a sparse chunk, the ``k`` largest entries > ``floor`` (self excluded)."""
+    rows, cols, vals = [], [], []
+    indptr, indices, data = P.indptr, P.indices, P.data
+    for r in range(P.shape[0]):
+        a, b = indptr[r], indptr[r + 1]
+        c, v = indices[a:b], data[a:b]
+        keep = (v > floor) & (c != r + offset)
+        c, v = c[keep], v[keep]
+        if len(v) > k:
+            top = np.argpartition(-v, k - 1)[:k]
+            c, v = c[top], v[top]
+        rows.append(np.full(len(c), r + offset, dtype=np.int64))
+        cols.append(c.astype(np.int64))
+        vals.append(v)
+    if not rows:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals).astype(np.float32)
+
+
+def _keep_top_terms(X: "sp.csr_matrix", m: int) -> "sp.csr_matrix":
+    """Each row's ``m`` most heavily weighted terms (ties kept)."""
+    Q = X.copy()
+    lengths = np.diff(Q.indptr)
+    for r in np.flatnonzero(lengths > m):
+        seg = Q.data[Q.indptr[r]:Q.indptr[r + 1]]
+        seg[seg < np.partition(seg, -m)[-m]] = 0
+    Q.eliminate_zeros()
+    return Q
+
+
+def _pair_dots(X: "sp.csr_matrix", i: np.ndarray, j: np.ndarray, *, block: int = 256) -> np.ndarray:
+    """Exact ``X[i] . X[j]`` for many pairs, ``i`` sorted ascending, in O(sum of row lengths)."""
+    out = np.zeros(len(i), dtype=np.float32)
+    if not len(i):
+        return out
+    indptr, indices, data = X.indptr, X.indices, X.data
+    dense = np.zeros((block, X.shape[1]), dtype=np.float32)
+    for b0 in range(int(i[0]) // block * block, int(i[-1]) + 1, block):
+        lo, hi = np.searchsorted(i, b0), np.searchsorted(i, b0 + block)
+        if lo == hi:
+            continue
+        b1 = min(b0 + block, X.shape[0])
+        r0, r1 = indptr[b0], indptr[b1]
+        local_rows = np.repeat(np.arange(b1 - b0), np.diff(indptr[b0:b1 + 1]))
+        dense[local_rows, indices[r0:r1]] = data[r0:r1]
+        jj = j[lo:hi]
+        starts, lens = indptr[jj], indptr[jj + 1] - indptr[jj]
+        total = int(lens.sum())
+        if total:
+            pair = np.repeat(np.arange(hi - lo), lens)
+            pos = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
+            prod = dense[i[lo:hi][pair] - b0, indices[pos]] * data[pos]
+            out[lo:hi] = np.bincount(pair, weights=prod, minlength=hi - lo)
+        dense[local_rows, indices[r0:r1]] = 0
+    return out
+
+
+def _top_k_neighbours(X: "sp.csr_matrix", *, top_k: int, min_similarity: float, exact: bool | None = None,
+                      search_terms: int = 40, chunk_rows: int = CHUNK_ROWS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Directed top-``k`` neighbours ``(i, j, cosine)`` of every row of L2-normalised ``X``."""
+    n = X.shape[0]
+    if n < 2 or top_k < 1:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32)
+    # terms in a single article cannot link two articles: drop them from the search
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    X = X[:, np.flatnonzero(df > 1)].tocsr()
+    X.sort_indices()
+    XT = X.T.tocsr()
+    exact = n <= EXACT_MAX if exact is None else exact
+    Q = X if exact else _keep_top_terms(X, search_terms)
+    floor = min_similarity if exact else 0.0
+    k = top_k if exact else 2 * top_k
+    found = [_top_rows(Q[r:r + chunk_rows] @ XT, k, r, floor) for r in range(0, n, chunk_rows)]
+    i, j, s = (np.concatenate(parts) for parts in zip(*found))
+    if exact:
+        keep = s >= min_similarity
+        return i[keep], j[keep], s[keep]
+    s = _pair_dots(X, i, j)  # candidates found with the top terms, scored with all terms
+    keep = s >= min_similarity
+    i, j, s = i[keep], j[keep], s[keep]
+    order = np.lexsort((j, -s, i))
+    i, j, s = i[order], j[order], s[order]
+    rank = np.arange(len(i)) - np.searchsorted(i, i)
+    keep = rank < top_k
+    return i[keep], j[keep], s[keep]
+
+
+# --------------------------------------------------------------------------- sentence reuse
+
+
+def _unit_similarity(model: _Model, a: int, b: int) -> np.ndarray:
+    """Cosine of every unit of article ``a`` (rows) against every unit of ``b`` (columns)."""
+    U = model.unit_vectors
+    ua = U[model.unit_ptr[a]:model.unit_ptr[a + 1]]
+    ub = U[model.unit_ptr[b]:model.unit_ptr[b + 1]]
+    return (ua @ ub.T).toarray()
+
+
+def _gather_rows(M: "sp.csr_matrix", starts: np.ndarray, stops: np.ndarray):
+    """Rows ``starts[p]:stops[p]`` of ``M`` for every p, stacked: (group, local row, column, value) per entry."""
+    lens = stops - starts
+    rows = np.repeat(np.arange(len(starts)), lens)
+    unit_rows = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
+    nnz = M.indptr[unit_rows + 1] - M.indptr[unit_rows]
+    pos = (np.arange(int(nnz.sum())) - np.repeat(np.cumsum(nnz) - nnz, nnz)
+           + np.repeat(M.indptr[unit_rows], nnz))
+    return rows, np.repeat(np.arange(len(unit_rows)), nnz), M.indices[pos], M.data[pos], len(unit_rows)
+
+
+def _reuse_many(model: _Model, a: np.ndarray, b: np.ndarray, threshold: float,
+                block: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
+    """Share and count of the shorter article's units matched (cosine >= threshold) in the other.
+
+    All pairs of a block are compared in one sparse product: every pair gets its
+    own copy of the term space, so units only meet units of their own pair.
+    """
+    import scipy.sparse as sp
+
+    U, ptr = model.unit_vectors, model.unit_ptr
+    n_units = np.diff(ptr)
+    short = np.where(n_units[a] <= n_units[b], a, b)
+    other = np.where(n_units[a] <= n_units[b], b, a)
+    share = np.zeros(len(a))
+    count = np.zeros(len(a), dtype=np.int64)
+    V = U.shape[1]
+    for p0 in range(0, len(a), block):
+        s_, o_ = short[p0:p0 + block], other[p0:p0 + block]
+        pa, ra, ca, va, na = _gather_rows(U, ptr[s_], ptr[s_ + 1])
+        pb, rb, cb, vb, nb = _gather_rows(U, ptr[o_], ptr[o_ + 1])
+        if na == 0 or nb == 0:
+            continue
+        key_a = pa[ra] * np.int64(V) + ca
+        key_b = pb[rb] * np.int64(V) + cb
+        keys, col_b = np.unique(key_b, return_inverse=True)
+        col_a = np.searchsorted(keys, key_a)
+        hit = col_a < len(keys)
+        hit[hit] = keys[col_a[hit]] == key_a[hit]
+        A = sp.csr_matrix((va[hit], (ra[hit], col_a[hit])), shape=(na, len(keys)))
+        B = sp.csr_matrix((vb, (rb, col_b.ravel())), shape=(nb, len(keys)))
+        best = (A @ B.T).max(axis=1).toarray().ravel()
+        lens = n_units[s_]
+        owner = np.repeat(np.arange(len(s_)), lens)
+        matched = np.bincount(owner, weights=(best >= threshold).astype(float), minlength=len(s_))
+        count[p0:p0 + block] = matched.astype(np.int64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share[p0:p0 + block] = np.where(lens > 0, matched / np.maximum(lens, 1), 0.0)
+    return share, count
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def similar_pairs(corpus, *, analyzer: Literal["word", "char", "char_wb"] = "word",
+                  ngram_range: tuple[int, int] = (1, 1), stop_words: str | list[str] | None = "english",
+                  sublinear_tf: bool = True, min_similarity: float = 0.1, top_k: int = 10,
+                  sentence_similarity: float = 0.5, exact: bool | None = None, search_terms: int = 40,
+                  _model: _Model | None = None) -> "pd.DataFrame":
+    """Pairs of articles whose TF-IDF vectors are alike, strongest first.
+
+    Each article keeps its ``top_k`` most similar articles with cosine at least
+    ``min_similarity``; a pair appears once, whichever side found it.
+
+    Parameters
+    ----------
+    corpus : Corpus, or anything :func:`tradenews.load_corpus` accepts
+    analyzer, ngram_range, stop_words, sublinear_tf
+        Passed to scikit-learn's ``CountVectorizer`` / ``TfidfTransformer``
+        (``stop_words`` only applies to ``analyzer="word"``). Defaults: word
+        unigrams, English stop words, sublinear term frequency.
+    min_similarity : float
+        Smallest document cosine kept. 0.1 drops pairs that share nothing but
+        the stop-word-free vocabulary of the genre.
+    top_k : int
+        Neighbours kept per article.
+    sentence_similarity : float
+        Sentence cosine at which two sentences count as the same sentence
+        (copied or lightly edited) for ``reuse``.
+    exact : bool, optional
+        Exact sparse product (default up to ``EXACT_MAX`` articles) or the
+        top-terms search: candidates found with each article's
+        ``search_terms`` most heavily weighted terms, then scored with all terms.
+        Reported cosines are always exact; only which pairs are found is approximate.
+    search_terms : int
+        Terms per article used to find candidates when ``exact`` is false.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair, sorted by ``similarity`` then ``reuse`` (descending):
+
+        - ``article_a``, ``article_b`` (str, ``article_a < article_b``);
+        - ``outlet_a``, ``outlet_b`` (str): outlet labels;
+        - ``similarity`` (float): TF-IDF cosine of the whole articles;
+        - ``reuse`` (float): share of the shorter article's sentences (by
+          sentence count) that have a match of cosine >= ``sentence_similarity``
+          in the other article;
+        - ``shared_sentences`` (int): how many sentences that share is;
+        - ``earlier`` (str or NA): the article published first, NA when a date is
+          unknown or both are equal.
+
+    Example
+    -------
+    >>> import tradenews as tn
+    >>> pairs = tn.similar_pairs(tn.load_corpus())
+    >>> list(pairs.columns)
+    ['article_a', 'article_b', 'outlet_a', 'outlet_b', 'similarity', 'reuse', 'shared_sentences', 'earlier']
+    >>> bool(pairs["similarity"].is_monotonic_decreasing)
+    True
+    """
+    import pandas as pd
+
+    if top_k < 1:
+        raise ValueError("top_k must be at least 1")
+    model = _model or _fit(corpus, analyzer=analyzer, ngram_range=ngram_range, stop_words=stop_words,
+                           sublinear_tf=sublinear_tf)
+    i, j, s = _top_k_neighbours(model.documents, top_k=top_k, min_similarity=min_similarity, exact=exact,
+                                search_terms=search_terms)
+    ids = model.ids
+    # one row per unordered pair, article_a < article_b
+    swap = ids[i] > ids[j]
+    a, b = np.where(swap, j, i), np.where(swap, i, j)
+    pairs = pd.DataFrame({"a": a, "b": b, "similarity": s}).drop_duplicates(["a", "b"])
+    pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+    reuse, shared = _reuse_many(model, pa, pb, sentence_similarity)
+    published = model.published
+    ta, tb = published.iloc[pa].to_numpy(), published.iloc[pb].to_numpy()
+    earlier = np.full(len(pairs), None, dtype=object)
+    known = ~(pd.isna(ta) | pd.isna(tb))
+    earlier[known & (ta < tb)] = ids[pa][known & (ta < tb)]
+    earlier[known & (tb < ta)] = ids[pb][known & (tb < ta)]
+    out = pd.DataFrame({
+        "article_a": ids[pa], "article_b": ids[pb],
+        "outlet_a": model.labels[pa], "outlet_b": model.labels[pb],
+        "similarity": pairs["similarity"].to_numpy(dtype=float).round(6),
+        "reuse": reuse.round(6),
+        "shared_sentences": shared,
+        "earlier": pd.array(earlier, dtype="str"),
+    })
+    out = out.sort_values(["similarity", "reuse", "article_a", "article_b"], ascending=[False, False, True, True],
+                          kind="stable")
+    return out.reset_index(drop=True)
+
+
+def similarity_matrix(corpus, *, by: Literal["article", "outlet"] = "article",
+                      stat: Literal["mean", "max"] = "mean", analyzer: str = "word",
+                      ngram_range: tuple[int, int] = (1, 1), stop_words: str | list[str] | None = "english",
+                      sublinear_tf: bool = True) -> "pd.DataFrame":
+    """Square table of TF-IDF cosines between articles or between outlets.
+
+    Parameters
+    ----------
+    corpus : Corpus, or anything :func:`tradenews.load_corpus` accepts
+    by : {"article", "outlet"}
+        ``"article"``: article x article cosine (at most ``ARTICLE_MATRIX_MAX``
+        articles; use :func:`similar_pairs` beyond). ``"outlet"``: outlet label
+        x outlet label (unknown outlets keep their own ``unknown ...`` label).
+    stat : {"mean", "max"}
+        For ``by="outlet"``: the mean cosine over all cross pairs of the two
+        outlets' articles (computed exactly from outlet centroids, so it scales
+        to any corpus), or the maximum (from the exact product up to
+        ``ARTICLE_MATRIX_MAX`` articles, from :func:`similar_pairs` neighbours
+        beyond). The diagonal compares an outlet's articles with each other (NaN
+        for an outlet with a single article).
+    analyzer, ngram_range, stop_words, sublinear_tf
+        As in :func:`similar_pairs`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Symmetric, index and columns sorted labels (article ids or outlet labels),
+        diagonal 1.0 for ``by="article"``.
+
+    Example
+    -------
+    >>> import tradenews as tn
+    >>> m = tn.similarity_matrix(tn.load_corpus(), by="article")
+    >>> m.shape, bool((m.to_numpy() == m.to_numpy().T).all())
+    ((5, 5), True)
+    """
+    import pandas as pd
+
+    if by not in ("article", "outlet"):
+        raise ValueError(f"by must be 'article' or 'outlet', not {by!r}")
+    if stat not in ("mean", "max"):
+        raise ValueError(f"stat must be 'mean' or 'max', not {stat!r}")
+    model = _fit(corpus, analyzer=analyzer, ngram_range=ngram_range, stop_words=stop_words,
+                 sublinear_tf=sublinear_tf)
+    X = model.documents
+    n = X.shape[0]
+    if by == "article":
+        if n > ARTICLE_MATRIX_MAX:
+            raise ValueError(f"{n} articles: an article x article table is too large; "
+                             "use similar_pairs() or by='outlet'")
+        dense = (X @ X.T).toarray().astype(float)
+        np.fill_diagonal(dense, 1.0)
+        order = np.argsort(model.ids, kind="stable")
+        labels = model.ids[order]
+        return pd.DataFrame(dense[np.ix_(order, order)].round(6), index=pd.Index(labels, name="article"),
+                            columns=pd.Index(labels, name="article"))
+    labels, group = np.unique(model.labels, return_inverse=True)
+    g = len(labels)
+    if stat == "mean":
+        import scipy.sparse as sp
+
+        member = sp.csr_matrix((np.ones(n), (group, np.arange(n))), shape=(g, n))
+        sums = member @ X.astype(np.float64)
+        total = (sums @ sums.T).toarray()  # sum of all cross cosines, self pairs included
+        size = np.bincount(group, minlength=g).astype(float)
+        self_sum = np.bincount(group, weights=np.asarray(X.multiply(X).sum(axis=1)).ravel(), minlength=g)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            values = total / np.outer(size, size)
+            within = np.where(size > 1, (np.diag(total) - self_sum) / (size * (size - 1)), np.nan)
+        np.fill_diagonal(values, within)
+    else:
+        values = np.full((g, g), np.nan)
+        if n <= ARTICLE_MATRIX_MAX:
+            dense = (X @ X.T).toarray()
+            np.fill_diagonal(dense, np.nan)
+            i, j = np.nonzero(~np.isnan(dense))
+            s = dense[i, j]
+        else:
+            i, j, s = _top_k_neighbours(X, top_k=10, min_similarity=0.0)
+        flat = group[i] * g + group[j]
+        best = np.full(g * g, -np.inf)
+        np.maximum.at(best, flat, s)
+        best[np.isinf(best)] = np.nan
+        values = np.fmax(best.reshape(g, g), best.reshape(g, g).T)
+    return pd.DataFrame(np.clip(values, 0.0, 1.0).round(6), index=pd.Index(labels, name="outlet"),
+                        columns=pd.Index(labels, name="outlet"))
+
+
+def shared_passages(corpus, *, unit: Literal["sentence", "paragraph"] = "sentence", min_similarity: float = 0.5,
+                    pairs: "pd.DataFrame | None" = None, analyzer: str = "word",
+                    ngram_range: tuple[int, int] = (1, 1), stop_words: str | list[str] | None = "english",
+                    sublinear_tf: bool = True, top_k: int = 10) -> "pd.DataFrame":
+    """Sentences (or paragraphs) of two different articles whose TF-IDF cosine is high.
+
+    A passage is paired with its best match in the other article, and with any
+    passage whose best match it is; pairs below ``min_similarity`` are dropped.
+
+    Parameters
+    ----------
+    corpus : Corpus, or anything :func:`tradenews.load_corpus` accepts
+    unit : {"sentence", "paragraph"}
+    min_similarity : float
+        Passage cosine kept. 0.5: in news, a sentence copied with light edits
+        scores 0.6-1.0; two independent sentences on the same event rarely pass 0.5.
+    pairs : DataFrame, optional
+        Article pairs to compare (columns ``article_a``, ``article_b``), e.g. a
+        filtered :func:`similar_pairs` result. Default: every pair
+        :func:`similar_pairs` returns with ``min_similarity=0`` and ``top_k``
+        (all pairs of a small corpus; pass ``pairs`` on a large one).
+    analyzer, ngram_range, stop_words, sublinear_tf
+        As in :func:`similar_pairs`; IDF is fitted on whole articles.
+    top_k : int
+        Neighbours per article when ``pairs`` is not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per passage pair, sorted by ``similarity`` (descending):
+        ``article_a``, ``sentence_a`` (``paragraph_a`` for paragraphs),
+        ``article_b``, ``sentence_b`` (``paragraph_b``), ``similarity``,
+        ``outlet_a``, ``outlet_b``, ``start_a``, ``end_a``, ``start_b``,
+        ``end_b`` (character offsets into each article's ``text``), ``text_a``,
+        ``text_b``.
+
+    Example
+    -------
+    >>> import tradenews as tn
+    >>> passages = tn.shared_passages(tn.load_corpus())
+    >>> bool((passages["similarity"] >= 0.5).all() and (passages["article_a"] != passages["article_b"]).all())
+    True
+    """
+    import pandas as pd
+
+    model = _fit(corpus, unit=unit, analyzer=analyzer, ngram_range=ngram_range, stop_words=stop_words,
+                 sublinear_tf=sublinear_tf)
+    if pairs is None:
+        pairs = similar_pairs(corpus, min_similarity=0.0, top_k=top_k, _model=model)
+    position = {a: i for i, a in enumerate(model.ids)}
+    units = model.units
+    rows = []
+    for art_a, art_b in zip(pairs["article_a"].astype(str), pairs["article_b"].astype(str)):
+        if art_a == art_b or art_a not in position or art_b not in position:
+            continue
+        a, b = position[art_a], position[art_b]
+        sims = _unit_similarity(model, a, b)
+        if sims.size == 0:
+            continue
+        best = (sims == sims.max(axis=1, keepdims=True)) | (sims == sims.max(axis=0, keepdims=True))
+        for r, c in zip(*np.nonzero(best & (sims >= min_similarity))):
+            rows.append((a, b, model.unit_ptr[a] + r, model.unit_ptr[b] + c, float(sims[r, c])))
+    key = unit + "_"
+    columns = ["article_a", key + "a", "article_b", key + "b", "similarity", "outlet_a", "outlet_b",
+               "start_a", "end_a", "start_b", "end_b", "text_a", "text_b"]
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else
+                                          "str" if c in ("article_a", "article_b", "outlet_a", "outlet_b",
+                                                         "text_a", "text_b") else "int64") for c in columns})
+    a, b, ua, ub, s = (np.array(x) for x in zip(*rows))
+    ta, tb = units.iloc[ua], units.iloc[ub]
+    out = pd.DataFrame({
+        "article_a": model.ids[a], key + "a": ta["unit_id"].to_numpy(dtype="int64"),
+        "article_b": model.ids[b], key + "b": tb["unit_id"].to_numpy(dtype="int64"),
+        "similarity": s.astype(float).round(6),
+        "outlet_a": model.labels[a], "outlet_b": model.labels[b],
+        "start_a": ta["start"].to_numpy(dtype="int64"), "end_a": ta["end"].to_numpy(dtype="int64"),
+        "start_b": tb["start"].to_numpy(dtype="int64"), "end_b": tb["end"].to_numpy(dtype="int64"),
+        "text_a": ta["text"].to_numpy(dtype=object), "text_b": tb["text"].to_numpy(dtype=object),
+    })
+    out = out.sort_values(["similarity", "article_a", key + "a", "article_b", key + "b"],
+                          ascending=[False, True, True, True, True], kind="stable")
+    return out.reset_index(drop=True)
