@@ -368,7 +368,9 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
         seen_lines.add(_key(s))
 
         if kinds[i] is None:
-            if not body_started and title_index is None and _is_headline(s):
+            if title_known and i >= 1 + standfirst_known:
+                kinds[i] = "body"
+            elif not body_started and title_index is None and _is_headline(s):
                 kinds[i], title_index = "headline", i
             elif not body_started and title_index is not None and not _is_body(s) and _words(s) >= 5:
                 kinds[i] = "standfirst"
@@ -376,7 +378,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
                 kinds[i] = "subheading"
             else:
                 kinds[i] = "body"
-        if kinds[i] == "body" or _is_body(s):
+        if kinds[i] == "body" or _is_body(s) or (title_known and i >= 1 + standfirst_known):
             body_started = True
 
     edits: list[Edit] = []

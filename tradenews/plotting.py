@@ -13,6 +13,13 @@ __all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "outlet_colors",
 
 #: Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Paul Tol's "muted" scheme: distinct for colour-blind readers, and distinct from PALETTE's
+# blue, which marks kept text.
+_MUTED = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
+#: One colour per normalization reason, the same in every figure.
+REASON_COLORS = dict(zip(
+    ["related-stories", "photo-caption", "legal-notice", "duplicate", "byline-block", "navigation",
+     "share-widget", "dateline", "sign-off"], _MUTED)) | {"whitespace": "#DDDDDD", "unicode": "#000000"}
 #: Colour for an unknown outlet.
 NA_COLOR = "#999999"
 STYLE = "tradenews.styles.report"
@@ -95,3 +102,36 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
             fig.savefig(path, format=fmt, metadata=_METADATA.get(fmt))
             paths.append(path)
     return paths
+
+
+def plot_kept_removed(corpus, *, ax=None):
+    """Stacked bars per article: characters kept in ``text`` and removed, by reason.
+
+    Returns the Figure. Bars are labelled with the outlet (or ``unknown <id>``).
+    """
+    import matplotlib.pyplot as plt
+
+    arts = corpus.articles
+    summary = corpus.removed_summary()
+    order = summary.sum().sort_values(ascending=False).index.tolist()
+    labels = [f"{lab}\n{aid.split('_')[0]}" if not lab.startswith("unknown") else lab
+              for lab, aid in zip(arts["outlet_label"], arts["article_id"])]
+    with style_context():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(arts) + 1.6))
+        else:
+            fig = ax.figure
+        kept = arts["text"].str.len().to_numpy()
+        ax.barh(labels, kept, color="#0072B2", label="kept (text)")
+        left = kept.astype(float)
+        for i, reason in enumerate(order):
+            values = summary[reason].to_numpy()
+            color = REASON_COLORS.get(reason, _MUTED[i % len(_MUTED)])
+            ax.barh(labels, values, left=left, color=color, label=reason)
+            left = left + values
+        ax.invert_yaxis()
+        ax.set_xlabel("characters of raw text")
+        share = 1 - kept.sum() / left.sum()
+        ax.set_title(f"Normalization removed {share:.0%} of the raw characters")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig

@@ -1,0 +1,31 @@
+"""Figures are byte-identical from run to run, in every export format."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+import tradenews as tn  # noqa: E402
+from tradenews.plotting import outlet_colors, plot_kept_removed  # noqa: E402
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_save_figure_is_deterministic(corpus, tmp_path, fmt):
+    import matplotlib.pyplot as plt
+
+    outputs = []
+    for run in ("a", "b"):
+        fig = plot_kept_removed(corpus)
+        (path,) = tn.save_figure(fig, "kept", directory=tmp_path / run, formats=(fmt,))
+        plt.close(fig)
+        outputs.append(path.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000
+
+
+def test_outlet_colours_are_stable_and_grey_for_unknown():
+    a = outlet_colors(["B", "A", "unknown 003"])
+    b = outlet_colors(["unknown 003", "A", "B"])
+    assert a == b
+    assert a["unknown 003"] == "#999999" and a["A"] != a["B"]
