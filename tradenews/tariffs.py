@@ -675,3 +675,176 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
         out[col] = out[col].astype("string")
     out["status"] = pd.Categorical(out["status"], categories=STATUSES)
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def load_gold(path: str | Path | None = None) -> "pd.DataFrame":
+    """Read hand labels: ``article_id, value, actor, target, status, excerpt, note``.
+
+    Example
+    -------
+    >>> gold = load_gold()
+    >>> sorted(gold["status"].unique())
+    ['averted', 'in force', 'past', 'threatened']
+    """
+    import pandas as pd
+
+    gold = pd.read_csv(path or GOLD_PATH, dtype={"article_id": str})
+    gold["value"] = gold["value"].astype(float)
+    return gold
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).translate(_FOLD)).strip().lower()
+
+
+def match_gold(predicted: "pd.DataFrame", gold: "pd.DataFrame") -> "pd.DataFrame":
+    """Pair predicted rows with gold rows (same article, value and sentence).
+
+    A gold row matches a prediction of the same article and value whose sentence
+    contains the gold excerpt (or the other way round); each row is used once.
+
+    Returns
+    -------
+    DataFrame
+        One row per gold row and per unmatched prediction: ``article_id``,
+        ``value``, ``gold_status``, ``pred_status``, ``gold_actor``,
+        ``pred_actor``, ``gold_target``, ``pred_target``, ``outcome``
+        ("match", "missed" or "spurious"), ``excerpt``.
+    """
+    import pandas as pd
+
+    used: set[int] = set()
+    rows = []
+    for g in gold.itertuples(index=False):
+        hit = None
+        for i, p in enumerate(predicted.itertuples(index=False)):
+            if i in used or p.article_id != g.article_id or abs(p.value - g.value) > 1e-9:
+                continue
+            ps, gs = _norm(p.sentence), _norm(g.excerpt)
+            if gs in ps or ps in gs:
+                hit = i
+                break
+        rec = {"article_id": g.article_id, "value": g.value, "gold_status": g.status,
+               "gold_actor": g.actor, "gold_target": g.target, "excerpt": g.excerpt,
+               "pred_status": None, "pred_actor": None, "pred_target": None, "outcome": "missed"}
+        if hit is not None:
+            used.add(hit)
+            p = predicted.iloc[hit]
+            rec.update(pred_status=str(p["status"]), pred_actor=p["actor"], pred_target=p["target"],
+                       outcome="match")
+        rows.append(rec)
+    for i, p in enumerate(predicted.itertuples(index=False)):
+        if i not in used:
+            rows.append({"article_id": p.article_id, "value": p.value, "gold_status": None,
+                         "gold_actor": None, "gold_target": None, "excerpt": p.sentence,
+                         "pred_status": str(p.status), "pred_actor": p.actor, "pred_target": p.target,
+                         "outcome": "spurious"})
+    cols = ["article_id", "value", "outcome", "gold_status", "pred_status", "gold_actor", "pred_actor",
+            "gold_target", "pred_target", "excerpt"]
+    return pd.DataFrame(rows, columns=cols).astype({c: "string" for c in cols if c not in ("value",)})
+
+
+def evaluate_tariffs(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | None" = None,
+                     predicted: "pd.DataFrame | None" = None) -> dict[str, float]:
+    """Score :func:`extract_tariffs` against hand labels.
+
+    Parameters
+    ----------
+    corpus : Corpus, optional
+        Defaults to ``tn.load_corpus()``; ignored when ``predicted`` is given.
+    gold : DataFrame or path, optional
+        Defaults to ``data/annotations/tariffs_gold.csv``.
+    predicted : DataFrame, optional
+        Output of :func:`extract_tariffs`, to score without re-running it.
+
+    Returns
+    -------
+    dict
+        ``n_gold``, ``n_predicted``, ``n_matched``, ``precision``, ``recall``,
+        ``f1`` (rate found in the right sentence), and over matched rows
+        ``status_accuracy``, ``actor_accuracy``, ``target_accuracy``.
+
+    Example
+    -------
+    >>> scores = evaluate_tariffs()
+    >>> scores["f1"] >= 0.95 and scores["status_accuracy"] >= 0.9
+    True
+    """
+    import pandas as pd
+
+    if gold is None or isinstance(gold, (str, Path)):
+        gold = load_gold(gold)
+    if predicted is None:
+        if corpus is None:
+            from .load import load_corpus
+
+            corpus = load_corpus()
+        predicted = extract_tariffs(corpus)
+    pairs = match_gold(predicted, gold)
+    matched = pairs[pairs["outcome"] == "match"]
+    n_match, n_gold, n_pred = len(matched), len(gold), len(predicted)
+    precision = n_match / n_pred if n_pred else float("nan")
+    recall = n_match / n_gold if n_gold else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if n_match else 0.0
+
+    def agree(col: str) -> float:
+        if not n_match:
+            return float("nan")
+        g, p = matched[f"gold_{col}"].fillna(""), matched[f"pred_{col}"].fillna("")
+        return float((g == p).mean())
+
+    return {"n_gold": n_gold, "n_predicted": n_pred, "n_matched": n_match,
+            "precision": precision, "recall": recall, "f1": f1,
+            "status_accuracy": agree("status"), "actor_accuracy": agree("actor"),
+            "target_accuracy": agree("target")}
+
+
+def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | None" = None) -> dict[str, float]:
+    """Print :func:`evaluate_tariffs` scores and any disagreement; return the scores."""
+    import time
+
+    if corpus is None:
+        from .load import load_corpus
+
+        corpus = load_corpus()
+    t0 = time.perf_counter()
+    predicted = extract_tariffs(corpus)
+    elapsed = time.perf_counter() - t0
+    gold_frame = load_gold(gold) if gold is None or isinstance(gold, (str, Path)) else gold
+    scores = evaluate_tariffs(predicted=predicted, gold=gold_frame)
+    print("tariff figures vs", "gold" if gold is None else gold)
+    for key in ("n_gold", "n_predicted", "n_matched"):
+        print(f"  {key:<16} {scores[key]}")
+    for key in ("precision", "recall", "f1", "status_accuracy", "actor_accuracy", "target_accuracy"):
+        print(f"  {key:<16} {scores[key]:.3f}")
+    n_articles = len(getattr(corpus, "articles", []))
+    print(f"  time             {elapsed:.2f} s for {n_articles} articles")
+    pairs = match_gold(predicted, gold_frame)
+    bad = pairs[(pairs["outcome"] != "match") | (pairs["gold_status"] != pairs["pred_status"])]
+    if len(bad):
+        print("disagreements:")
+        print(bad.drop(columns="excerpt").to_string(index=False))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tradenews.tariffs [--corpus PATH] [--gold PATH]``: print the scores."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="tradenews eval tariffs")
+    parser.add_argument("--corpus", default=None)
+    parser.add_argument("--gold", default=None)
+    args = parser.parse_args(argv)
+    corpus = None
+    if args.corpus:
+        from .load import load_corpus
+
+        corpus = load_corpus(args.corpus)
+    print_evaluation(corpus, gold=args.gold)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
