@@ -237,7 +237,9 @@ def _nouns(sentence: str) -> list[tuple[int, int]]:
     """Spans of tariff nouns in ``sentence`` (weak nouns only in a trade context)."""
     lex = _lexicon()
     spans = []
-    trade = bool(lex.trade_context.search(sentence)) or bool(lex.noun.search(sentence))
+    trade = (bool(lex.trade_context.search(sentence)) or bool(lex.noun.search(sentence))
+             or any(re.search(r"\b(?:on|against)\s+(?:the\s+)?$", sentence[max(0, m.start() - 12):m.start()])
+                    for m in _place_pattern().finditer(sentence)))
     for pattern, needs_context in ((lex.noun, False), (lex.weak_noun, True)):
         for m in pattern.finditer(sentence):
             if needs_context and not trade:
@@ -360,7 +362,9 @@ def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tupl
     # "from 10% to 25%" after a change verb: the first figure is the old level.
     if fig["qualifier"] == "range low" and re.search(r"\bfrom\s*$", before, re.I) and _lexicon().change_verb.search(before):
         return "past", "from"
-    if re.search(r"\b(?:from|down from)\s+(?:\w+\s+)?$", before, re.I) and re.search(r"\bto\b", text[e:e + 40]):
+    if fig["qualifier"] != "range high" and re.search(r"\bfrom\s+(?:\w+\s+)?$", before, re.I) and (
+            re.search(r"\bto\b", text[e:e + 40]) or re.search(r"\bto\s+\S+\s*$", before[:-6], re.I)
+            or _lexicon().change_verb.search(before)):
         return "past", "from"
     best = None
     for status, strength, side, pattern in _lexicon().cues:
@@ -490,6 +494,9 @@ def _actor_target(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
         for m in mentions:  # modifier inside the figure-noun phrase
             lo, hi = min(s, noun_a), max(e, noun_b)
             if lo - 25 <= m.start and m.end <= hi and m.actor != target:
+                if m.kind == "place" and _GOODS.match(folded[m.end:]):
+                    target = target or m.actor
+                    continue
                 between = folded[m.end:lo] if m.end <= lo else folded[m.end:noun_a]
                 if m.end <= lo and re.search(r"\b(?:on|against|for|from|of|in|with|and)\b", between):
                     continue
@@ -660,6 +667,9 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
                     if actor is None and target in other and infer_from_pair:
                         actor = other[target]
                 qualifier = fig["qualifier"]
+                if qualifier.startswith("range") and re.search(r"\bfrom\s*$", stext[:fig["span"][0]], re.I) \
+                        and _lexicon().change_verb.search(stext[:fig["span"][0]]):
+                    qualifier = "from" if qualifier == "range low" else "to"
                 if not qualifier and re.search(r"\bup to\s*$", stext[:fig["start"]], re.I):
                     qualifier = "up to"
                 rows.append({
@@ -848,3 +858,24 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def load_reference(path: str | Path | None = None) -> "pd.DataFrame":
+    """Read a reference series of tariff steps (default: ``data/reference/us_china_tariffs_2025.csv``).
+
+    Columns: ``date`` (datetime64, UTC), ``actor``, ``target``, ``value``,
+    ``status``, ``scope``, ``measure``, ``source``, ``source_url``; see
+    ``data/reference/README.md``.
+
+    Example
+    -------
+    >>> ref = load_reference()
+    >>> ref.loc[ref["value"].idxmax(), ["actor", "value"]].tolist()
+    ['US', 145.0]
+    """
+    import pandas as pd
+
+    ref = pd.read_csv(path or REFERENCE_PATH)
+    ref["date"] = pd.to_datetime(ref["date"], utc=True)
+    ref["value"] = ref["value"].astype(float)
+    return ref.sort_values(["date", "actor"], kind="stable").reset_index(drop=True)
