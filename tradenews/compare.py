@@ -460,7 +460,7 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
     >>> q = pd.DataFrame({"article_id": ["a"], "speaker": ["Li"], "side": ["China"]})
     >>> prof = outlet_profile(arts, quotes=q)
     >>> prof[["outlet_label", "n_words", "n_quotes", "share_China", "media_cited"]].values.tolist()
-    [['X', 5, 1, 1.0, 'Bloomberg'], ['unknown b', 3, 0, nan, '']]
+    [['X', 4, 1, 1.0, 'Bloomberg'], ['unknown b', 3, 0, nan, '']]
     """
     articles, paragraphs, sentences = _frames(corpus)
     articles = articles.assign(n_words=_word_counts(articles))
@@ -625,7 +625,7 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
     ...                      "text": ["TikTok and soybeans.", "Fentanyl talk."]})
     >>> fig = plot_outlet_summary("X", profile=outlet_profile(arts, quotes=pd.DataFrame(
     ...     columns=["article_id", "speaker", "side"])), coverage=topic_coverage(arts))
-    >>> fig.get_axes()[0].get_title()
+    >>> fig.get_axes()[0].get_title(loc="left")
     'X'
     """
     import matplotlib.pyplot as plt
