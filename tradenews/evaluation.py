@@ -167,8 +167,9 @@ def evaluate_seed(corpus=None, *, gold_path: str | Path = GOLD_PATH) -> tuple[Sc
 def read_polnear(folder: str | Path) -> list[dict]:
     """Read a PolNeAR-format folder: one dict per article.
 
-    Each dict has ``name``, ``text`` and ``gold``: a list of direct-quote
-    attributions ``{"quoted": [(start, end), ...], "source": (start, end) | None}``.
+    Each dict has ``name``, ``text``, ``gold``: a list of direct-quote
+    attributions ``{"quoted": [(start, end), ...], "source": [(start, end), ...] | None}``,
+    and ``unscored``: Content spans of the other attributions (no quote marks).
     With several annotators of one article, the first file in sorted order is used.
     """
     folder = Path(folder)
@@ -193,15 +194,17 @@ def read_polnear(folder: str | Path) -> list[dict]:
             elif line.startswith("E") and len(parts) >= 2:
                 events.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
         gold = []
+        other = []
         for e in events:
             if "Content" not in e or e["Content"] not in spans:
                 continue
             quoted = _quoted_parts(text, spans[e["Content"]][1])
             if not quoted:
+                other.extend(spans[e["Content"]][1])
                 continue
             src = spans.get(e.get("Source", ""), (None, None))[1]
             gold.append({"quoted": quoted, "source": [tuple(s) for s in src] if src else None})
-        out.append({"name": stem, "text": text, "gold": gold})
+        out.append({"name": stem, "text": text, "gold": gold, "unscored": other})
     return out
 
 
@@ -246,11 +249,14 @@ def evaluate_polnear(folder: str | Path) -> tuple[Scores, list[dict]]:
         rows, _ = quotes_in_text(text, headline_end=title_end if title_end > 0 else 0)
         preds = [r for r in rows if r["speaker_start"] is not None]
         gold_quoted = [s for g in art["gold"] for s in g["quoted"]]
-        n_pred += len(preds)
         for r in preds:
             if _overlaps((r["start"], r["end"]), gold_quoted):
                 tp_pred += 1
+                n_pred += 1
+            elif _overlaps((r["start"], r["end"]), art["unscored"]):
+                continue  # an attribution the restriction leaves out (e.g. marks typed as '')
             else:
+                n_pred += 1
                 errors.append({"article": art["name"], "error": "spurious", "quote": r["quote"][:80],
                                "mention": r["speaker_mention"]})
         for g in art["gold"]:

@@ -141,7 +141,7 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
     >>> [t[a + 1:b] for a, b in spans]
     ["it’s the leaders' meeting,", 'fine']
     >>> skipped
-    [(61, 'opening mark never closed')]
+    [(60, 'opening mark never closed')]
     """
     paras = _paragraphs(text)
     spans: list[tuple[int, int]] = []
@@ -229,7 +229,8 @@ def _single_spans(text, lo, hi, inside, spans):
 
 # --------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w&’'\-]*\w)?|[,;:()\[\]—–]|[.!?]")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w&’'\-]*\w)?|[,;:()\[\]—–―]|[.!?]")
+_DASHES = {"—", "–", "―"}
 
 
 @dataclass
@@ -297,9 +298,19 @@ def _np_word(tok: _Tok) -> bool:
     return not low.isdigit()
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _sp._data_lines("quote_not_names.txt"))
+
+
 def _valid_np(words: list[_Tok]) -> bool:
     if not words:
         return False
+    if words[0].low in _not_names() or (words[0].is_cap and not words[0].text.isupper()
+                                        and words[0].low in _stopwords()):
+        words = words[1:]
+        if not words or words[0].is_word and words[0].low in _not_names():
+            return False
     head = words[-1]
     if head.is_cap or head.low in _sp.roles():
         return True
@@ -377,7 +388,15 @@ def _subject_left(toks: list[_Tok], i: int) -> tuple[tuple[int, int], tuple[int,
         # a leading clause ending in a comma: try the NP right after the comma before
         return None
     np = _np_left(toks, j)
+    if np and np[0] == np[1] and toks[j].low in _RELATIVE and j >= 2 and toks[j - 1].text == ",":
+        # "Marc Doe, the league's chief, who said": the relative pronoun's antecedent
+        ante = _subject_left(toks, j)
+        if ante:
+            return ante
     return (np, None) if np else None
+
+
+_RELATIVE = {"who", "which"}
 
 
 def _clause_subject(toks: list[_Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -496,6 +515,14 @@ def _attribute(toks: list[_Tok], q: int) -> _Attr | None:
             gap += 1
         if gap > 4:
             break
+    # 2a. a dash and a name right after ("“…” ― Jane Doe"), as in lists of reader comments
+    k = q + 1
+    while k < len(toks) and toks[k].text in ",.!?" and toks[k].quote < 0:
+        k += 1
+    if k + 1 < len(toks) and toks[k].text in _DASHES:
+        np = _np_right(toks, k + 1)
+        if np and toks[np[1]].is_cap and (np[1] + 1 == len(toks) or toks[np[1] + 1].text in ",.;"):
+            return _Attr(toks[k].text, _span(toks, np), None, "dash")
     # 2. speaker and cue right after ("…,” Li said", "…,” said Li", "…,” according to X")
     k = q + 1
     while k < len(toks) and toks[k].text in ",.!?—–" and toks[k].quote < 0:
