@@ -21,7 +21,7 @@ three charts of ``notebooks/05-tariffs.ipynb``.
 Example
 -------
 >>> rows = extract_tariffs("Beijing had raised duties on US goods to 125%, "
-...                        "but Washington now threatens 100 per cent tariffs.")
+...                        "but Washington now threatens 100 per cent tariffs on Chinese goods.")
 >>> rows[["value", "actor", "target", "status"]].to_dict("records")
 [{'value': 125.0, 'actor': 'China', 'target': 'US', 'status': 'past'}, {'value': 100.0, 'actor': 'US', 'target': 'China', 'status': 'threatened'}]
 """
@@ -569,9 +569,12 @@ def _scope(sentence: str, fig: dict[str, Any]) -> str:
     if re.search(r"across[\s-]the[\s-]board|blanket|universal|all (?:goods|imports|products)", near):
         return "all goods"
     noun_a, noun_b = fig["noun"]
-    tail = folded[noun_b:] if noun_b <= fig["span"][0] else folded[max(fig["span"][1], noun_b):]
-    m = _SCOPE.match(tail)
-    return m.group("scope").strip() if m else ""
+    for tail in (folded[max(fig["span"][1], noun_b):], folded[noun_b:]):
+        m = _SCOPE.match(tail)
+        if m:
+            scope = m.group("scope").strip()
+            return scope if re.search(r"[A-Z]\.[A-Z]\.$", scope) else scope.rstrip(".")
+    return ""
 
 # --------------------------------------------------------------------------- main entry
 
@@ -870,8 +873,9 @@ def load_reference(path: str | Path | None = None) -> "pd.DataFrame":
     Example
     -------
     >>> ref = load_reference()
-    >>> ref.loc[ref["value"].idxmax(), ["actor", "value"]].tolist()
-    ['US', 145.0]
+    >>> top = ref.loc[ref["value"].idxmax()]
+    >>> top["actor"], float(top["value"])
+    ('US', 145.0)
     """
     import pandas as pd
 
