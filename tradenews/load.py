@@ -32,6 +32,7 @@ SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
 PROGRESS_THRESHOLD = 300
 _FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class _Collector:
@@ -97,7 +98,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
                 except UnicodeDecodeError as exc:
                     raise LoadError(f"undecodable text: not UTF-8, UTF-16 or cp1252 (byte {exc.start})",
                                     source=source) from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         raise LoadError("binary file (control characters), not text", source=source)
     if not text.strip():

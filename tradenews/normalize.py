@@ -65,6 +65,7 @@ class Normalized:
 @dataclass(frozen=True)
 class _Rules:
     legal: re.Pattern
+    legal_keywords: tuple
     related: re.Pattern
     share: re.Pattern
     nav_words: frozenset
@@ -83,6 +84,7 @@ def _rules() -> _Rules:
 
     return _Rules(
         legal=any_of(cfg["legal_notice"]),
+        legal_keywords=tuple(cfg["legal_keywords"]),
         related=any_of(cfg["related_header"]),
         share=any_of(cfg["share_widget"]),
         nav_words=frozenset(cfg["navigation_words"]),
@@ -94,7 +96,6 @@ def _rules() -> _Rules:
 
 
 _LINE = re.compile(r"[^\n]*\n?")
-_TERMINAL = re.compile(r"[.!?…][”\"’')\]]*$")
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 _NEEDS_WORK = re.compile(r"^\s|\s$|\s\s|[^\S ]|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad")
@@ -106,6 +107,7 @@ _BREADCRUMB_SEP = re.compile(r"[,|/›»>•·]|\s[-–—]\s")
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _BULLET = re.compile(r"^[•·▪●■◦*-]\s")
 _MIN_DUP_WORDS = 6
+_DIGIT = re.compile(r"\d")
 
 
 def _words(s: str) -> int:
@@ -116,16 +118,26 @@ def _key(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+def _is_legal(s: str, rules: _Rules) -> bool:
+    lower = s.lower()
+    return any(k in lower for k in rules.legal_keywords) and bool(rules.legal.search(s))
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when ``s`` ends with sentence punctuation, perhaps inside closing quotes or brackets."""
+    return s.rstrip("”\"’')]").endswith((".", "!", "?", "…"))
+
+
 def _is_navigation(s: str, rules: _Rules) -> bool:
     tokens = s.lower().split()
-    if not tokens or len(tokens) > 6 or _TERMINAL.search(s):
+    if not tokens or len(tokens) > 6 or _ends_sentence(s):
         return False
     return all(t.strip(",:;") in rules.nav_words for t in tokens)
 
 
 def _is_breadcrumb(s: str) -> bool:
     """A short run of capitalised section names joined by separators: 'Economy, Asia - Pacific'."""
-    if _TERMINAL.search(s) or not _BREADCRUMB_SEP.search(s):
+    if _ends_sentence(s) or not _BREADCRUMB_SEP.search(s):
         return False
     words = _WORD.findall(s)
     return 0 < len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in words)
@@ -141,7 +153,7 @@ def _is_headline(s: str) -> bool:
 
 
 def _is_body(s: str) -> bool:
-    return _words(s) >= 12 and bool(_TERMINAL.search(s))
+    return _words(s) >= 12 and bool(_ends_sentence(s))
 
 
 def _sentence_chunks(line: str) -> list[tuple[int, int]]:
@@ -160,6 +172,17 @@ def _sentence_chunks(line: str) -> list[tuple[int, int]]:
     if start < len(line) and line[start:].strip():
         spans.append((start, len(line)))
     return spans
+
+
+# UTF-8 read as cp1252/latin-1 leaves a lead-byte letter followed by a continuation-byte
+# character; only lines with such a pair go to ftfy (whose own check is slower).
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _needs_unicode_fix(s: str) -> bool:
+    return not s.isascii() and (not unicodedata.is_normalized("NFC", s) or bool(_MOJIBAKE_HINT.search(s)))
 
 
 def _fix_unicode(s: str) -> str:
@@ -182,7 +205,7 @@ def _line_edits(line: str, base: int, deletions: list[tuple[int, int, str]]) -> 
     Works on *units*: one per raw character, or one per region that a unicode
     fix rewrote. Each unit is (raw_start, raw_end, output, reason).
     """
-    fixed = _fix_unicode(line)
+    fixed = _fix_unicode(line) if _needs_unicode_fix(line) else line
     units: list[list] = []
     if fixed == line:
         units = [[i, i + 1, ch, None] for i, ch in enumerate(line)]
@@ -286,8 +309,11 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     title_index = None
 
     for i, (start, end, _, content) in enumerate(lines):
-        s = content.strip()
+        # Classify the line as it will read once whitespace is normalized, so that
+        # normalizing twice changes nothing.
+        s = " ".join(content.split())
         late = start >= TAIL_START * n_chars
+        short = len(s) <= 120
         reason = None
         if not s:
             reason = "whitespace"
@@ -296,27 +322,29 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
             title_index = i
         elif standfirst_known and i == 1 and title_known:
             kinds[i] = "standfirst"
-        elif rules.legal.search(s):
+        elif _is_legal(s, rules):
             reason, in_tail = "legal-notice", in_tail or late
-        elif rules.related.search(s) and not _is_body(s):
+        elif short and rules.related.search(s):
             reason, in_tail = "related-stories", in_tail or late
-        elif rules.share.search(s):
+        elif short and rules.share.search(s):
             reason = "share-widget"
-        elif _is_navigation(s, rules):
+        elif short and _is_navigation(s, rules):
             reason = "navigation"
         elif _is_caption(s, rules) or _key(s) in captions:
             reason = "photo-caption"
             captions.add(_key(s))
         elif in_tail:
             reason = "related-stories"
-        elif metadata.is_date_line(s):
+        elif short and _DIGIT.search(s) and metadata.is_date_line(s):
             reason = "byline-block"
             parsed = metadata.parse_date(s)
             if result.published is None:
                 result.published = parsed
             elif result.updated is None and parsed.value != result.published.value:
                 result.updated = parsed
-        elif (byline := metadata.parse_byline(s)) is not None and (not body_started or rules.byline_prefix.match(s)):
+        elif (short and ("|" in s or rules.byline_prefix.match(s))
+              and (byline := metadata.parse_byline(s)) is not None
+              and (not body_started or rules.byline_prefix.match(s))):
             reason = "byline-block"
             result.byline = result.byline or byline["name"]
             result.published = result.published or byline["published"]
@@ -340,7 +368,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
             if m and _words(m.group("place")) <= 4:
                 line_deletions.append((lead, m.end(), "dateline"))
                 result.dateline = result.dateline or m.group("place").strip()
-        m = rules.sign_off.search(content)
+        m = rules.sign_off.search(content) if content.rstrip().endswith(")") else None
         if m and late:
             line_deletions.append((m.start(), m.end(), "sign-off"))
             result.sign_off = m.group(1)
@@ -374,7 +402,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
                 kinds[i], title_index = "headline", i
             elif not body_started and title_index is not None and not _is_body(s) and _words(s) >= 5:
                 kinds[i] = "standfirst"
-            elif body_started and _words(s) <= 15 and not _TERMINAL.search(s) and not _BULLET.match(s):
+            elif body_started and _words(s) <= 15 and not _ends_sentence(s) and not _BULLET.match(s):
                 kinds[i] = "subheading"
             else:
                 kinds[i] = "body"
@@ -389,7 +417,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
             edits.append(Edit(start, end_nl, reasons[i]))
             continue
         dels = deletions.get(i, [])
-        if dels or _NEEDS_WORK.search(content) or not content.isascii():
+        if dels or _NEEDS_WORK.search(content) or _needs_unicode_fix(content):
             clean, line_edits = _line_edits(content, start, dels)
         else:
             clean, line_edits = content, []

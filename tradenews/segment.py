@@ -69,13 +69,17 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     ['Li met U.S. officials on Oct. 26.', '“It was tough,” he said.', 'Next line']
     """
     end = len(text) if end is None else end
-    tok = _tokenizer()
+    chunk = text[start:end]
     spans: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text, start, end):
-        line = m.group()
-        if not line.strip():
+    # One Punkt call per text is faster than one per line; a span that crosses a
+    # line break is then cut there, so a headline never merges with a sentence.
+    for a, b in _tokenizer().span_tokenize(chunk.translate(_QUOTE_FOLD)):
+        if "\n" not in chunk[a:b]:
+            spans.append((start + a, start + b))
             continue
-        folded = line.translate(_QUOTE_FOLD)
-        base = m.start()
-        spans.extend((base + a, base + b) for a, b in tok.span_tokenize(folded))
+        for m in _LINE.finditer(chunk, a, b):
+            part = m.group()
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                spans.append((start + m.start() + lead, start + m.start() + len(part.rstrip())))
     return spans
