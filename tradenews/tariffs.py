@@ -814,8 +814,12 @@ def evaluate_tariffs(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
             "target_accuracy": agree("target")}
 
 
-def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | None" = None) -> dict[str, float]:
-    """Print :func:`evaluate_tariffs` scores and any disagreement; return the scores."""
+def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | None" = None,
+                     show_time: bool = True) -> dict[str, float]:
+    """Print :func:`evaluate_tariffs` scores and any disagreement; return the scores.
+
+    ``show_time=False`` leaves out the run time (for notebooks whose output must not change).
+    """
     import time
 
     if corpus is None:
@@ -833,7 +837,8 @@ def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
     for key in ("precision", "recall", "f1", "status_accuracy", "actor_accuracy", "target_accuracy"):
         print(f"  {key:<16} {scores[key]:.3f}")
     n_articles = len(getattr(corpus, "articles", []))
-    print(f"  time             {elapsed:.2f} s for {n_articles} articles")
+    if show_time:
+        print(f"  time             {elapsed:.2f} s for {n_articles} articles")
     pairs = match_gold(predicted, gold_frame)
     bad = pairs[(pairs["outcome"] != "match") | (pairs["gold_status"] != pairs["pred_status"])]
     if len(bad):
@@ -883,3 +888,241 @@ def load_reference(path: str | Path | None = None) -> "pd.DataFrame":
     ref["date"] = pd.to_datetime(ref["date"], utc=True)
     ref["value"] = ref["value"].astype(float)
     return ref.sort_values(["date", "actor"], kind="stable").reset_index(drop=True)
+
+# --------------------------------------------------------------------------- charts
+
+#: Marker per status, shared by every tariff chart.
+STATUS_MARKERS = {"threatened": "^", "in force": "o", "past": "s", "averted": "X", "unknown": "D"}
+
+
+def _marks(tariffs: "pd.DataFrame") -> "pd.DataFrame":
+    out = tariffs.reset_index(drop=True).copy()
+    out.insert(0, "mark", [f"T{i + 1}" for i in range(len(out))])
+    out["direction"] = [f"{a if isinstance(a, str) else '?'} on {t if isinstance(t, str) else '?'}"
+                        for a, t in zip(out["actor"], out["target"])]
+    out["excerpt"] = [(s[:88] + "…") if len(s) > 90 else s for s in out["sentence"]]
+    out["outlet"] = out["outlet"].fillna(out["article_id"]).astype(str)
+    out["status"] = out["status"].astype(str)
+    return out
+
+
+def tariff_matrix_table(tariffs: "pd.DataFrame") -> "pd.DataFrame":
+    """The table behind :func:`plot_figure_matrix`: one row per mark.
+
+    Columns: ``mark`` (T1, T2 ... in article order), ``outlet``, ``value``,
+    ``status``, ``direction`` ("US on China"), ``article_id``,
+    ``sentence_id``, ``excerpt``.
+
+    Example
+    -------
+    >>> t = tariff_matrix_table(extract_tariffs("Canada imposed a 25% tariff on US steel."))
+    >>> t[["mark", "value", "status", "direction"]].values.tolist()
+    [['T1', 25.0, 'in force', 'Canada on US']]
+    """
+    cols = ["mark", "outlet", "value", "status", "direction", "article_id", "sentence_id", "excerpt"]
+    return _marks(tariffs)[cols]
+
+
+def _status_legend(ax, statuses) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker=STATUS_MARKERS[s], linestyle="", color="#444444", label=s,
+                      markersize=7) for s in STATUSES if s in set(statuses)]
+    ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
+def plot_figure_matrix(tariffs: "pd.DataFrame", *, title: str | None = "Which outlet cites which tariff figure"):
+    """Dot matrix: tariff figure (rows) x outlet (columns); marker = status, colour = outlet.
+
+    Each dot is labelled with its mark (T1 ...) from :func:`tariff_matrix_table`.
+    Returns the matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import outlet_colors, style_context
+
+    table = tariff_matrix_table(tariffs)
+    with style_context():
+        fig, ax = plt.subplots(figsize=(7.5, 4.5))
+        outlets = sorted(table["outlet"].unique())
+        values = sorted(table["value"].unique())
+        colors = outlet_colors(outlets)
+        for (outlet, value), grp in table.groupby(["outlet", "value"], sort=True):
+            x0, y = outlets.index(outlet), values.index(value)
+            offsets = [(i - (len(grp) - 1) / 2) * 0.16 for i in range(len(grp))]
+            for dx, row in zip(offsets, grp.itertuples()):
+                ax.scatter(x0 + dx, y, marker=STATUS_MARKERS[row.status], s=90, color=colors[outlet],
+                           edgecolor="#222222", linewidth=0.6, zorder=3)
+                ax.annotate(row.mark, (x0 + dx, y), xytext=(0, 8), textcoords="offset points",
+                            ha="center", fontsize=7)
+        ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+        ax.set_yticks(range(len(values)), [f"{v:g}%" for v in values])
+        ax.set_xlim(-0.6, len(outlets) - 0.4)
+        ax.set_ylim(-0.6, len(values) - 0.4)
+        ax.grid(True, color="#dddddd", linewidth=0.5)
+        ax.set_xlabel("outlet")
+        ax.set_ylabel("tariff figure cited")
+        _status_legend(ax, table["status"])
+        if title:
+            ax.set_title(title)
+        fig.tight_layout()
+    return fig
+
+
+def ladder_table(tariffs: "pd.DataFrame") -> "pd.DataFrame":
+    """The table behind :func:`plot_escalation_ladder`: one row per level, direction and status.
+
+    Columns: ``direction``, ``value``, ``status``, ``outlets`` (who cited it,
+    comma-separated), ``marks`` (T-numbers of :func:`tariff_matrix_table`).
+
+    Example
+    -------
+    >>> ladder_table(extract_tariffs("Canada imposed a 25% tariff on US steel."))["outlets"].tolist()
+    ['unknown']
+    """
+    import pandas as pd
+
+    marks = _marks(tariffs)
+    rows = []
+    for (direction, value, status), grp in marks.groupby(["direction", "value", "status"], sort=True):
+        rows.append({"direction": direction, "value": value, "status": status,
+                     "outlets": ", ".join(sorted(grp["outlet"].unique())),
+                     "marks": ", ".join(grp["mark"])})
+    return pd.DataFrame(rows, columns=["direction", "value", "status", "outlets", "marks"])
+
+
+def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = "The escalation ladder, as cited"):
+    """Levels cited per direction (actor on target), marker = status, labelled with who cited them."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import style_context
+
+    table = ladder_table(tariffs)
+    with style_context():
+        fig, ax = plt.subplots(figsize=(8, 5))
+        directions = sorted(table["direction"].unique(), key=lambda d: ("?" in d, d))
+        statuses_order = {s: i for i, s in enumerate(STATUSES)}
+        for d_idx, direction in enumerate(directions):
+            sub = table[table["direction"] == direction]
+            ax.vlines(d_idx, 0, sub["value"].max(), color="#bbbbbb", linewidth=1, zorder=1)
+            for value, level in sub.groupby("value", sort=True):
+                for k, row in enumerate(level.itertuples()):
+                    dx = k * 0.09
+                    ax.scatter(d_idx + dx, value, marker=STATUS_MARKERS[row.status], s=80,
+                               color="#444444", zorder=3)
+                label = "\n".join(f"{value:g}% {r.status}: {r.outlets} ({r.marks})" for r in level.itertuples())
+                ax.annotate(label, (d_idx + 0.09 * len(level), value), xytext=(6, 0), textcoords="offset points",
+                            fontsize=7, va="center")
+        ax.set_xticks(range(len(directions)), directions)
+        ax.set_xlim(-0.4, len(directions) + 0.6)
+        ax.set_ylim(0, max(table["value"].max() * 1.1, 10) if len(table) else 10)
+        ax.set_ylabel("tariff level cited (%)")
+        ax.set_xlabel("direction (who imposes on whom)")
+        _status_legend(ax, table["status"])
+        if title:
+            ax.set_title(title)
+        fig.tight_layout()
+    return fig
+
+
+def timeline_table(tariffs: "pd.DataFrame", articles: "pd.DataFrame",
+                   reference: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """The table behind :func:`plot_timeline`: each cited figure next to the reference.
+
+    Columns: ``mark``, ``outlet``, ``published`` (NaT if unknown), ``direction``,
+    ``value``, ``status``, ``reference_then`` (the reference level in force for
+    that direction on the publication date, or on the latest known date),
+    ``reference_match`` (dates of reference steps with this exact level, "" if
+    none), ``agrees`` (True when the figure equals a reference step),
+    ``article_id``, ``sentence_id``, ``excerpt``.
+    """
+    import pandas as pd
+
+    reference = load_reference() if reference is None else reference
+    marks = _marks(tariffs)
+    pub = articles.set_index("article_id")["published"] if "published" in articles else pd.Series(dtype="datetime64[ns, UTC]")
+    marks["published"] = marks["article_id"].map(pub)
+    fallback = pub.dropna().max() if pub.notna().any() else pd.NaT
+    then, match = [], []
+    for row in marks.itertuples():
+        actor, target = row.direction.split(" on ")
+        ref = reference[(reference["actor"] == actor) & (reference["target"] == target)]
+        when = row.published if pd.notna(row.published) else fallback
+        inforce = ref[(ref["status"] == "in force") & (ref["date"] <= when)] if pd.notna(when) else ref.iloc[0:0]
+        then.append(float(inforce["value"].iloc[-1]) if len(inforce) else float("nan"))
+        same = ref[(ref["value"] - row.value).abs() < 1e-9]
+        match.append(", ".join(f"{d:%Y-%m-%d} ({s})" for d, s in zip(same["date"], same["status"])))
+    marks["reference_then"] = then
+    marks["reference_match"] = match
+    marks["agrees"] = [bool(m) for m in match]
+    cols = ["mark", "outlet", "published", "direction", "value", "status", "reference_then",
+            "reference_match", "agrees", "article_id", "sentence_id", "excerpt"]
+    return marks[cols]
+
+
+def plot_timeline(tariffs: "pd.DataFrame", articles: "pd.DataFrame", reference: "pd.DataFrame | None" = None,
+                  *, title: str | None = "Cited figures against the reference series"):
+    """Reference steps (lines) and the figures outlets cite (dots at publication date).
+
+    Colour = outlet, marker = status; hollow grey diamonds are threatened
+    reference levels that never took effect. Articles without a date sit in a
+    right-hand "date unknown" panel. Each dot is labelled with its mark.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from .plotting import outlet_colors, style_context
+
+    reference = load_reference() if reference is None else reference
+    table = timeline_table(tariffs, articles, reference)
+    colors = outlet_colors(table["outlet"].unique())
+    line_styles = ["-", "--", ":", "-."]
+    with style_context():
+        fig, (ax, ax_u) = plt.subplots(1, 2, figsize=(9, 4.8), sharey=True,
+                                       gridspec_kw={"width_ratios": [5, 1]})
+        end = max([reference["date"].max()] + [d for d in table["published"] if pd.notna(d)])
+        end = end + pd.Timedelta(days=10)
+        for i, ((actor, target), ref) in enumerate(reference.groupby(["actor", "target"], sort=True)):
+            steps = ref[ref["status"] == "in force"]
+            xs = list(steps["date"]) + [end]
+            ys = list(steps["value"]) + [steps["value"].iloc[-1]]
+            ax.step(xs, ys, where="post", color="#555555", linestyle=line_styles[i % 4], linewidth=1.2,
+                    label=f"reference: {actor} on {target}")
+            thr = ref[ref["status"] != "in force"]
+            ax.scatter(thr["date"], thr["value"], marker="D", facecolor="none", edgecolor="#555555", s=40,
+                       zorder=2, label=f"reference threat: {actor} on {target}" if len(thr) else None)
+        undated = 0
+        seen: dict[tuple, int] = {}
+        for row in table.itertuples():
+            style = dict(marker=STATUS_MARKERS[row.status], s=70, color=colors[row.outlet],
+                         edgecolor="#222222", linewidth=0.6, zorder=3)
+            if pd.notna(row.published):
+                ax.scatter(row.published, row.value, **style)
+                key = (row.published.date(), row.value)
+                seen[key] = seen.get(key, 0) + 1  # stack labels of marks that share a spot
+                ax.annotate(row.mark, (row.published, row.value), xytext=(6, 2 - 9 * (seen[key] - 1)),
+                            textcoords="offset points", fontsize=7)
+            else:
+                x = (undated % 4) * 0.25
+                undated += 1
+                ax_u.scatter(x, row.value, **style)
+                ax_u.annotate(row.mark, (x, row.value), xytext=(5, 2), textcoords="offset points", fontsize=7)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2))
+        ax.set_ylabel("tariff level (%)")
+        ax.set_ylim(bottom=0)
+        ax_u.set_xlim(-0.2, 1.0)
+        ax_u.set_xticks([])
+        ax_u.set_xlabel("date unknown")
+        from matplotlib.lines import Line2D
+
+        handles, _ = ax.get_legend_handles_labels()
+        handles += [Line2D([], [], marker="o", linestyle="", color=c, label=o) for o, c in colors.items()]
+        handles += [Line2D([], [], marker=STATUS_MARKERS[s], linestyle="", color="#444444", label=s)
+                    for s in STATUSES if s in set(table["status"])]
+        ax_u.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.05, 1), frameon=False, fontsize=7)
+        if title:
+            ax.set_title(title)
+        fig.tight_layout()
+    return fig
