@@ -262,7 +262,7 @@ def _tokens(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list[
         toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, max(pos, a)))
         toks.append(_Tok("\u201cQ\u201d", a, b + 1, qi))
         inner = text[a + 1:b].rstrip()
-        if inner[-1:] in ",.!?;:":
+        if inner and inner[-1] in ",.!?;:":
             toks.append(_Tok(inner[-1], b - 1, b))
         pos = b + 1
     toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, max(pos, hi)))
@@ -863,7 +863,7 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
         skipped.extend({"article_id": aid, "position": p, "reason": why} for p, why in skip)
     df = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "name_conflict"])
     df = _sp.canonical_names(df, people=people(corpus), aliases=_sp.read_aliases(aliases))
-    df = _propagate_sides(df)
+    df = _propagate_sides(df, people=people(corpus))
     for c in ["start", "end", "sentence_id", "speaker_start", "speaker_end"]:
         df[c] = df[c].astype("Int64")
     for c in ["quote", "kind", "speaker", "speaker_mention", "cue", "speaker_role", "side", "name_conflict"]:
@@ -874,11 +874,14 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
     return df
 
 
-def _propagate_sides(df):
+def _propagate_sides(df, *, people=None):
     """A speaker's side, when stated once, holds for all their quotations."""
     import pandas as pd
 
-    known = df.dropna(subset=["speaker", "side"])
+    known = df.dropna(subset=["speaker", "side"])[["speaker", "side"]]
+    if people is not None and len(people):
+        titled = people.dropna(subset=["name", "side"]).rename(columns={"name": "speaker"})
+        known = pd.concat([known, titled[["speaker", "side"]]], ignore_index=True)
     votes = known.groupby("speaker")["side"].agg(lambda s: s.value_counts().index[0] if s.nunique() == 1
                                                 else s.value_counts().sort_index().idxmax())
     roles = df.dropna(subset=["speaker", "speaker_role"]).groupby("speaker")["speaker_role"].first()

@@ -218,21 +218,27 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
             w = words[i].group()
             if _role_word(w):
                 role.append(w)
-            elif _is_side_word(w) or w.lower() in stop:
-                role = []
+            elif not role and (_is_side_word(w) or w.lower() in stop):
+                pass  # "Chinese", or a sentence-opening "The"
             else:
                 break
             i += 1
         rest = words[i:]
-        if not rest or any(_role_word(w.group()) or w.group().lower() in stop for w in rest):
+        if not rest or any(_role_word(w.group()) for w in rest):
+            continue
+        if not role and rest[0].group().lower() in stop:
             continue
         start = m.start() + rest[0].start()
         end = m.start() + rest[-1].end()
         if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
             before = re.findall(r"[\w’'.]+", text[max(0, start - 40):start])[-3:]
-            while before and not _role_word(before[-1]):
-                before = []
-            role = [w for w in before if _role_word(w) or w.islower()][-3:]
+            role = []
+            if before and _role_word(before[-1]):
+                for w in reversed(before):
+                    if _role_word(w) or (w.islower() and w not in stop and "." not in w):
+                        role.insert(0, w)
+                    else:
+                        break
             after = re.match(r",\s+([^,.;\n]{1,60}),", text[end:end + 64])
             if not role and after and any(_role_word(w) for w in after.group(1).split()):
                 role = [w for w in after.group(1).split() if _role_word(w) or (w.islower() and role)]
