@@ -606,3 +606,100 @@ def shingle_overlap(corpus, *, n: int = 5) -> "pd.DataFrame":
     out[["containment", "jaccard"]] = out[["containment", "jaccard"]].round(6)
     return out.sort_values(["containment", "article_a", "article_b"], ascending=[False, True, True],
                            kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def cluster_order(matrix: "pd.DataFrame") -> list[str]:
+    """Labels of a square similarity table in hierarchical-clustering order (average linkage).
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame([[1, .1, .9], [.1, 1, .2], [.9, .2, 1]], index=list("abc"), columns=list("abc"))
+    >>> cluster_order(m)
+    ['b', 'c', 'a']
+    """
+    from scipy.cluster.hierarchy import leaves_list, linkage, optimal_leaf_ordering
+    from scipy.spatial.distance import squareform
+
+    labels = list(matrix.index)
+    if len(labels) < 3:
+        return labels
+    values = matrix.to_numpy(dtype=float).copy()
+    np.fill_diagonal(values, 1.0)
+    distance = 1.0 - np.nan_to_num((values + values.T) / 2, nan=0.0)
+    np.fill_diagonal(distance, 0.0)
+    condensed = squareform(np.clip(distance, 0, None), checks=False)
+    tree = optimal_leaf_ordering(linkage(condensed, method="average"), condensed)
+    return [labels[k] for k in leaves_list(tree)]
+
+
+def plot_similarity_heatmap(matrix: "pd.DataFrame", *, title: str | None = None, annotate: bool = True):
+    """Clustered heatmap of a square similarity table (e.g. ``similarity_matrix(by="outlet")``).
+
+    Rows and columns follow :func:`cluster_order`; tick labels take the outlet
+    colours of :func:`tradenews.plotting.outlet_colors`. Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import outlet_colors
+
+    order = cluster_order(matrix)
+    values = matrix.loc[order, order].to_numpy(dtype=float)
+    size = 1.2 + 0.75 * len(order)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size))
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=max(0.5, np.nanmax(values)))
+    ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
+    ax.set_yticks(range(len(order)), order)
+    colors = outlet_colors(order)
+    for tick in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+        tick.set_color(colors[tick.get_text()])
+    if annotate and len(order) <= 15:
+        for r in range(len(order)):
+            for c in range(len(order)):
+                if not np.isnan(values[r, c]):
+                    ax.text(c, r, f"{values[r, c]:.2f}", ha="center", va="center", fontsize=8,
+                            color="white" if values[r, c] > 0.4 else "black")
+    fig.colorbar(image, ax=ax, shrink=0.8, label="TF-IDF cosine")
+    ax.set_title(title or "Similarity, clustered")
+    fig.tight_layout()
+    return fig
+
+
+def plot_reuse(pairs: "pd.DataFrame", *, top: int = 15, threshold: float | None = None):
+    """Horizontal bars of sentence ``reuse`` for the top pairs of :func:`similar_pairs`.
+
+    Each bar is labelled with both outlets; a dot marks the whole-article
+    ``similarity``; an optional dashed line marks a reuse ``threshold``.
+    Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import outlet_colors
+
+    shown = pairs.sort_values(["reuse", "similarity", "article_a", "article_b"],
+                              ascending=[False, False, True, True], kind="stable").head(top).iloc[::-1]
+    colors = outlet_colors(_labels(shown["outlet_a"], shown["outlet_b"]))
+    fig, ax = plt.subplots(figsize=(7.5, 1.0 + 0.4 * max(len(shown), 1)))
+    y = np.arange(len(shown))
+    ax.barh(y, shown["reuse"], height=0.35, color=[colors[o] for o in shown["outlet_a"]], label="reuse (outlet a)")
+    ax.barh(y - 0.35, shown["reuse"], height=0.35, color=[colors[o] for o in shown["outlet_b"]],
+            alpha=0.6, label="reuse (outlet b)")
+    ax.scatter(shown["similarity"], y - 0.175, color="black", zorder=3, s=14, label="article similarity")
+    ax.set_yticks(y - 0.175, [f"{a} ({x[:3]}) ↔ {b} ({z[:3]})" for a, x, b, z in
+                              zip(shown["outlet_a"], shown["article_a"], shown["outlet_b"], shown["article_b"])])
+    if threshold is not None:
+        ax.axvline(threshold, color="grey", linestyle="--", linewidth=1)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the shorter article's sentences matched in the other")
+    ax.set_title("Sentence reuse between articles")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _labels(*columns) -> list[str]:
+    """Sorted distinct strings of several columns (helper for colour maps)."""
+    return sorted({str(v) for col in columns for v in col})
