@@ -321,3 +321,44 @@ def main(argv: list[str] | None = None) -> int:
     for e in errors[: args.errors]:
         print(e)
     return 0
+
+
+def scores_table(*, polnear: str | Path | None = None):
+    """Evaluation figures as a DataFrame: the seed gold, plus PolNeAR if the folder exists.
+
+    Example
+    -------
+    >>> scores_table()[["dataset", "f1"]].values.tolist()
+    [['seed gold', 1.0]]
+    """
+    import pandas as pd
+
+    rows = [evaluate_seed()[0].as_dict()]
+    if polnear is not None and Path(polnear).is_dir():
+        rows.append(evaluate_polnear(polnear)[0].as_dict())
+    return pd.DataFrame(rows)
+
+
+def plot_scores(table):
+    """Grouped bars of precision, recall, F1 and speaker accuracy per dataset, with targets.
+
+    Returns the matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from tradenews.plotting import PALETTE
+
+    metrics = ["precision", "recall", "f1", "speaker_accuracy"]
+    fig, ax = plt.subplots()
+    width = 0.8 / max(1, len(table))
+    for n, (_, row) in enumerate(table.iterrows()):
+        xs = [m + n * width for m in range(len(metrics))]
+        ax.bar(xs, [row[m] for m in metrics], width=width, color=PALETTE[n % len(PALETTE)], label=row["dataset"])
+    ax.axhline(0.90, color="grey", linestyle="--", linewidth=1)
+    ax.text(len(metrics) - 0.5, 0.905, "PolNeAR target 0.90", ha="right", va="bottom", fontsize=8)
+    ax.set_xticks([m + width * (len(table) - 1) / 2 for m in range(len(metrics))])
+    ax.set_xticklabels(["precision", "recall", "F1", "speaker acc."])
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Quotation extraction accuracy")
+    ax.legend(loc="lower left")
+    return fig

@@ -1010,3 +1010,49 @@ def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2) -> "pd.
             })
     cols = ["group", "article_id", "outlet", "speaker", "quote", "reference", "similarity", "identical", "diff"]
     return pd.DataFrame(rows, columns=cols).sort_values(["group", "article_id"], ignore_index=True)
+
+
+# --------------------------------------------------------------------------- summaries and plots
+
+
+def voices(quotes) -> "pd.DataFrame":
+    """Count quotations per outlet and side (US, China, other, unknown).
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"outlet": ["A", "A", "B"], "side": ["US", pd.NA, "China"]})
+    >>> voices(q).values.tolist()
+    [[0, 1, 1], [1, 0, 0]]
+    """
+    import pandas as pd
+
+    side = quotes["side"].astype("object").where(quotes["side"].notna(), "unknown")
+    table = pd.crosstab(quotes["outlet"].astype(str), side)
+    cols = [c for c in ["China", "US", "other", "unknown"] if c in table.columns or c != "other"]
+    return table.reindex(columns=cols, fill_value=0).sort_index()
+
+
+def plot_voices(quotes):
+    """Stacked bars: quotations per outlet, coloured by the side of the speaker.
+
+    Returns the matplotlib Figure (the caller saves it).
+    """
+    import matplotlib.pyplot as plt
+
+    from tradenews.plotting import NA_COLOR, PALETTE
+
+    table = voices(quotes)
+    colors = {"China": PALETTE[3 % len(PALETTE)], "US": PALETTE[0], "other": PALETTE[2 % len(PALETTE)],
+              "unknown": NA_COLOR}
+    fig, ax = plt.subplots()
+    left = [0] * len(table)
+    for side in table.columns:
+        vals = table[side].tolist()
+        ax.barh(table.index, vals, left=left, color=colors[side], label=side)
+        left = [a + b for a, b in zip(left, vals)]
+    ax.invert_yaxis()
+    ax.set_xlabel("direct quotations")
+    ax.set_title("Whose voices each outlet quotes, by side")
+    ax.legend(title="speaker's side", loc="lower right")
+    return fig
