@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all setup run report test lab bench eval clean
+.PHONY: all setup chromium run report test lab bench eval clean
 
 all: run
 
@@ -17,12 +17,20 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Main job: re-execute every notebook against the default corpus; refreshes figures/.
+# The report's real-browser test needs Debian's Chromium (no browser download: the machine has no network).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+## Main job: re-execute every notebook against the default corpus (refreshes figures/),
+## then write the HTML report with every figure and table into report/.
 run: $(STAMP)
 	$(BIN)/python -m tradenews notebooks
+	$(BIN)/python -m tradenews report --out report
 
 ## Tests: unit tests, doctests and strict nbval over notebooks/.
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)

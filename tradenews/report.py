@@ -1,0 +1,137 @@
+"""``tradenews report``: every figure and table for a corpus, plus one self-contained HTML page.
+
+    tradenews report [--corpus PATH] [--out DIR]
+    python -m tradenews report --corpus my_articles/ --out report/
+
+Figures are written as PNG, SVG and PDF through :func:`tradenews.save_figure`
+(byte-deterministic), tables as CSV, and ``report.html`` inlines the PNGs, so it
+can be mailed or opened offline. Each figure carries its provenance: the corpus
+path and article count, the date, the package version and the function that
+made it. No Jupyter is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+__all__ = ["Item", "build_report", "STEPS", "main"]
+
+
+@dataclass
+class Item:
+    """One output of a report step: a figure or a table."""
+
+    name: str
+    kind: str  # "figure" or "table"
+    obj: Any
+    caption: str
+    made_by: str
+    paths: list[Path] = field(default_factory=list)
+
+
+def _corpus_step(corpus) -> list[Item]:
+    from . import plotting
+
+    arts = corpus.articles.drop(columns=["text", "raw_text"])
+    return [
+        Item("01-kept-vs-removed", "figure", plotting.plot_kept_removed(corpus),
+             "Characters kept and removed per article, by reason.", "tradenews.plotting.plot_kept_removed"),
+        Item("01-articles", "table", arts, "The articles and their metadata.", "tradenews.load_corpus"),
+        Item("01-removed", "table", corpus.removed.assign(text=corpus.removed["text"].str.slice(0, 200)),
+             "Every span normalization removed, with its reason (text cut to 200 characters here).",
+             "tradenews.load_corpus"),
+        Item("01-errors", "table", corpus.errors, "Inputs that could not be loaded.", "tradenews.load_corpus"),
+    ]
+
+
+#: (section title, step) in report order. A step takes a Corpus and returns Items.
+STEPS: list[tuple[str, Callable]] = [
+    ("The corpus", _corpus_step),
+]
+
+
+def _img(path: Path) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(path.stem)}">'
+
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}
+figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption,.prov{font-size:.85rem;color:#555}
+table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;
+vertical-align:top;text-align:left}th{background:#f4f4f4}.table-wrap{overflow-x:auto}
+"""
+
+
+def build_report(corpus_source: str | Path | None = None, out: str | Path = "report", *,
+                 max_rows: int = 40, steps: list[tuple[str, Callable]] | None = None) -> Path:
+    """Run every step on a corpus and write figures, tables and ``report.html`` into ``out``.
+
+    Returns the path of ``report.html``.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import __version__
+    from .load import DEFAULT_CORPUS, load_corpus
+    from .plotting import save_figure, use_style
+
+    use_style()
+    out = Path(out)
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    corpus = load_corpus(corpus_source, errors="collect")
+    source_label = str(corpus_source) if corpus_source is not None else f"{DEFAULT_CORPUS} (default corpus)"
+    today = dt.date.today().isoformat()
+    provenance = (f"Corpus: {html.escape(source_label)} ({len(corpus.articles)} articles) · "
+                  f"generated {today} · tradenews {__version__}")
+    body = [f"<h1>tradenews report</h1><p class='prov'>{provenance}</p>"]
+    for title, step in steps or STEPS:
+        body.append(f"<h2>{html.escape(title)}</h2>")
+        for item in step(corpus):
+            if item.kind == "figure":
+                item.paths = save_figure(item.obj, item.name, directory=out / "figures",
+                                         formats=("png", "svg", "pdf"))
+                plt.close(item.obj)
+                png = next(p for p in item.paths if p.suffix == ".png")
+                links = " · ".join(f'<a href="figures/{p.name}">{p.suffix[1:].upper()}</a>' for p in item.paths)
+                body.append(f"<figure>{_img(png)}<figcaption>{html.escape(item.caption)} ({links})"
+                            f"</figcaption><p class='prov'>{provenance} · made by "
+                            f"<code>{html.escape(item.made_by)}</code></p></figure>")
+            else:
+                path = out / "tables" / f"{item.name}.csv"
+                item.obj.to_csv(path, index=False)
+                item.paths = [path]
+                shown = item.obj.head(max_rows)
+                more = (f" First {max_rows} of {len(item.obj)} rows." if len(item.obj) > max_rows else "")
+                body.append(f"<h3>{html.escape(item.name)}</h3><p>{html.escape(item.caption)}{more} "
+                            f"Full table: <a href='tables/{path.name}'>{path.name}</a> · made by "
+                            f"<code>{html.escape(item.made_by)}</code></p><div class='table-wrap'>"
+                            f"{shown.to_html(index=False, escape=True, na_rep='')}</div>")
+    page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>tradenews report</title><style>{_CSS}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+    report = out / "report.html"
+    report.write_text(page, encoding="utf-8")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tradenews report", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", help="folder or file of articles (default: the embedded corpus)")
+    parser.add_argument("--out", default="report", help="output folder (default: ./report)")
+    args = parser.parse_args(argv)
+    path = build_report(args.corpus, args.out)
+    print(f"wrote {path}")
+    return 0
