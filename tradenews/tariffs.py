@@ -131,6 +131,11 @@ def _alias_pattern(aliases: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![A-Za-z])")
 
 
+@lru_cache(maxsize=256)
+def _cached_alias_pattern(aliases: frozenset) -> re.Pattern | None:
+    return _alias_pattern(aliases)
+
+
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
     return _alias_pattern(_gazetteer()[0])
@@ -441,7 +446,7 @@ class _Mention:
 def _mentions(text: str, people: dict[str, str]) -> list[_Mention]:
     places, _ = _gazetteer()
     found: list[_Mention] = []
-    pattern = _alias_pattern(people)
+    pattern = _cached_alias_pattern(frozenset(people))
     if pattern is not None:
         found += [_Mention(m.start(), m.end(), people[m.group()], "person") for m in pattern.finditer(text)]
     for m in _place_pattern().finditer(text):
@@ -649,8 +654,9 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
         text = art.text
         if not isinstance(text, str) or not text:
             continue
-        people = {**learn_people(text.translate(_FOLD)), **seed_people}
-        pair = _article_pair(text, people) if infer_from_pair else []
+        if not _PCT.search(text):  # most articles cite no percentage at all
+            continue
+        people = pair = None  # learned on the first tariff figure of the article
         outlet = getattr(art, label_col, None) if label_col in articles.columns else None
         sents = by_article.get(art.article_id)
         if sents is None:
@@ -658,6 +664,9 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
         for sent in sents.itertuples(index=False):
             stext = text[sent.start:sent.end]
             for fig in _tariff_figures(stext):
+                if people is None:
+                    people = {**learn_people(text.translate(_FOLD)), **seed_people}
+                    pair = _article_pair(text, people) if infer_from_pair else []
                 clause = _clause(stext, fig["span"][0], fig["span"][1])
                 status, evidence = _status(stext, clause, fig)
                 actor, target, hint = _actor_target(stext, clause, fig, people)
