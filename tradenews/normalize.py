@@ -275,13 +275,17 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
 
     Example
     -------
-    >>> raw = "Close\\nTalks end in deal\\n\\nBy Jane Doe\\nThe talks ended.  “It was tough,” Li said. (XYZA)\\nLEGAL WARNING: all rights reserved.\\nAn unrelated story."
+    >>> raw = ("Close\\nTalks end in deal\\n\\nBy Jane Doe\\n"
+    ...        "Negotiators from both countries met for two days in the capital before the deal.\\n"
+    ...        "The talks ended.  “It was tough,” Li said. (XYZA)\\n"
+    ...        "LEGAL WARNING: all rights reserved.\\nAn unrelated story.")
     >>> n = normalize_text(raw)
     >>> print(n.text)
     Talks end in deal
+    Negotiators from both countries met for two days in the capital before the deal.
     The talks ended. “It was tough,” Li said.
     >>> n.title, n.byline, n.sign_off, n.paragraph_kinds
-    ('Talks end in deal', 'Jane Doe', 'XYZA', ['headline', 'body'])
+    ('Talks end in deal', 'Jane Doe', 'XYZA', ['headline', 'body', 'body'])
     >>> sorted({e.reason for e in n.edits})
     ['byline-block', 'legal-notice', 'navigation', 'related-stories', 'sign-off', 'whitespace']
     >>> rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
@@ -373,6 +377,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
             line_deletions.append((m.start(), m.end(), "sign-off"))
             result.sign_off = m.group(1)
             in_tail = True
+            s = " ".join(content[:m.start()].split())  # judge the paragraph's kind without its tag
         chunks = _sentence_chunks(content)
         dup_chunks = []
         for a, b in chunks:
