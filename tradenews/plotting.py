@@ -6,6 +6,7 @@ writes files, and only when a caller asks.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -82,7 +83,7 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     name : str
         File stem, e.g. ``"01-kept-vs-removed"``.
     directory : path, optional
-        Defaults to the project's ``figures/`` folder.
+        Defaults to ``$TRADENEWS_FIGURES`` if set, else the project's ``figures/`` folder.
     formats : sequence of str
         Any of ``"png"``, ``"svg"``, ``"pdf"``.
 
@@ -93,7 +94,7 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     """
     import matplotlib as mpl
 
-    out = Path(directory) if directory is not None else FIGURES_DIR
+    out = Path(directory or os.environ.get("TRADENEWS_FIGURES") or FIGURES_DIR)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     with mpl.rc_context({"svg.hashsalt": "tradenews"}):

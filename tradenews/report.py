@@ -50,9 +50,46 @@ def _corpus_step(corpus) -> list[Item]:
     ]
 
 
+def _quotes_step(corpus) -> list[Item]:
+    from . import quotes as q
+
+    found = q.extract_quotes(corpus)
+    items = [Item("03-quotes", "table", found.drop(columns=[c for c in ("sentence",) if c in found]),
+                  "Every direct quotation with its speaker, cue, role and side.", "tradenews.extract_quotes")]
+    if len(found):
+        items.insert(0, Item("03-voices-by-side", "figure", q.plot_voices(found),
+                             "Voices quoted by each outlet, by side.", "tradenews.quotes.plot_voices"))
+        items.append(Item("03-same-quote-across-outlets", "table", q.match_quotes(found),
+                          "The same quotation as reported by different outlets, with wording differences.",
+                          "tradenews.match_quotes"))
+    return items
+
+
+def _tariffs_step(corpus) -> list[Item]:
+    from . import tariffs as t
+
+    cited = t.extract_tariffs(corpus)
+    items = [Item("05-tariffs", "table", cited, "Every tariff rate cited, with actor, target and status.",
+                  "tradenews.extract_tariffs")]
+    if len(cited):
+        reference = t.load_reference()
+        items = [
+            Item("05-figure-matrix", "figure", t.plot_figure_matrix(cited),
+                 "Which outlet cites which tariff figure, by status.", "tradenews.tariffs.plot_figure_matrix"),
+            Item("05-escalation-ladder", "figure", t.plot_escalation_ladder(cited),
+                 "The tariff levels cited, by direction and status.", "tradenews.tariffs.plot_escalation_ladder"),
+            Item("05-timeline-vs-reference", "figure", t.plot_timeline(cited, corpus.articles, reference),
+                 "Cited figures against the reference series in data/reference/.", "tradenews.tariffs.plot_timeline"),
+        ] + items + [Item("05-timeline-table", "table", t.timeline_table(cited, corpus.articles, reference),
+                          "Where each cited figure agrees with the reference series.", "tradenews.tariffs.timeline_table")]
+    return items
+
+
 #: (section title, step) in report order. A step takes a Corpus and returns Items.
 STEPS: list[tuple[str, Callable]] = [
     ("The corpus", _corpus_step),
+    ("Quotes and speakers", _quotes_step),
+    ("Tariff figures", _tariffs_step),
 ]
 
 
