@@ -18,7 +18,9 @@ def execute_notebook(path: str | Path, *, corpus: str | None = None, timeout: in
     """Execute one notebook with its folder as working directory and save it.
 
     ``corpus`` sets ``TRADENEWS_CORPUS`` for the kernel, which every notebook's
-    parameters cell reads. ``output`` writes the executed copy elsewhere.
+    parameters cell reads. ``output`` writes the executed copy elsewhere, and
+    then its figures go to a ``figures/`` folder beside it (unless
+    ``TRADENEWS_FIGURES`` says otherwise).
     """
     import nbformat
     from nbclient import NotebookClient
@@ -31,6 +33,9 @@ def execute_notebook(path: str | Path, *, corpus: str | None = None, timeout: in
         env["TRADENEWS_CORPUS"] = str(Path(corpus).resolve())
     # Deterministic hashing keeps set/dict-ordered output stable between runs.
     env["PYTHONHASHSEED"] = "0"
+    if output is not None and "TRADENEWS_FIGURES" not in env:
+        # A copy executed elsewhere keeps its figures beside it, never over the committed ones.
+        env["TRADENEWS_FIGURES"] = str(Path(output).resolve().parent / "figures")
     client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                             resources={"metadata": {"path": str(path.parent)}})
     old = os.environ.copy()
