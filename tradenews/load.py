@@ -21,6 +21,7 @@ from . import metadata
 from .corpus import ARTICLE_COLUMNS, Corpus
 from .errors import LoadError
 from .normalize import normalize_text
+from .progress import progress as show_progress
 from .segment import sentence_spans
 
 __all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED"]
@@ -28,8 +29,6 @@ __all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED"]
 #: The embedded default corpus.
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "raw"
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
-#: Show a progress bar above this many inputs (when ``progress`` is left to None).
-PROGRESS_THRESHOLD = 300
 _FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -442,10 +441,7 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
             raise LoadError("no such file or folder", source=str(path))
         items = (item for f in files for item in _iter_file(f, columns=columns, collector=collector))
         total = len(files)
-    if progress or (progress is None and total > PROGRESS_THRESHOLD):
-        from tqdm.auto import tqdm
-
-        items = tqdm(items, desc="loading", unit=" articles", total=total if not isinstance(source, (str, Path)) else None)
+    items = show_progress(items, total=total, desc="loading", enabled=progress)
 
     articles, paragraphs, sentences, removed = [], [], [], []
     seen: dict[str, str] = {}
