@@ -158,7 +158,10 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
             if c in _DOUBLE_OPEN:
                 kind = "o"
             elif c in _DOUBLE_CLOSE:
-                kind = "c"
+                # a right mark typed where a quotation opens (paragraph start or after a
+                # space, before a word) while nothing is open: an opening mark
+                kind = "o" if (open_at is None and _opens(text, i, lo) and i + 1 < hi
+                               and text[i + 1].isalnum()) else "c"
             else:  # straight: decide by the characters around it
                 o, cl = _opens(text, i, lo), _closes(text, i, hi)
                 kind = "o" if o and not cl else "c" if cl and not o else ("c" if open_at is not None else "o")
@@ -229,7 +232,22 @@ def _single_spans(text, lo, hi, inside, spans):
 
 # --------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w&’'\-]*\w)?|[,;:()\[\]—–―]|[.!?]")
+_TOKEN_REST = r"(?:[^\W\d_]\.){2,}|\w(?:[\w&’'\-]*\w)?|[,;:()\[\]—–―]|[.!?]"
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    """Abbreviated titles (``Sen.``, ``Mrs.``) from ``data/quote_titles.txt``: title -> gender."""
+    return {r[0].strip(): r[1].strip() for r in _sp._data_lines("quote_titles.txt")}
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in sorted(_titles(), key=len, reverse=True) if t.endswith("."))
+    # a title keeps its stop ("Sen." is one token) so it neither ends a phrase nor a sentence
+    # a middle initial ("Edwin G. Monroy") keeps its stop too
+    return re.compile((rf"(?<![\w.])(?:{titles})(?=\s+[A-Z])|" if titles else "")
+                      + r"(?<![\w.])[A-Z]\.(?=\s+[A-Z][a-z])|" + _TOKEN_REST)
 _DASHES = {"—", "–", "―"}
 
 
@@ -259,13 +277,13 @@ def _tokens(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list[
     for qi, (a, b) in enumerate(quotes):
         if b < lo or a >= hi:
             continue
-        toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, max(pos, a)))
+        toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _token_re().finditer(text, pos, max(pos, a)))
         toks.append(_Tok("\u201cQ\u201d", a, b + 1, qi))
         inner = text[a + 1:b].rstrip()
         if inner and inner[-1] in ",.!?;:":
             toks.append(_Tok(inner[-1], b - 1, b))
         pos = b + 1
-    toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, max(pos, hi)))
+    toks.extend(_Tok(m.group(), m.start(), m.end()) for m in _token_re().finditer(text, pos, max(pos, hi)))
     return toks
 
 
@@ -486,8 +504,12 @@ def _span(toks, ij):
     return (toks[ij[0]].start, toks[ij[1]].end)
 
 
-def _attribute(toks: list[_Tok], q: int) -> _Attr | None:
-    """Attribution of the quotation token at index ``q`` within its unit."""
+def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Attr | None:
+    """Attribution of the quotation token at index ``q`` within its unit.
+
+    With ``trailing_only`` only a speaker and cue (or a dash and a name) right
+    after the quotation count: used for the sentence that follows a quotation.
+    """
 
     def make(cue_i, found, how):
         np, ctx = found
@@ -547,6 +569,8 @@ def _attribute(toks: list[_Tok], q: int) -> _Attr | None:
                 j += 1
             if j < len(toks) and _is_cue(toks[j]):
                 return make(j, (np, ctx), "cue after")
+    if trailing_only:
+        return None
     # 3. the nearest cue before, in the same unit
     for k in range(q - 1, -1, -1):
         if toks[k].quote >= 0:
@@ -720,6 +744,22 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
                         if quotes[members[toks[other].quote]].attr is not None:
                             quote.attr = quotes[members[toks[other].quote]].attr
                             break
+    # trailing attribution in the next sentence: "“Who knows?” | Lee asked." or "“…” | ― Jane Doe"
+    for u, members in by_unit.items():
+        quote = quotes[members[-1]]
+        if quote.attr is not None or u + 1 >= len(units) or re.search(r"\w", text[quote.close + 1:units[u][1]]):
+            continue
+        inner = text[quote.open + 1:quote.close].rstrip()
+        if not (quote.only or inner.endswith(("?", "!"))):
+            continue
+        lo, hi = units[u + 1]
+        if "\n" in text[quote.close:lo] and text[lo:lo + 2].lstrip("”\"' ")[:1] not in _DASHES:
+            continue  # a new paragraph opens a new thought unless it starts with a dash
+        nxt = [(quotes[m].open, quotes[m].close) for m in by_unit.get(u + 1, [])]
+        toks = [_Tok("\u201cQ\u201d", quote.open, quote.close + 1, len(nxt))] + _tokens(text, lo, hi, nxt)
+        attr = _attribute(toks, 0, trailing_only=True)
+        if attr is not None:
+            quote.attr = attr
     # continuation: a unit made only of a quotation carries on the previous unit's speaker
     for n, quote in enumerate(quotes):
         if quote.attr is not None or not quote.only or n == 0:
