@@ -122,6 +122,13 @@ def _closes(text: str, i: int, hi: int) -> bool:
     return i + 1 >= hi or text[i + 1] in _CLOSE_AFTER or text[i + 1] in _DOUBLE_CLOSE + _SINGLE_CLOSE + "\"'"
 
 
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+
+
+def _style(mark: str) -> str:
+    return "straight" if mark == '"' else "curly"
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
@@ -149,41 +156,62 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
     carry: int | None = None  # open mark of a quotation running over a paragraph break
     for k, (lo, hi) in enumerate(paras):
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
+        tags = [m.span() for m in _TAG.finditer(text, lo, hi)]
+        if tags:  # marks of markup attributes (<tweet author="x">) quote no one
+            marks = [(i, c) for i, c in marks if not any(a < i < b for a, b in tags)]
         doubles = [(i, c) for i, c in marks if c in '"“”«»„']
-        open_at = carry
+        # the open quotation, and inside it at most one nested quotation in the other
+        # mark style ("He read: “Do you agree?” and smiled")
+        stack: list[tuple[int, str]] = [(carry, _style(text[carry]))] if carry is not None else []
         carry = None
         inside: list[tuple[int, int]] = []
         first = True
         for i, c in doubles:
+            style = _style(c)
             if c in _DOUBLE_OPEN:
                 kind = "o"
             elif c in _DOUBLE_CLOSE:
                 # a right mark typed where a quotation opens (paragraph start or after a
                 # space, before a word) while nothing is open: an opening mark
-                kind = "o" if (open_at is None and _opens(text, i, lo) and i + 1 < hi
+                kind = "o" if (not stack and _opens(text, i, lo) and i + 1 < hi
                                and text[i + 1].isalnum()) else "c"
             else:  # straight: decide by the characters around it
                 o, cl = _opens(text, i, lo), _closes(text, i, hi)
-                kind = "o" if o and not cl else "c" if cl and not o else ("c" if open_at is not None else "o")
+                if o and not cl:
+                    kind = "o"
+                elif cl and not o:
+                    kind = "c"
+                elif stack and stack[-1][1] != style and len(stack) == 1 and o:
+                    kind = "o"
+                else:
+                    kind = "c" if stack else "o"
             if kind == "o":
-                if open_at is not None and first and open_at < lo:
+                if stack and first and stack[0][0] < lo:
                     pass  # paragraph-opening mark of a continued quotation
-                elif open_at is not None:
-                    skipped.append((open_at, "opening mark never closed"))
-                    open_at = i
+                elif len(stack) == 1 and stack[0][1] != style and any(
+                        i2 > i and _style(c2) == stack[0][1] and c2 not in _DOUBLE_OPEN for i2, c2 in doubles):
+                    stack.append((i, style))  # a quotation inside a quotation that closes later
+                elif stack:
+                    skipped.append((stack[0][0], "opening mark never closed"))
+                    stack = [(i, style)]
                 else:
-                    open_at = i
+                    stack = [(i, style)]
             else:
-                if open_at is None:
+                if not stack:
                     skipped.append((i, "closing mark without opening"))
+                elif len(stack) == 2 and stack[1][1] == style:
+                    inside.append((stack[1][0], i))
+                    stack.pop()
                 else:
-                    spans.append((open_at, i))
-                    inside.append((open_at, i))
-                    open_at = None
+                    spans.append((stack[0][0], i))
+                    inside.append((stack[0][0], i))
+                    stack = []
             first = False
-        if open_at is not None:
+        if stack:
+            open_at = stack[0][0]
             nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-            if nxt is not None and text[nxt] in _DOUBLE_OPEN + '"':
+            # the next paragraph continues it when it opens with a mark of the same style
+            if nxt is not None and text[nxt] in _DOUBLE_OPEN + '"' and _style(text[nxt]) == _style(text[open_at]):
                 carry = open_at
             else:
                 skipped.append((open_at, "opening mark never closed"))
@@ -492,6 +520,9 @@ def _cue_speaker(toks, i):
     return _inverted(toks, i)
 
 
+_NAMING = ("describ", "characteri", "call", "dub", "label", "term", "nicknam", "brand")
+
+
 @dataclass
 class _Attr:
     cue: str
@@ -517,8 +548,7 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
         n = _phrase_at(toks, cue_i)
         if n:
             cue_text = " ".join(t.text for t in toks[cue_i:cue_i + n])
-        elif any(t.low == "as" for t in toks[cue_i + 1:q]) and cue_i < q and toks[cue_i].low.startswith(
-                ("describ", "characteri", "call", "dub", "label", "term")):
+        elif any(t.low == "as" for t in toks[cue_i + 1:q]) and cue_i < q and toks[cue_i].low.startswith(_NAMING):
             cue_text += " … as"
         return _Attr(cue_text, _span(toks, np), _span(toks, ctx) if ctx else None, how)
 
@@ -598,6 +628,41 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
 
 
 # --------------------------------------------------------------------------- text level
+
+
+def _title_like(inner: str) -> bool:
+    """True when a quotation reads as a Title In Capitals rather than speech.
+
+    Two or more words, no comma, not a question or exclamation, at least two
+    capitalized words, and every lower-case word a function word.
+
+    Example
+    -------
+    >>> _title_like("Meet the Press"), _title_like("Make Your Kid a Millionaire.")
+    (True, True)
+    >>> _title_like("We will win"), _title_like("Who Knows?"), _title_like("Fine")
+    (False, False, False)
+    """
+    inner = inner.strip().rstrip(".").strip()
+    if not inner or inner[-1:] in "?!" or "," in inner:
+        return False
+    words = re.findall(r"[^\W_][\w’'\-]*", inner)
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    caps = 0
+    for w in words:
+        if w[:1].isupper() or w[:1].isdigit():
+            caps += w[:1].isupper() and w.lower() not in {"i", "i’m", "i'm"}
+        elif w.lower() not in _function_words():
+            return False
+    return caps >= 2
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 @dataclass
@@ -760,17 +825,6 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
         attr = _attribute(toks, 0, trailing_only=True)
         if attr is not None:
             quote.attr = attr
-    # continuation: a unit made only of a quotation carries on the previous unit's speaker
-    for n, quote in enumerate(quotes):
-        if quote.attr is not None or not quote.only or n == 0:
-            continue
-        prev = quotes[n - 1]
-        if prev.attr is None or prev.unit < quote.unit - 1:
-            continue
-        between = text[prev.close + 1:quote.open]
-        if len(between) > 200:
-            continue
-        quote.attr = _Attr(prev.attr.cue, prev.attr.mention, prev.attr.context, "continues")
     # colon at the end of the previous unit ("Trump said:" / "He says:")
     for quote in quotes:
         if quote.attr is not None or not quote.only or quote.unit == 0:
@@ -784,6 +838,22 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
                     if found:
                         quote.attr = _Attr(toks[k].text, _span(toks, found[0]), None, "colon")
                     break
+    # continuation: a unit made only of a quotation carries on the previous unit's speaker
+    for n, quote in enumerate(quotes):
+        if quote.attr is not None or not quote.only or n == 0:
+            continue
+        prev = quotes[n - 1]
+        if prev.attr is None or prev.unit < quote.unit - 1:
+            continue
+        between = text[prev.close + 1:quote.open]
+        if len(between) > 200:
+            continue
+        quote.attr = _Attr(prev.attr.cue, prev.attr.mention, prev.attr.context, "continues")
+    # titles of shows, books and articles ("on “Meet the Press”") are not quotations of anyone
+    for quote in quotes:
+        if quote.attr is not None and _title_like(text[quote.open + 1:quote.close]) \
+                and not quote.attr.cue.lower().startswith(_NAMING):  # called her “Miss Piggy”
+            quote.attr = None
     rows = []
     cache: dict = {}
     for quote in quotes:
