@@ -452,7 +452,7 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[tuple[int, int], tuple[in
             continue
         if _is_cue(toks[k]) and not toks[k].low.endswith("ing"):
             sub = _subject_left(toks, k) or _inverted(toks, k)
-            if sub:
+            if sub and not _weak_subject(toks, sub[0]):
                 return sub
     return _sentence_subject(toks)
 
@@ -520,6 +520,27 @@ def _cue_speaker(toks, i):
     return _inverted(toks, i)
 
 
+def _text_of(toks: list[_Tok], attr: "_Attr") -> str:
+    """Lower-case text of an attribution's mention (tokens inside its span)."""
+    return " ".join(t.low for t in toks if attr.mention[0] <= t.start and t.end <= attr.mention[1])
+
+
+def _weak_subject(toks: list[_Tok], np: tuple[int, int]) -> bool:
+    """A subject that rarely names the speaker of a nearby quotation.
+
+    ``it`` (a thing: "She says it shows that …") and a relative pronoun that
+    restricts a noun ("anybody who complains", no comma before ``who``) speak
+    for a clause nested in the attribution; an outer cue names the speaker.
+    """
+    if np[0] != np[1]:
+        return False
+    low = toks[np[0]].low
+    kind = _sp.pronouns().get(low)
+    if kind == "thing":
+        return True
+    return kind == "relative" and not (np[0] > 0 and toks[np[0] - 1].text == ",")
+
+
 _NAMING = ("describ", "characteri", "call", "dub", "label", "term", "nicknam", "brand")
 
 
@@ -553,6 +574,7 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
         return _Attr(cue_text, _span(toks, np), _span(toks, ctx) if ctx else None, how)
 
     # 1. a cue right before the quotation ("Li said “", "saying, “", "told reporters that “")
+    fallback = None  # a weak subject ("anybody who complains", "it says"), used only if nothing better
     gap = 0
     for k in range(q - 1, -1, -1):
         t = toks[k]
@@ -560,7 +582,9 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
             break
         if _is_cue(t) or _phrase_at(toks, k):
             found = _cue_speaker(toks, k)
-            if found:
+            if found and _weak_subject(toks, found[0]):
+                fallback = fallback or make(k, found, "cue before")
+            elif found:
                 return make(k, found, "cue before")
             break
         if t.is_word:
@@ -600,14 +624,16 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
             if j < len(toks) and _is_cue(toks[j]):
                 return make(j, (np, ctx), "cue after")
     if trailing_only:
-        return None
+        return fallback
     # 3. the nearest cue before, in the same unit
     for k in range(q - 1, -1, -1):
         if toks[k].quote >= 0:
             continue
         if _is_cue(toks[k]) or _phrase_at(toks, k):
             found = _cue_speaker(toks, k)
-            if found:
+            if found and _weak_subject(toks, found[0]):
+                fallback = fallback or make(k, found, "cue earlier")
+            elif found:
                 return make(k, found, "cue earlier")
     # 4. colon introduction without a cue ("PENCE: “…”")
     if q >= 1 and toks[q - 1].text == ":":
@@ -624,7 +650,13 @@ def _attribute(toks: list[_Tok], q: int, *, trailing_only: bool = False) -> _Att
                 return make(k, found, "cue later")
             if _phrase_at(toks, k):
                 continue
-    return None
+    if fallback is not None and _sp.pronouns().get(_text_of(toks, fallback)) == "thing":
+        # "The council … condemned what it called “…”": "it" stands for the sentence's subject
+        subj = _sentence_subject(toks)
+        if subj and toks[subj[0][1]].is_cap and toks[subj[0][1]].end <= fallback.mention[0] \
+                and not _sp.is_pronoun(toks[subj[0][0]].text):
+            return _Attr(fallback.cue, _span(toks, subj[0]), None, "sentence subject")
+    return fallback
 
 
 # --------------------------------------------------------------------------- text level
