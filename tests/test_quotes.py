@@ -142,3 +142,72 @@ def test_word_diff_marks_changes():
 def test_match_quotes_empty():
     empty = pd.DataFrame(columns=["article_id", "outlet", "speaker", "quote"])
     assert match_quotes(empty).empty
+
+
+# --------------------------------------------------------------------------- rules added for PolNeAR recall
+# Hand-made sentences; none comes from an evaluation corpus.
+
+
+def _who(text):
+    rows, _ = quotes_in_text(text)
+    return [(r["quote"], r["speaker_mention"]) for r in rows]
+
+
+def test_right_mark_typed_as_opening_mark():
+    t = "The mayor spoke.\n”We will rebuild the bridge,” said Ann Lee.\n"
+    assert _who(t) == [("We will rebuild the bridge", "Ann Lee")]
+
+
+def test_dash_attribution_in_next_sentence():
+    t = "“The park is too small. We need more trees.” ― Tom Reyes\n“Parking is the real problem.” ― Ada Moss\n"
+    assert _who(t) == [("The park is too small. We need more trees.", "Tom Reyes"),
+                       ("Parking is the real problem.", "Ada Moss")]
+
+
+def test_cue_in_sentence_after_a_question():
+    t = "The panel met on Monday.\n“Who will pay for the new school?” Dana Obi asked. “Nobody knows.”\n"
+    rows = _who(t)
+    assert rows[0] == ("Who will pay for the new school?", "Dana Obi")
+
+
+def test_next_paragraph_without_dash_is_not_an_attribution():
+    t = "“We are done here.”\nMaria Sol said the meeting ended early.\n"
+    assert _who(t) == [("We are done here.", None)]
+
+
+def test_abbreviated_title_and_party_tag_do_not_end_the_speaker():
+    t = "“The budget is late,” Sen. Rita Vance said on Monday.\n"
+    assert _who(t) == [("The budget is late", "Sen. Rita Vance")]
+    t2 = "“We disagree,” said Edwin G. Paulo, the union chief.\n"
+    assert _who(t2) == [("We disagree", "Edwin G. Paulo")]
+
+
+def test_titles_in_capitals_are_not_attributed():
+    t = "Nora Pike said on “Meet the Morning” that she would run.\n"
+    assert _who(t) == [("Meet the Morning", None)]
+    # a nickname after a naming verb stays attributed
+    t2 = "Nora Pike called her rival “Lady Pennywise” on Monday.\n"
+    assert _who(t2) == [("Lady Pennywise", "Nora Pike")]
+
+
+def test_markup_attribute_marks_are_not_quotations():
+    t = 'Paul Kern said it was “a mess.”\n<tweet author="someone" id="123">text</tweet>\n'
+    assert _who(t) == [("a mess.", "Paul Kern")]
+
+
+def test_nested_quotation_in_the_other_mark_style():
+    t = 'Lena Ruiz continued:\n\n"I read them the question: “Do you feel safe?” Most said no."\n'
+    rows = _who(t)
+    assert len(rows) == 1 and rows[0][0].startswith("I read them") and rows[0][1] == "Lena Ruiz"
+
+
+def test_restrictive_who_yields_to_the_outer_speaker():
+    t = "Jo Park mocked the claim, saying anyone who complains about the weather “is not having a good day.”\n"
+    assert _who(t) == [("is not having a good day.", "Jo Park")]
+
+
+def test_nested_it_yields_to_the_outer_speaker():
+    t = "Kim Ames says it shows that the plan is “completely unworkable.”\n"
+    assert _who(t) == [("completely unworkable.", "Kim Ames")]
+    t2 = "The City Council on Monday condemned what it called “a reckless plan.”\n"
+    assert _who(t2) == [("a reckless plan.", "The City Council")]
