@@ -19,6 +19,9 @@ How it works, in rules that know no names:
    quotation and never closes it continues into the next paragraph when that
    one opens with a mark (the journalistic multi-paragraph quote); otherwise
    the mark is skipped and reported, and the rest of the article is unaffected.
+   A right mark typed at the start of a quotation (``”We``) opens one; marks
+   inside markup tags are ignored; one quotation nested in the other mark style
+   (``"… “Do you agree?” …"``) stays inside its outer quotation.
 2. Sentences that a quotation spans are merged into one unit; inside the unit
    each quotation becomes a single token, so the frame around it is plain.
 3. The speaker is found by the first rule that applies: a cue right before the
@@ -26,12 +29,17 @@ How it works, in rules that know no names:
    (``,” Li said`` / ``,” said Li``), the nearest cue before it in the
    sentence, the nearest cue after it, a colon introduction, a neighbouring
    quotation joined by "and", or a preceding attributed quotation that this
-   one continues. A quotation none of these cover is a scare quote: speaker NA.
+   one continues. A quotation that ends its sentence may take the speaker from
+   the next sentence (``“Who pays?” | Lee asked.`` or ``“…” | ― Jane Doe``).
+   A subject ``it`` or a restrictive ``who`` ("anybody who complains") yields to
+   an outer cue or the sentence's subject. Titles In Capitals ("on “Meet the
+   Press”") are not attributed. A quotation none of these cover is a scare
+   quote: speaker NA.
 4. Pronouns resolve to the most recent fitting named speaker; short names to
    the full name introduced earlier (see :mod:`tradenews.speakers`).
 
-Cue verbs, cue phrases, pronouns, role words and side cues live in
-``tradenews/data/quote_*.txt``.
+Cue verbs, cue phrases, pronouns, role words, abbreviated titles and side
+cues live in ``tradenews/data/quote_*.txt``.
 """
 
 from __future__ import annotations
