@@ -76,7 +76,12 @@ def _data_rows(name: str) -> list[dict[str, str]]:
 class _Lexicon:
     noun: re.Pattern
     weak_noun: re.Pattern
+    rate_noun: re.Pattern
+    weak_after_block: re.Pattern
+    head_of: re.Pattern
+    rate_verb: re.Pattern
     blocker: re.Pattern
+    rate_blocker: re.Pattern
     nonrate_head: re.Pattern
     competing: re.Pattern
     change_verb: re.Pattern
@@ -100,7 +105,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         noun=re.compile(r"\b(?:" + "|".join(groups["noun"]) + r")\b", re.I),
         weak_noun=words("weak_noun"),
+        rate_noun=re.compile(r"\b(?:" + "|".join(groups["rate_noun"]) + r")\b(?![\w-])", re.I),
+        weak_after_block=re.compile(r"^\s*(?:" + "|".join(groups["weak_after_block"]) + r")\b", re.I),
+        head_of=re.compile(r"\b(?:" + "|".join(groups["head_of"]) + r")\s+(?:for|of|to|against|with|about|over|"
+                           r"behind)\s+(?:[\w'.-]+\s+){0,3}$", re.I),
+        rate_verb=words("rate_verb"),
         blocker=re.compile(r"\b(?:" + "|".join(groups["blocker"]) + r")[\s-]+$", re.I),
+        rate_blocker=re.compile(r"\b(?:" + "|".join(groups["blocker"] + groups["rate_blocker"]) + r")[\s-]+$", re.I),
         nonrate_head=re.compile(r"^[\s-]*(?:" + "|".join(groups["nonrate_head"]) + r")\b", re.I),
         competing=words("competing"),
         change_verb=words("change_verb"),
@@ -162,6 +173,11 @@ _PCT = re.compile(
     re.I)
 
 
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+#: The low end of "X to Y%" is a date or a year, not a rate: "on Aug. 1 and 20%", "in 2018 and 25%".
+_NOT_A_LOW = re.compile(rf"(?:\b{_MONTH}\s+\d{{1,2}}|(?<![\d.,])(?:19|20)\d\d)$")
+
+
 def _to_float(token: str) -> float:
     token = token.lower().replace(",", "").strip()
     try:
@@ -172,6 +188,10 @@ def _to_float(token: str) -> float:
     if token in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[token])
     return float(sum(_NUMBER_WORDS.get(p, 0) for p in parts if p not in {"a"}))
+
+
+#: Cheap test that a sentence may hold a percentage (most sentences do not).
+_PCT_QUICK = re.compile(r"%|per[\s-]?cent|\bpct\b|\bpc\b", re.I)
 
 
 def find_percentages(text: str) -> list[dict[str, Any]]:
@@ -191,9 +211,13 @@ def find_percentages(text: str) -> list[dict[str, Any]]:
     for m in _PCT.finditer(text):
         unit = m.group("unit").lower()
         points = "point" in unit
-        low_word = not re.match(r"\d", m.group("low"))
-        if low_word and not re.search(r"per|pct|pc|point", unit):
-            pass  # "fifty percent" is fine; "fifty %" is rare but harmless
+        if m.group("high") is not None and not m.group("lowunit") and _NOT_A_LOW.search(
+                text[max(0, m.start() - 12):m.start()] + m.group("low")):
+            # "on Aug. 1 and 20%", "in 2018 and 25%": the first number is a day or a year
+            found.append({"value": _to_float(m.group("high")), "start": m.start("high"),
+                          "end": m.end("high"), "span": (m.start("high"), m.end()),
+                          "qualifier": "points" if points else ""})
+            continue
         if m.group("high") is not None:
             joiner = text[m.end("low") + len(m.group("lowunit") or ""):m.start("high")]
             if re.search(r"\bor\b|\band\b", joiner) and not re.search(
@@ -238,25 +262,81 @@ _CLAUSE_OPENER = re.compile(r",\s*(?:and|but|while|as|after|because|though|altho
                             r"yet|whereas|even)\b", re.I)
 
 
-def _nouns(sentence: str) -> list[tuple[int, int]]:
-    """Spans of tariff nouns in ``sentence`` (weak nouns only in a trade context)."""
+def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, int]], frozenset]:
+    """Spans of tariff nouns in ``sentence``, and the subset that only attaches to a figure before it.
+
+    A weak noun (duty, levy ...) counts in a trade context: a trade word or a strong
+    tariff noun in the sentence, ``doc_trade`` (the article talks about tariffs), two
+    different countries in the sentence, a place right before the noun ("EU duties")
+    or a percentage right before it ("a 17% duty"). "rate" counts only in a trade
+    context and right after a figure ("a lower 10% rate on Canadian energy").
+    """
     lex = _lexicon()
-    spans = []
-    trade = (bool(lex.trade_context.search(sentence)) or bool(lex.noun.search(sentence))
-             or any(re.search(r"\b(?:on|against)\s+(?:the\s+)?$", sentence[max(0, m.start() - 12):m.start()])
-                    for m in _place_pattern().finditer(sentence)))
-    for pattern, needs_context in ((lex.noun, False), (lex.weak_noun, True)):
+    spans: list[tuple[int, int]] = []
+    right_only: set[tuple[int, int]] = set()
+    places = None
+    trade = doc_trade or bool(lex.noun.search(sentence)) or bool(lex.trade_context.search(sentence))
+    if not trade:
+        places = list(_place_pattern().finditer(sentence))
+        gaz = _gazetteer()[0]
+        trade = (any(re.search(r"\b(?:on|against)\s+(?:the\s+)?$", sentence[max(0, m.start() - 12):m.start()])
+                     for m in places) or len({gaz[m.group()] for m in places}) >= 2)
+
+    def weak_ok(a: int) -> bool:
+        if trade:
+            return True
+        before = sentence[max(0, a - 40):a]
+        if _PCT_BEFORE_NOUN.search(before):
+            return True
+        return any(0 <= a - m.end() <= 12 and re.fullmatch(r"(?:'s)?\s*(?:[\w-]+\s+)?", sentence[m.end():a])
+                   for m in places)
+
+    kinds = ((lex.noun, "strong"), (lex.weak_noun, "weak"), (lex.rate_noun, "rate"))
+    for pattern, kind in kinds:
         for m in pattern.finditer(sentence):
-            if needs_context and not trade:
+            if kind == "weak" and not weak_ok(m.start()):
                 continue
-            if lex.blocker.search(sentence[max(0, m.start() - 20):m.start()]):
+            if kind == "rate" and not (trade and _PCT_BEFORE_NOUN.search(sentence[max(0, m.start() - 40):m.start()])):
+                continue
+            blocker = lex.rate_blocker if kind == "rate" else lex.blocker
+            if blocker.search(sentence[max(0, m.start() - 20):m.start()]):
                 continue
             if lex.nonrate_head.match(sentence[m.end():]):
                 continue
+            if kind != "strong" and lex.weak_after_block.match(sentence[m.end():]):
+                continue
+            if lex.head_of.search(sentence[max(0, m.start() - 60):m.start()]):
+                continue  # "support for retaliatory tariffs": the figure belongs to "support"
             if any(a <= m.start() < b for a, b in spans):
                 continue
             spans.append(m.span())
-    return sorted(spans)
+            if kind == "rate":
+                right_only.add(m.span())
+    return sorted(spans), frozenset(right_only)
+
+
+#: A percentage right before a noun, with at most two words between ("25% EU duties").
+_PCT_BEFORE_NOUN = re.compile(r"(?:%|\bper[\s-]?cent|\bpercent|\bpct)[\s-]*(?:[\w.'-]+\s+){0,2}$", re.I)
+
+
+def _verb_rates(sentence: str) -> list[tuple[int, int]]:
+    """Spans of verbs that take a tariff rate as object: "charges 2.5% on imported cars".
+
+    Used only when the object after "on" is a trade word or a place.
+    """
+    lex = _lexicon()
+    out = []
+    for m in lex.rate_verb.finditer(sentence):
+        rest = sentence[m.end():m.end() + 120]
+        pm = _PCT.match(rest, re.match(r"\s*(?:(?:only|just|an?|the|extra|additional|another|about|around|some|"
+                                       r"roughly|nearly|up to|as much as)\s+){0,3}", rest, re.I).end())
+        if not pm:
+            continue
+        after = rest[pm.end():]
+        on = re.match(r"\s+on\s+((?:[\w.$'-]+\s+){0,5}[\w.'-]+)", after)
+        if on and (lex.trade_context.search(on.group(1)) or _place_pattern().search(on.group(1))):
+            out.append(m.span())
+    return out
 
 
 def _right_attached(sentence: str, pct_end: int, nouns) -> tuple[int, int] | None:
@@ -271,11 +351,12 @@ def _right_attached(sentence: str, pct_end: int, nouns) -> tuple[int, int] | Non
     return None
 
 
-def _left_attached(sentence: str, pct_start: int, nouns, pcts_before) -> tuple[int, int] | None:
+def _left_attached(sentence: str, pct_start: int, nouns, pcts_before,
+                   right_only: frozenset = frozenset()) -> tuple[int, int] | None:
     """A tariff noun before the figure, linked by of/at/to/up to ...: "tariffs of 25%"."""
     lex = _lexicon()
     for a, b in reversed(nouns):
-        if b > pct_start:
+        if b > pct_start or (a, b) in right_only:
             continue
         gap = sentence[b:pct_start]
         if any(b <= s < pct_start for s in pcts_before):
@@ -307,12 +388,15 @@ def _coordinated(sentence: str, pct_start: int, prev_end: int) -> bool:
     return not re.search(r"\b(?:because|after|since|when|that|which|who)\b", gap, re.I)
 
 
-def _tariff_figures(sentence: str) -> list[dict[str, Any]]:
+def _tariff_figures(sentence: str, *, doc_trade: bool = False) -> list[dict[str, Any]]:
     """Percentages of ``sentence`` that are tariff rates, with the noun they attach to."""
     lex = _lexicon()
-    nouns = _nouns(sentence)
     pcts = find_percentages(sentence)
-    if not nouns or not pcts:
+    if not pcts:
+        return []
+    nouns, right_only = _nouns(sentence, doc_trade=doc_trade)
+    verbs = _verb_rates(sentence)
+    if not nouns and not verbs:
         return []
     starts = [p["span"][0] for p in pcts]
     accepted: list[dict[str, Any]] = []
@@ -323,8 +407,12 @@ def _tariff_figures(sentence: str) -> list[dict[str, Any]]:
             continue
         if lex.after_block.match(sentence[e:]) and not re.match(r"\s*of\s+(?:up to|as)", sentence[e:]):
             continue
-        noun = _right_attached(sentence, e, nouns) or _left_attached(sentence, s, nouns, starts[:i])
-        if noun is None and accepted and _coordinated(sentence, s, accepted[-1]["span"][1]):
+        noun = _right_attached(sentence, e, nouns) or _left_attached(sentence, s, nouns, starts[:i], right_only)
+        if noun is None:
+            noun = next((v for v in verbs if 0 <= s - v[1] <= 40 and
+                         re.fullmatch(r"[\w\s]*", sentence[v[1]:s])), None)
+        if noun is None and accepted and accepted[-1]["noun"] not in right_only and \
+                _coordinated(sentence, s, accepted[-1]["span"][1]):
             noun = accepted[-1]["noun"]
         if noun is not None:
             accepted.append({**p, "noun": noun})
@@ -661,9 +749,12 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
         sents = by_article.get(art.article_id)
         if sents is None:
             continue
+        doc_trade = bool(_lexicon().noun.search(text))
         for sent in sents.itertuples(index=False):
             stext = text[sent.start:sent.end]
-            for fig in _tariff_figures(stext):
+            if not _PCT_QUICK.search(stext):
+                continue
+            for fig in _tariff_figures(stext, doc_trade=doc_trade):
                 if people is None:
                     people = {**learn_people(text.translate(_FOLD)), **seed_people}
                     pair = _article_pair(text, people) if infer_from_pair else []
