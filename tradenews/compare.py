@@ -401,18 +401,18 @@ def voice_shares(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     -------
     DataFrame
         ``outlet_label, side, n_quotes, share`` (quotes with no side are counted
-        under ``"unattributed"``; shares sum to 1 per outlet).
+        under ``"no side"``; shares sum to 1 per outlet).
 
     Example
     -------
     >>> q = pd.DataFrame({"article_id": ["a", "a", "a"], "outlet_label": ["X"] * 3,
     ...                   "side": ["US", "China", None]})
     >>> voice_shares(q).values.tolist()
-    [['X', 'China', 1, 0.333], ['X', 'US', 1, 0.333], ['X', 'unattributed', 1, 0.333]]
+    [['X', 'China', 1, 0.333], ['X', 'US', 1, 0.333], ['X', 'no side', 1, 0.333]]
     """
     q = _label_quotes(quotes, articles)
-    side = q["side"].astype(object).where(q["side"].notna() & (q["side"].astype(str).str.strip() != ""), "unattributed")
-    side = side.astype(str).str.strip().replace({"": "unattributed", "other": "other", "unknown": "unattributed"})
+    side = q["side"].astype(object).where(q["side"].notna() & (q["side"].astype(str).str.strip() != ""), "no side")
+    side = side.astype(str).str.strip().replace({"": "no side", "other": "other", "unknown": "no side"})
     counts = q.assign(side=side).groupby(["outlet_label", "side"]).size().rename("n_quotes").reset_index()
     counts["share"] = (counts["n_quotes"] / counts.groupby("outlet_label")["n_quotes"].transform("sum")).round(3)
     return counts.sort_values(["outlet_label", "side"]).reset_index(drop=True)
@@ -450,7 +450,7 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
         ``outlet_label, outlet, n_articles, n_words, n_paragraphs, n_sentences,
         n_quotes, n_speakers`` (distinct named speakers), ``share_<side>`` for each
         side found in the quotes (e.g. ``share_China``, ``share_US``,
-        ``share_unattributed``), ``n_media_citations, media_cited`` ("; "-joined,
+        ``share_no_side``), ``n_media_citations, media_cited`` ("; "-joined,
         most cited first), ``first_published, last_published`` (UTC).
 
     Example
@@ -490,7 +490,7 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
         if len(q):
             shares = voice_shares(q).pivot(index="outlet_label", columns="side", values="share")
             for side in sorted(shares.columns):
-                base[f"share_{side}"] = shares[side].reindex(base.index)
+                base[f"share_{side.replace(' ', '_')}"] = shares[side].reindex(base.index)
 
     media = media_citations(articles, lexicon=media_lexicon)
     base["n_media_citations"] = media["outlet_label"].value_counts().reindex(base.index).fillna(0).astype(int)
@@ -670,7 +670,7 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
         ax_voice.set_title("Quoted voices")
         if voices is not None and (voices["outlet_label"] == outlet_label).any():
             v = voices[voices["outlet_label"] == outlet_label].set_index("side")["share"].sort_index()
-            shades = [NA_COLOR if s in ("unattributed", "other") else color for s in v.index]
+            shades = [NA_COLOR if s in ("no side", "other") else color for s in v.index]
             ax_voice.barh(range(len(v)), v.to_numpy(), color=shades, height=0.6)
             ax_voice.set_yticks(range(len(v)), list(v.index), fontsize=7)
             ax_voice.set_xlim(0, 1)

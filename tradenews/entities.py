@@ -312,6 +312,8 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None) -> pd.
     _type_pass(cands, lex)
     _resolve_people(cands)
     _corpus_types(cands)
+    # an untyped capitalized word that starts a sentence is most likely an ordinary word
+    cands = [c for c in cands if not (c.type == "other" and c.initial and " " not in c.text)]
 
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
     rows = [(c.article_id, labels[c.article_id], c.start, c.end, c.text, c.entity or c.text, c.type or "other",

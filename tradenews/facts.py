@@ -174,9 +174,8 @@ def read_fact_patterns(path: str | Path | None = None) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- extraction
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    from nltk.stem.porter import PorterStemmer
-
     return _stemmer().stem(word.lower())
 
 
@@ -301,7 +300,7 @@ def _is_name_part(sent: str, a: int, b: int) -> bool:
     """'Merdeka 118', 'Air Force One', 'May' as a name: a capitalized word glued before."""
     before = sent[:a]
     m = re.search(r"([A-Z][\w-]*)\s$", before)
-    if m and not re.fullmatch(_MONTH_RX + r"|On|In|By|Since|Until|From|Before|After|On|At", m.group(1)):
+    if m and m.group(1).lower() not in _stop() and not re.fullmatch(_MONTH_RX, m.group(1)):
         return not sent[a:b][:1].isupper() or sent[a:b].lower() in {"one", "two"} or sent[a:b].isdigit()
     if sent[a:b][:1].isupper() and (sent[a:b].lower() in _numbers()[0] or sent[a:b].lower() in _numbers()[1]):
         return a > 0 and sent[a - 1] != '"'
@@ -443,7 +442,8 @@ def _sentence_starts(facts: pd.DataFrame) -> list[int]:
 
 
 def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: str = "outlet",
-                  name_similarity: float = 0.55, anchor_bonus: float = 0.25) -> pd.DataFrame:
+                  name_similarity: float = 0.55, anchor_bonus: float = 0.25,
+                  min_article_similarity: float = 0.3, neighbours: int = 10) -> pd.DataFrame:
     """Pair facts about the same thing in different outlets and say whether they agree.
 
     Parameters
@@ -462,6 +462,15 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: 
         Added when both sentences also state another, agreeing, date or number
         ("agreed in August to a truce until Nov. 10" / "signed in May, expires on
         November 10"): the sentences then talk about the same thing.
+    min_article_similarity : float
+        Only articles about the same story are compared: in corpora of more than
+        20 articles, two articles must share names and specific facts (IDF-weighted
+        cosine at least this) and one must be among the other's ``neighbours``
+        most similar articles (a corpus of many stories would otherwise pair
+        "signed in March" in one story with "in June" in another). Twenty
+        articles or fewer are taken to be one story.
+    neighbours : int
+        How many most similar articles each article is compared with.
 
     Returns
     -------
@@ -500,11 +509,19 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: 
     for key, k, nrm, unit in zip(sent_key, kinds, norms, facts["unit"].fillna("")):
         if _specific(k, nrm, unit):
             in_sentence.setdefault(key, set()).add((k, nrm))
+    allowed = _related_articles(facts, min_article_similarity, neighbours)
+    art_codes, art_index = pd.factorize(facts["article_id"].astype(str))
+    kind_codes = pd.factorize(facts["kind"])[0]
+    group_codes = pd.factorize(groups)[0]
+    has_subject = subjects != ""
     sim = (X @ X.T).tocoo()
+    r, c, v = sim.row, sim.col, sim.data
+    keep = (r < c) & (kind_codes[r] == kind_codes[c]) & (group_codes[r] != group_codes[c])
+    keep &= allowed[art_codes[r], art_codes[c]]
+    floor = np.where(kinds[r] == "name", name_similarity, min_similarity - 0.2 - anchor_bonus)
+    keep &= (v >= floor) | has_subject[r] | has_subject[c]
     cand = []
-    for i, j, s in zip(sim.row, sim.col, sim.data):
-        if i >= j or kinds[i] != kinds[j] or groups[i] == groups[j]:
-            continue
+    for i, j, s in zip(r[keep], c[keep], v[keep]):
         score = float(s)
         if subjects[i] or subjects[j]:
             if subjects[i] != subjects[j]:
@@ -528,13 +545,15 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: 
         bonus = 0.3 if norms[i] == norms[j] else 0.0
         cand.append((score + bonus, score, i, j))
     # user-subject facts with no shared context words still pair
-    for subj in set(subjects) - {""}:
+    for subj in sorted(set(subjects) - {""}):
         idx = np.flatnonzero(subjects == subj)
         for a in idx:
             for b in idx:
-                if a < b and groups[a] != groups[b] and kinds[a] == kinds[b] and not X[a].multiply(X[b]).nnz:
+                if a < b and groups[a] != groups[b] and kinds[a] == kinds[b] and allowed[art_codes[a], art_codes[b]] \
+                        and not X[a].multiply(X[b]).nnz:
                     cand.append((1.3 if norms[a] == norms[b] else 1.0, 1.0, a, b))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
+    records = facts.to_dict("records")
     used: set[tuple[int, str]] = set()
     rows = []
     for _, score, i, j in cand:
@@ -542,10 +561,10 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: 
             continue
         used.add((i, arts[j]))
         used.add((j, arts[i]))
-        status, note = _status(facts.iloc[i], facts.iloc[j])
+        status, note = _status(records[i], records[j])
         subject = subjects[i] or _subject_label(X, vocab, i, j, heads[i] if heads[i] == heads[j] else "")
-        a, b = (i, j) if (facts.at[i, "outlet_label"], i) <= (facts.at[j, "outlet_label"], j) else (j, i)
-        fa, fb = facts.iloc[a], facts.iloc[b]
+        a, b = (i, j) if (records[i]["outlet_label"], i) <= (records[j]["outlet_label"], j) else (j, i)
+        fa, fb = records[a], records[b]
         rows.append((subject, kinds[i], status, note, round(min(score, 1.0), 3), fa["article_id"], fa["outlet_label"],
                      fa["value"], fb["article_id"], fb["outlet_label"], fb["value"], fa["sentence"], fb["sentence"], a, b))
     out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
@@ -553,6 +572,41 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.35, across: 
     out = out.assign(_o=out["status"].map(order)).sort_values(
         ["_o", "subject", "fact_a", "fact_b"], kind="stable").drop(columns="_o")
     return out.reset_index(drop=True)
+
+
+def _related_articles(facts: pd.DataFrame, threshold: float, neighbours: int = 10, small: int = 20):
+    """Boolean article × article matrix: True where two articles cover the same story.
+
+    Articles are compared on what identifies a story: the names (capitalized
+    words) in their fact sentences and their specific facts (day dates, figures
+    of 10 or more, percentages), IDF-weighted, so a shared template does not count.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    codes, index = pd.factorize(facts["article_id"].astype(str))
+    if len(index) <= small:  # a handful of articles: the user gathered one story
+        return np.ones((len(index), len(index)), dtype=bool)
+    feats: list[list[str]] = [[] for _ in range(len(index))]
+    seen_sent = set()
+    for a, sent, kind, norm, unit in zip(codes, facts["sentence"], facts["kind"], facts["norm"].astype(str),
+                                         facts["unit"].fillna("")):
+        if (a, sent) not in seen_sent:
+            seen_sent.add((a, sent))
+            feats[a].extend(w for w in _WORD.findall(sent)[1:] if w[:1].isupper() and w.lower() not in _stop())
+        if kind == "name" or _specific(kind, norm, unit):
+            feats[a].append(f"{kind}={norm}")
+    if not any(feats):
+        return np.ones((len(index), len(index)), dtype=bool)
+    A = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(feats)
+    sim = (A @ A.T).toarray()
+    np.fill_diagonal(sim, 1.0)
+    # each article is compared with its nearest neighbours only (ties broken by position)
+    k = min(neighbours + 1, len(index))
+    top = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+    near = np.zeros_like(sim, dtype=bool)
+    np.put_along_axis(near, top, True, axis=1)
+    return (sim >= threshold) & (near | near.T)
 
 
 def _specific(kind: str, norm: str, unit: str) -> bool:
@@ -584,7 +638,7 @@ def _subject_label(X, vocab, i: int, j: int, head: str) -> str:
     return " ".join(words)
 
 
-def _status(a: pd.Series, b: pd.Series) -> tuple[str, str]:
+def _status(a: dict, b: dict) -> tuple[str, str]:
     kind = a["kind"]
     if a["norm"] == b["norm"] and a["unit"] == b["unit"] and a["qualifier"] == b["qualifier"]:
         return "same", ""
@@ -595,7 +649,7 @@ def _status(a: pd.Series, b: pd.Series) -> tuple[str, str]:
     if kind == "date":
         return _date_status(a, b)
     ua, ub = a["unit"], b["unit"]
-    if ua != ub:
+    if ua != ub and ua and ub:
         return "compatible", f"different measures ({ua or 'count'} vs {ub or 'count'})"
     va, vb = float(a["norm"]), float(b["norm"])
     if _bound_holds(va, a["qualifier"], vb) or _bound_holds(vb, b["qualifier"], va):
@@ -610,7 +664,7 @@ def _bound_holds(v: float, rel: str, other: float) -> bool:
             "approx": abs(other - v) <= 0.1 * abs(v)}.get(rel, False)
 
 
-def _date_status(a: pd.Series, b: pd.Series) -> tuple[str, str]:
+def _date_status(a: dict, b: dict) -> tuple[str, str]:
     da = _parse_date(a["value"], None)
     db = _parse_date(b["value"], None)
     years = (_year_of(a), _year_of(b))
@@ -633,7 +687,7 @@ def _date_status(a: pd.Series, b: pd.Series) -> tuple[str, str]:
     return "compatible", "one date is more precise"
 
 
-def _year_of(fact: pd.Series) -> int | None:
+def _year_of(fact: dict) -> int | None:
     m = re.search(r"\b(?:19|20)\d\d\b", str(fact.get("sentence", "")))
     year = fact.get("year")
     return int(m.group()) if m else (int(year) if year is not None and pd.notna(year) else None)
@@ -662,25 +716,31 @@ def name_conflicts(facts: pd.DataFrame, *, min_ratio: float = 60.0) -> pd.DataFr
     from rapidfuzz import fuzz
 
     names = facts[(facts["kind"] == "name") & (facts["unit"].fillna("") != "")].reset_index()
+    names = names.drop_duplicates(["article_id", "norm", "unit"])
+    roles = [_split_role(u) for u in names["unit"]]
+    names = names.assign(_aff=[r[0] for r in roles], _role=[r[1] for r in roles])
     rows = []
     seen = set()
-    for _, a in names.iterrows():
-        for _, b in names.iterrows():
-            if a["index"] >= b["index"] or a["norm"] == b["norm"]:
-                continue
-            ra, rb = _split_role(a["unit"]), _split_role(b["unit"])
-            if ra[1] != rb[1] or (ra[0] and rb[0] and ra[0] != rb[0]):
-                continue
-            shared = set(a["norm"].split()) & set(b["norm"].split())
-            if not shared and fuzz.ratio(a["norm"], b["norm"]) < min_ratio:
-                continue
-            key = (ra[1], tuple(sorted((a["norm"], b["norm"]))), a["outlet_label"], b["outlet_label"])
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append((ra[1], "name", "differs", f"same role, similar names: {a['norm']} / {b['norm']}", 1.0,
-                         a["article_id"], a["outlet_label"], a["norm"], b["article_id"], b["outlet_label"], b["norm"],
-                         a["sentence"], b["sentence"], a["index"], b["index"]))
+    for role, g in names.groupby("_role", sort=True):
+        recs = g.to_dict("records")
+        distinct = sorted({x["norm"] for x in recs})
+        similar = {(x, y) for x in distinct for y in distinct if x < y and (
+            set(x.split()) & set(y.split()) or fuzz.ratio(x, y) >= min_ratio)}
+        if not similar:
+            continue
+        for a in recs:
+            for b in recs:
+                if a["index"] >= b["index"] or tuple(sorted((a["norm"], b["norm"]))) not in similar:
+                    continue
+                if a["_aff"] and b["_aff"] and a["_aff"] != b["_aff"]:
+                    continue
+                key = (role, tuple(sorted((a["norm"], b["norm"]))), a["outlet_label"], b["outlet_label"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append((role, "name", "differs", f"same role, similar names: {a['norm']} / {b['norm']}", 1.0,
+                             a["article_id"], a["outlet_label"], a["norm"], b["article_id"], b["outlet_label"],
+                             b["norm"], a["sentence"], b["sentence"], a["index"], b["index"]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
