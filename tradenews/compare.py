@@ -35,6 +35,8 @@ __all__ = [
     "distinguishing_terms",
     "plot_heatmap",
     "plot_outlet_summary",
+    "outlet_slug",
+    "save_table",
 ]
 
 #: The topic lexicon shipped for the default corpus.
@@ -637,8 +639,8 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
     color = outlet_colors(profile["outlet_label"])[outlet_label]
     row = profile.set_index("outlet_label").loc[outlet_label]
     with style_context():
-        fig = plt.figure(figsize=(7.2, 3.6))
-        grid = fig.add_gridspec(2, 3, width_ratios=[1.05, 1.5, 1.1], height_ratios=[1, 1], wspace=0.5, hspace=0.6)
+        fig = plt.figure(figsize=(8.0, 3.8))
+        grid = fig.add_gridspec(2, 3, width_ratios=[0.85, 1.4, 0.9], height_ratios=[1, 1], wspace=1.1, hspace=0.7)
         ax_txt = fig.add_subplot(grid[:, 0])
         ax_top = fig.add_subplot(grid[:, 1])
         ax_voice = fig.add_subplot(grid[0, 2])
@@ -649,10 +651,10 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
         lines = [f"articles  {row['n_articles']}", f"words  {row['n_words']:,}",
                  f"sentences  {row['n_sentences']}", f"paragraphs  {row['n_paragraphs']}",
                  f"quotes  {_fmt(row.get('n_quotes'))}", f"speakers  {_fmt(row.get('n_speakers'))}",
-                 f"published  {_fmt_time(row.get('first_published'))}"]
+                 f"published\n  {_fmt_time(row.get('first_published'))}"]
         media = str(row.get("media_cited") or "") or "none"
-        lines.append("cites  " + _wrap(media, 24))
-        ax_txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=8, linespacing=1.5,
+        lines.append("cites  " + _wrap(media, 18))
+        ax_txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=7.5, linespacing=1.5,
                     transform=ax_txt.transAxes)
 
         cov = coverage[coverage["outlet_label"] == outlet_label].set_index("topic")["per_1000_words"]
@@ -661,11 +663,11 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
         y = range(len(cov))
         ax_top.barh(list(y), cov.to_numpy(), color=color, height=0.6, label=str(outlet_label))
         ax_top.scatter(others.to_numpy(), list(y), marker="|", s=60, color="black", zorder=3, label="other outlets (mean)")
-        ax_top.set_yticks(list(y), [_wrap(t, 22) for t in cov.index], fontsize=7)
+        ax_top.set_yticks(list(y), [_wrap(t, 24) for t in cov.index], fontsize=6.5)
         ax_top.invert_yaxis()
         ax_top.set_xlabel("mentions per 1,000 words")
         ax_top.set_title("Topics")
-        ax_top.legend(loc="lower right", fontsize=6)
+        ax_top.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=6.5)
 
         ax_voice.set_title("Quoted voices")
         if voices is not None and (voices["outlet_label"] == outlet_label).any():
@@ -700,3 +702,31 @@ def _wrap(text: str, width: int) -> str:
     import textwrap
 
     return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def outlet_slug(label: str) -> str:
+    """File-name-safe form of an outlet label.
+
+    Example
+    -------
+    >>> outlet_slug("Türkiye Today")
+    'turkiye-today'
+    """
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", str(label)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "outlet"
+
+
+def save_table(table: pd.DataFrame, name: str, *, directory: str | Path | None = None) -> Path:
+    """Write ``table`` as ``figures/tables/<name>.csv`` (UTF-8, no index, "\\n" line ends).
+
+    Returns the path written. Byte-identical for identical tables.
+    """
+    from tradenews.plotting import FIGURES_DIR
+
+    out = Path(directory) if directory is not None else FIGURES_DIR / "tables"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{name}.csv"
+    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    return path

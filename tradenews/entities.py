@@ -325,7 +325,7 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None) -> pd.
 
 def _keep(c: _Cand, attested: set[str], lower_words: set[str], lex: _Lexicon) -> bool:
     t = c.text
-    if not t or not t[:1].isupper() or t.lower() in lex.stop or _CONTRACTION.search(t):
+    if not t or not t[:1].isupper() or _CONTRACTION.search(t) or (t.lower() in lex.stop and t not in lex.gazetteer):
         return False
     if c.title_line and t not in lex.gazetteer and not _seen_elsewhere(c, attested):
         return False

@@ -53,6 +53,7 @@ _DATE_RX = (rf"(?:{_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             r"|(?:19|20)\d\d)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SURFACE: dict[str, str] = {}  # stem -> first word seen with it, for readable subject labels
 
 
 @lru_cache(maxsize=1)
@@ -398,6 +399,7 @@ def _contexts(facts: pd.DataFrame):
     from scipy import sparse
 
     stop = _stop()
+    _SURFACE.clear()
     sent_keys = facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)
     docs: dict[str, set[str]] = {}
     bags = []
@@ -411,6 +413,7 @@ def _contexts(facts: pd.DataFrame):
             if a <= p < b or w.lower() in stop or w[0].isdigit() or len(w) < 2:
                 continue
             st = _stem(w)
+            _SURFACE.setdefault(st, w.lower().replace("’", "'"))
             weight = 1.0 / (1.0 + abs(i - centre) / 4.0)
             bag[st] = max(bag.get(st, 0.0), weight)
         bags.append(bag)
@@ -635,7 +638,7 @@ def _subject_label(X, vocab, i: int, j: int, head: str) -> str:
     words = [vocab[c] for c, _ in sorted(zip(shared.col, shared.data), key=lambda t: (-t[1], t[0]))][:3]
     if head and head not in words:
         words = [head] + words[:2]
-    return " ".join(words)
+    return " ".join(_SURFACE.get(w, w) for w in words)
 
 
 def _status(a: dict, b: dict) -> tuple[str, str]:
