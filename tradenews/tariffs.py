@@ -351,6 +351,10 @@ def _right_attached(sentence: str, pct_end: int, nouns) -> tuple[int, int] | Non
     return None
 
 
+_RISE_TO = re.compile(r"\b(?:rise|rises|rising|climb|climbs|increase|increases|go up|goes up|jump|jumps|"
+                      r"be (?:raised|increased|hiked|lifted|cut|lowered|reduced))\s+(?:further\s+)?to\s*$", re.I)
+
+
 def _left_attached(sentence: str, pct_start: int, nouns, pcts_before,
                    right_only: frozenset = frozenset()) -> tuple[int, int] | None:
     """A tariff noun before the figure, linked by of/at/to/up to ...: "tariffs of 25%"."""
@@ -361,7 +365,8 @@ def _left_attached(sentence: str, pct_start: int, nouns, pcts_before,
         gap = sentence[b:pct_start]
         if any(b <= s < pct_start for s in pcts_before):
             return None
-        if len(gap.split()) > 12 or re.search(r"[;?!]|\s-\s", gap) or _CLAUSE_OPENER.search(gap):
+        limit = 18 if _RISE_TO.search(gap) else 12  # "tariffs on ... will rise to 35%": the noun is the subject
+        if len(gap.split()) > limit or re.search(r"[;?!]|\s-\s", gap) or _CLAUSE_OPENER.search(gap):
             return None
         link = _LINK.search(gap)
         if not link and gap.strip():
@@ -411,6 +416,9 @@ def _tariff_figures(sentence: str, *, doc_trade: bool = False) -> list[dict[str,
         if noun is None:
             noun = next((v for v in verbs if 0 <= s - v[1] <= 40 and
                          re.fullmatch(r"[\w\s]*", sentence[v[1]:s])), None)
+            if noun is not None:
+                accepted.append({**p, "noun": noun, "verb": True})
+                continue
         if noun is None and accepted and accepted[-1]["noun"] not in right_only and \
                 _coordinated(sentence, s, accepted[-1]["span"][1]):
             noun = accepted[-1]["noun"]
@@ -445,6 +453,23 @@ def _words_between(text: str, a: int, b: int) -> int:
 _NEGATION = re.compile(r"\b(?:not|n't|never|no|refus\w*|declin\w* to)\b(?:\s+\S+){0,3}\s*$", re.I)
 
 
+#: A future or intended frame right before an in-force cue turns it into a threat:
+#: "would take effect", "due to kick in", "could pay".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|shall|'ll|(?:set|due|poised|expected|scheduled|slated|going|"
+    r"plans?|planning|planned|aims?|intends?|threatens?|threatened|vowed|pledged|promised|wants?|"
+    r"agreed|ready|prepared|likely|unlikely|yet) to)\s+(?:\w+\s+){0,1}$", re.I)
+#: Words that mark a tariff as only announced, so that its removal means "averted", not "past".
+_THREAT_MODIFIER = re.compile(r"\b(?:threat\w*|propos\w*|planned|mooted|possible|potential|looming|"
+                              r"impending|would-be|announced|floated|prospective)\b", re.I)
+#: "the 10% tariffs ... would rise to 25%": the first figure is the level in force now.
+_CURRENT_BEFORE_RISE = re.compile(
+    r"^[^%;]{0,90}?\b(?:will|would|could|may|might|is|are|(?:is|are) (?:set|due|expected|scheduled) to)\s+"
+    r"(?:then\s+|further\s+|now\s+)?(?:rise|climb|increase|go up|jump|double|triple|be (?:raised|increased|"
+    r"hiked|lifted|doubled|tripled))\b[^%;]{0,50}?\bto\s+(?:about\s+|around\s+|as much as\s+)?"
+    r"(?:\d|" + _WORDNUM + r")", re.I)
+
+
 def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tuple[str, str]:
     """Return (status, evidence) for the figure ``fig`` of ``sentence``."""
     folded = sentence.translate(_FOLD)
@@ -459,11 +484,18 @@ def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tupl
             re.search(r"\bto\b", text[e:e + 40]) or re.search(r"\bto\s+\S+\s*$", before[:-6], re.I)
             or _lexicon().change_verb.search(before)):
         return "past", "from"
+    if not fig["qualifier"].startswith("range"):
+        rise = _CURRENT_BEFORE_RISE.match(text[fig["span"][1] - a:])
+        if rise:
+            return "in force", rise.group().strip()[-40:]
+    noun_a, noun_b = fig["noun"][0] - a, fig["noun"][1] - a
     best = None
     for status, strength, side, pattern in _lexicon().cues:
         for m in pattern.finditer(text):
             if m.start() < fig["span"][0] - a <= m.end() or (fig["start"] - a) <= m.start() < (fig["end"] - a):
                 continue
+            if not fig.get("verb") and (noun_a <= m.start() < noun_b or m.start() <= noun_a < m.end()):
+                continue  # the tariff noun itself ("levies", "duties") is no cue
             if side == "before" and m.end() > s:
                 continue
             if side == "after" and m.start() < e:
@@ -471,6 +503,14 @@ def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tupl
             cue_status = status
             if status == "averted" and _NEGATION.search(text[:m.start()]):
                 cue_status = "threatened"
+            elif status == "in force" and _MODAL_BEFORE.search(text[:m.start()]) and \
+                    not _MODAL_BEFORE.match(m.group() + " "):
+                cue_status = "threatened"
+            elif status == "removed":
+                if _MODAL_BEFORE.search(text[:m.start()]):
+                    cue_status = "threatened" if _THREAT_MODIFIER.search(text) else "in force"
+                else:
+                    cue_status = "averted" if _THREAT_MODIFIER.search(text) else "past"
             distance = _words_between(text, m.end(), s) if m.end() <= s else _words_between(text, e, m.start())
             score = (strength - 0.05 * distance, -distance)
             if best is None or score > best[0]:
@@ -543,10 +583,27 @@ def _mentions(text: str, people: dict[str, str]) -> list[_Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
-_TARGET_PREP = re.compile(r"\b(?:on|against|for|from|to|toward|towards|targeting|hitting)\s+"
+_MONEY = (r"(?:(?:a further|an additional|another|about|around|roughly|some|nearly|almost|more than|over|"
+          r"up to)\s+)?(?:[A-Z]{0,2}[$\u20ac\u00a3\u00a5]\s?)?[\d.,]+\s*(?:billion|million|trillion|bn|mln|m|b)?\s*"
+          r"(?:(?:euros?|dollars?|yuan|pounds?|yen|rupees?|reais|pesos?)\s+)?(?:(?:worth|of)\s+)?")
+_TARGET_PREP = re.compile(r"(?:\b(?:on|against|for|from|to|toward|towards|targeting|hitting)\s+"
                           r"(?:(?:all|most|some|many|certain|the|its|their|imports|goods|products|exports|"
-                          r"shipments|items)\s+){0,3}(?:(?:from|of)\s+)?(?:the\s+)?$", re.I)
-_GOODS = re.compile(r"^(?:'s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|"
+                          r"shipments|items)\s+){0,3}(?:" + _MONEY + r")?(?:(?:from|of)\s+)?(?:the\s+)?|"
+                          r"\b(?:made|produced|built|manufactured|assembled|grown|sourced|originating|imported)"
+                          r"\s+(?:in|from)\s+(?:the\s+)?)$", re.I)
+#: A destination: the country that imports is the one whose tariff applies ("shipped to the US").
+_DEST_PREP = re.compile(r"\b(?:shipped|exported|sold|sent|heading|bound|destined|imported|entering|going)\s+"
+                        r"(?:in)?to\s+(?:the\s+)?$", re.I)
+#: "the 25% levy Trump had threatened": the imposer named in a relative clause after the noun.
+_IMPOSE_AFTER = re.compile(r"^(?:'s)?\s+(?:\w+\s+)?(?:had|has|have|was|is)?\s*(?:\w+\s+)?(?:threaten\w*|impos\w*|"
+                           r"propos\w*|announc\w*|plan\w*|slap\w*|levi\w*|set|put|floated|introduc\w*|"
+                           r"unveil\w*|vow\w*|promis\w*)\b", re.I)
+#: Determiners and adjectives that may sit between an actor modifier and the figure ("Trump's new 25%").
+_MODIFIER_GAP = re.compile(r"(?:'s)?\s*(?:(?:a|an|the|its|their|new|additional|extra|further|higher|lower|"
+                           r"current|existing|planned|proposed|threatened|looming|retaliatory|reciprocal|"
+                           r"punitive|blanket|flat|universal|steep|hefty|[\w-]+-wide|own)\s+)*", re.I)
+_GOODS = re.compile(r"^(?:'s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|exporters|shipments|items|"
+                    r"carmakers|automakers|steelmakers|makers|growers|brands|industry|industries|"
                     r"steel|aluminium|aluminum|cars|autos|vehicles|EVs|electric vehicles|chips|"
                     r"semiconductors|solar|made|-made|companies|firms|producers|manufacturers|farmers|"
                     r"soybeans|beef|pork|wine|lumber|timber|products)\b", re.I)
@@ -554,7 +611,7 @@ _AGENT_PREP = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _VENUE_PREP = re.compile(r"\b(?:in|at|with|between|and|of|visit(?:ed|ing)?|to|from)\s+(?:the\s+)?$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us)\b", re.I)
 _THIRD_PLURAL = re.compile(r"\b(?:them|they|their)\b", re.I)
-_SPEECH = r"(?:said|says|told|added|noted|stated|argued|insisted|wrote|posted|declared|warned|explained)"
+_SPEECH = r"(?:said|says|told|added|noted|stated|argued|insisted|wrote|posted|declared|warned|explained|announced)"
 
 
 def _actor_target(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
@@ -565,59 +622,82 @@ def _actor_target(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
     mentions = [m for m in _mentions(folded, people) if a <= m.start and m.end <= b]
     s, e = fig["span"]
     noun_a, noun_b = fig["noun"]
-    actor = target = None
-    # target: "on Chinese goods", "against Canada", "Chinese imports face ..."
+    lo, hi = min(s, noun_a), max(e, noun_b)
+    actor = target = destination = None
+    # target: "on Chinese goods", "against Canada", "cars made in China"
     for m in mentions:
-        if m.start < min(s, noun_a) - 60:
+        if m.start < lo - 60:
             continue
         left = folded[max(a, m.start - 60):m.start]
         if m.start >= min(e, noun_b) or m.start >= e:
-            if _TARGET_PREP.search(left) and _words_between(folded, max(e, noun_b), m.start) <= 8:
+            if _DEST_PREP.search(left):  # "cars shipped to the US": the importer imposes
+                destination = destination or m.actor
+                continue
+            if _TARGET_PREP.search(left) and _words_between(folded, max(e, noun_b), m.start) <= 10:
                 target = m.actor
                 break
             if m.kind == "place" and _GOODS.match(folded[m.end:]) and _words_between(folded, max(e, noun_b), m.start) <= 6:
                 target = m.actor
                 break
-    # actor: "145% by the U.S.", "U.S. tariffs", "Trump's tariffs", "China raised ..."
+    # actor: "145% by the U.S.", "the 25% levy Trump had threatened", "U.S. tariffs", "China raised ..."
     for m in mentions:
         if e <= m.start and _AGENT_PREP.search(folded[e:m.start]) and _words_between(folded, e, m.start) <= 3:
             actor = m.actor
             break
+        if hi <= m.start and re.fullmatch(r"\s*(?:that|which)?\s*", folded[hi:m.start]) and \
+                _IMPOSE_AFTER.match(folded[m.end:]) and m.actor != target:
+            actor = m.actor
+            break
     if actor is None:
         for m in mentions:  # modifier inside the figure-noun phrase
-            lo, hi = min(s, noun_a), max(e, noun_b)
             if lo - 25 <= m.start and m.end <= hi and m.actor != target:
                 if m.kind == "place" and _GOODS.match(folded[m.end:]):
                     target = target or m.actor
                     continue
                 between = folded[m.end:lo] if m.end <= lo else folded[m.end:noun_a]
-                if m.end <= lo and re.search(r"\b(?:on|against|for|from|of|in|with|and)\b", between):
+                if m.end <= lo and (re.search(r"\b(?:on|against|for|from|of|in|with|and)\b", between)
+                                    or not _MODIFIER_GAP.fullmatch(between)):
                     continue
                 if m.start >= e and _TARGET_PREP.search(folded[a:m.start]):
                     continue
                 actor = m.actor
                 break
+    subject = None
+    for m in reversed([m for m in mentions if m.end <= lo]):
+        left = folded[a:m.start]
+        if _TARGET_PREP.search(left) or _VENUE_PREP.search(left):
+            if target is None and re.search(r"\bfrom\s+(?:the\s+)?$", left) and m.actor != actor:
+                target = m.actor  # "Soybeans from the United States face a 25% tariff"
+            continue
+        if m.kind == "place" and _GOODS.match(folded[m.end:]):
+            if target is None and m.actor != actor:
+                target = m.actor  # "Canadian steel now faces a 50% US tariff"
+            continue
+        if m.actor != target:
+            subject = m.actor
+            break
     if actor is None:
-        for m in reversed([m for m in mentions if m.end <= min(s, noun_a)]):
-            left = folded[a:m.start]
-            if _TARGET_PREP.search(left) or _VENUE_PREP.search(left):
-                continue
-            if m.kind == "place" and _GOODS.match(folded[m.end:]):
-                if target is None:
-                    target = m.actor
-                continue
-            if m.actor != target:
-                actor = m.actor
+        actor = subject
+    if target is None and subject is not None and re.match(
+            r"\s+on\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:goods|exports|products|cars|vehicles|steel|"
+            r"shipments|imports)\b", folded[hi:]):
+        target = subject  # "Seoul agreed to a 15% tariff on its goods"
+    if actor is None and destination is not None and destination != target:
+        actor = destination
+    if actor is None:  # ", the White House said": whoever announces it, unless it is the target
+        for m in mentions:
+            if m.start >= hi and (re.match(rf"\s+(?:\w+\s+)?{_SPEECH}\b", folded[m.end:m.end + 30])
+                                  or re.search(rf"\b{_SPEECH}\s+(?:the\s+)?$", folded[max(0, m.start - 16):m.start])):
+                if m.actor != target:
+                    actor = m.actor
                 break
     hint = None
-    clause_text = folded[a:b]
     if actor is None and _FIRST_PERSON.search(folded[a:s]):
         hint = "first person"
     if target is None and _THIRD_PLURAL.search(folded[e:b]):
         hint = (hint + "+them") if hint else "them"
     if actor is not None and actor == target:
         actor = None
-    _ = clause_text
     return actor, target, hint
 
 
