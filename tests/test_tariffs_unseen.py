@@ -15,6 +15,12 @@ Each case lists every tariff rate a careful reader would label, as
 ``(value, actor, target, status)``; ``"?"`` means "not checked" (the text leaves it open).
 The expectations were written before running the extractor on the sentences.
 
+``CASES`` (76 sentences) was written first and used to fix the rules, so its scores are no longer an
+unbiased estimate: before the fixes the extractor scored P 0.98, R 0.80, status accuracy 0.74 on it.
+``HOLDOUT`` (26 sentences) was written after those fixes and scored once before touching the rules
+again: P 1.00, R 0.95, status 0.76, actor 0.80, target 0.82 (the rules before any fix: status 0.59,
+target 0.71). Its later, higher scores are again partly tuned; add fresh sentences to re-measure.
+
 ``python tests/test_tariffs_unseen.py`` prints precision, recall and status/actor/target accuracy
 on the whole set and lists every disagreement.
 """
@@ -205,6 +211,59 @@ CASES: list[tuple[str, list[tuple]]] = [
 ]
 
 
+# Written after the rules were fixed on CASES, and scored once before any further change, so that
+# its first score is an honest estimate on unseen text (see the module docstring of the report).
+HOLDOUT: list[tuple[str, list[tuple]]] = [
+    ("Turkey doubled tariffs on some US imports, including cars and alcohol, to 120% and 140%.",
+     [(120, "Turkey", "US", "in force"), (140, "Turkey", "US", "in force")]),
+    ("India raised import duties on 28 US products, with almonds now facing a levy of 120 per cent.",
+     [(120, "India", "US", "in force")]),
+    ("The Biden administration quadrupled the tariff on Chinese electric vehicles to 100%, effective "
+     "Sept. 27.",
+     [(100, "US", "China", "in force")]),
+    ("Ottawa said it would match the US move with a 100% surtax on Chinese-made EVs from Oct. 1.",
+     [(100, "Canada", "China", "threatened")]),
+    ("Beijing retaliated with a 15% tariff on US coal and liquefied natural gas, and 10% on crude oil "
+     "and farm machinery.",
+     [(15, "China", "US", "in force"), (10, "China", "US", "in force")]),
+    ("Australia's barley exporters were hit with an 80.5% duty by Beijing in 2020, which was lifted "
+     "in 2023.",
+     [(80.5, "China", "Australia", "past")]),
+    ("Trump floated a 200% tariff on European wine and champagne if the EU kept its 50% levy on "
+     "American whiskey.",
+     [(200, "US", "EU", "threatened"), (50, "EU", "US", ANY)]),
+    ("The EU dropped its plan for a 50% tariff on US whiskey after the two sides agreed a truce.",
+     [(50, "EU", "US", "averted")]),
+    ("Vietnamese goods will face a 20% levy under the framework, with a 40% rate for transshipped "
+     "items.",
+     [(20, ANY, "Vietnam", "threatened"), (40, ANY, ANY, "threatened")]),
+    ("Swiss exports were hit with a 39% tariff, one of the highest Trump has imposed.",
+     [(39, "US", "Switzerland", "in force")]),
+    ("A 10 percent baseline tariff on almost all imports has been in place since April.",
+     [(10, ANY, ANY, "in force")]),
+    ("Mexico's Senate approved tariffs of up to 50% on cars from China and other Asian countries "
+     "without trade deals.",
+     [(50, "Mexico", "China", "threatened")]),
+    ("Washington paused its 34% tariff on Chinese goods for 90 days, leaving a 10% levy in place.",
+     [(34, "US", "China", "averted"), (10, "US", "China", "in force")]),
+    ("Indonesia agreed to a 19% tariff on its exports, lower than the 32% Trump had announced.",
+     [(19, ANY, "Indonesia", ANY), (32, "US", "Indonesia", "averted")]),
+    # not tariffs
+    ("Turkey's annual inflation eased to 33% in August, the statistics office said.", []),
+    ("Switzerland's central bank cut its policy rate to 0% as a strong franc and US tariffs weighed.", []),
+    ("The ruling party won 41% of the vote, its worst showing since tariffs were introduced.", []),
+    ("Vietnam's exports to the United States rose 28% in the first half despite the tariff threat.", []),
+    ("Unilever plans to sell a 20% stake in its Indian business, it said on Tuesday.", []),
+    ("Australia's wine exports to China plunged 96% after Beijing's punitive duties.", []),
+    ("Airlines pay a 7.5% excise tax on domestic tickets, a levy the industry wants cut.", []),
+    ("The country's sales tax rises to 10% next month, the finance ministry confirmed.", []),
+    ("About 45% of respondents said tariffs on Chinese goods should stay, a Pew survey found.", []),
+    ("Bond yields rose to 4.6%, their highest since May, on fears that tariffs would fuel inflation.", []),
+    ("Economists see a 35% probability of a US recession within a year because of the tariffs.", []),
+    ("Hungary's 5% special tax on retailers was challenged at the EU's top court.", []),
+]
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -275,12 +334,21 @@ def test_dev_set_is_large_and_varied():
 def test_dev_set_scores():
     s = score()
     assert s["precision"] >= 0.95
+    assert s["recall"] >= 0.95
+    assert s["status_accuracy"] >= 0.9
+    assert s["actor_accuracy"] >= 0.9
+    assert s["target_accuracy"] >= 0.85
+
+
+def test_holdout_scores():
+    s = score(HOLDOUT)
+    assert s["precision"] >= 0.95
     assert s["recall"] >= 0.9
-    assert s["status_accuracy"] >= 0.85
-    assert s["actor_accuracy"] >= 0.85
+    assert s["status_accuracy"] >= 0.8
+    assert s["actor_accuracy"] >= 0.8
 
 
-NEGATIVES = [text for text, exp in CASES if not exp]
+NEGATIVES = [text for text, exp in CASES + HOLDOUT if not exp]
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
@@ -289,6 +357,8 @@ def test_no_tariff_rate_in_non_tariff_sentences(text):
 
 
 if __name__ == "__main__":  # pragma: no cover
-    scores = score(verbose=True)
-    for key, value in scores.items():
-        print(f"{key:<18} {value:.3f}" if isinstance(value, float) else f"{key:<18} {value}")
+    for name, cases in (("CASES (dev)", CASES), ("HOLDOUT", HOLDOUT)):
+        print(f"== {name}")
+        scores = score(cases, verbose=True)
+        for key, value in scores.items():
+            print(f"{key:<18} {value:.3f}" if isinstance(value, float) else f"{key:<18} {value}")

@@ -388,7 +388,8 @@ def _coordinated(sentence: str, pct_start: int, prev_end: int) -> bool:
         return False
     if not re.search(r"\b(?:and|or|to|versus|vs|while|from|then)\b|,", gap, re.I):
         return False
-    if re.match(r"\s*of\b", gap) or lex.competing.search(gap) or lex.change_verb.search(gap):
+    moved = lex.change_verb.search(re.sub(r"\b(?:lower|higher)\s+than\b", " ", gap, flags=re.I))
+    if re.match(r"\s*of\b", gap) or lex.competing.search(gap) or moved:
         return False
     return not re.search(r"\b(?:because|after|since|when|that|which|who)\b", gap, re.I)
 
@@ -422,6 +423,8 @@ def _tariff_figures(sentence: str, *, doc_trade: bool = False) -> list[dict[str,
         if noun is None and accepted and accepted[-1]["noun"] not in right_only and \
                 _coordinated(sentence, s, accepted[-1]["span"][1]):
             noun = accepted[-1]["noun"]
+            accepted.append({**p, "noun": noun, "coordinated": True})
+            continue
         if noun is not None:
             accepted.append({**p, "noun": noun})
     return accepted
@@ -460,7 +463,7 @@ _MODAL_BEFORE = re.compile(
     r"plans?|planning|planned|aims?|intends?|threatens?|threatened|vowed|pledged|promised|wants?|"
     r"agreed|ready|prepared|likely|unlikely|yet) to)\s+(?:\w+\s+){0,1}$", re.I)
 #: Words that mark a tariff as only announced, so that its removal means "averted", not "past".
-_THREAT_MODIFIER = re.compile(r"\b(?:threat\w*|propos\w*|planned|mooted|possible|potential|looming|"
+_THREAT_MODIFIER = re.compile(r"\b(?:threat\w*|propos\w*|planned|plans?|mooted|possible|potential|looming|"
                               r"impending|would-be|announced|floated|prospective)\b", re.I)
 #: "the 10% tariffs ... would rise to 25%": the first figure is the level in force now.
 _CURRENT_BEFORE_RISE = re.compile(
@@ -470,8 +473,18 @@ _CURRENT_BEFORE_RISE = re.compile(
     r"(?:\d|" + _WORDNUM + r")", re.I)
 
 
-def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tuple[str, str]:
-    """Return (status, evidence) for the figure ``fig`` of ``sentence``."""
+#: Text between two figures that starts a new predication: a cue beyond it belongs to the other figure.
+_BARRIER = re.compile(r",\s*(?:leaving|keeping|while|but|whereas|with|and then|after|before)\b|;|\bbut\b|"
+                      r"\bwhile\b|\bwhereas\b", re.I)
+
+
+def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
+            others: Iterable[tuple[int, int]] = ()) -> tuple[str, str]:
+    """Return (status, evidence) for the figure ``fig`` of ``sentence``.
+
+    ``others`` are the spans of the sentence's other tariff figures: a cue on the far
+    side of one of them, past a barrier such as ", leaving", counts less.
+    """
     folded = sentence.translate(_FOLD)
     a, b = clause
     text = folded[a:b]
@@ -512,7 +525,14 @@ def _status(sentence: str, clause: tuple[int, int], fig: dict[str, Any]) -> tupl
                 else:
                     cue_status = "averted" if _THREAT_MODIFIER.search(text) else "past"
             distance = _words_between(text, m.end(), s) if m.end() <= s else _words_between(text, e, m.start())
-            score = (strength - 0.05 * distance, -distance)
+            penalty = 0.0
+            for oa, ob in others:
+                oa, ob = oa - a, ob - a
+                if m.end() <= oa and ob <= s and _BARRIER.search(text[ob:s]):
+                    penalty = 1.0
+                elif e <= oa and ob <= m.start() and _BARRIER.search(text[e:oa]):
+                    penalty = 1.0
+            score = (strength - 0.05 * distance - penalty, -distance)
             if best is None or score > best[0]:
                 best = (score, cue_status, m.group())
     if best is None:
@@ -598,6 +618,10 @@ _DEST_PREP = re.compile(r"\b(?:shipped|exported|sold|sent|heading|bound|destined
 _IMPOSE_AFTER = re.compile(r"^(?:'s)?\s+(?:\w+\s+)?(?:had|has|have|was|is)?\s*(?:\w+\s+)?(?:threaten\w*|impos\w*|"
                            r"propos\w*|announc\w*|plan\w*|slap\w*|levi\w*|set|put|floated|introduc\w*|"
                            r"unveil\w*|vow\w*|promis\w*)\b", re.I)
+#: A verb right after a place ("the EU kept ..."): the place is a subject, not a modifier.
+_VERB_AFTER = re.compile(r"\s+(?:\w+ed|said|says|has|had|have|is|are|was|were|will|would|could|can|may|might|"
+                         r"must|should|kept|keeps|made|makes|took|takes|set|sets|put|puts|cut|cuts|hit|hits|"
+                         r"imposes|raises|threatens|plans|wants|agreed|still|also|now)\b")
 #: Determiners and adjectives that may sit between an actor modifier and the figure ("Trump's new 25%").
 _MODIFIER_GAP = re.compile(r"(?:'s)?\s*(?:(?:a|an|the|its|their|new|additional|extra|further|higher|lower|"
                            r"current|existing|planned|proposed|threatened|looming|retaliatory|reciprocal|"
@@ -673,15 +697,27 @@ def _actor_target(sentence: str, clause: tuple[int, int], fig: dict[str, Any],
             if target is None and m.actor != actor:
                 target = m.actor  # "Canadian steel now faces a 50% US tariff"
             continue
+        if re.search(r"\b(?:the|a|an)\s+$", left) and re.match(r"\s+[a-z]", folded[m.end:]) and \
+                not _VERB_AFTER.match(folded[m.end:]) and any(x.end <= m.start for x in mentions):
+            continue  # "Ottawa would match the US move with ...": "US" modifies an object
         if m.actor != target:
             subject = m.actor
             break
+    if target is None:  # "duties on 28 US products, with almonds facing a levy of 120%"
+        for m in reversed([m for m in mentions if m.end <= lo]):
+            if _TARGET_PREP.search(folded[a:m.start]) and not _DEST_PREP.search(folded[a:m.start]) \
+                    and m.actor not in (actor, subject):
+                target = m.actor
+                break
     if actor is None:
         actor = subject
     if target is None and subject is not None and re.match(
             r"\s+on\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:goods|exports|products|cars|vehicles|steel|"
             r"shipments|imports)\b", folded[hi:]):
         target = subject  # "Seoul agreed to a 15% tariff on its goods"
+    if actor is None:  # "a 39% tariff, one of the highest Trump has imposed"
+        actor = next((m.actor for m in mentions if m.start >= hi and m.actor != target
+                      and _IMPOSE_AFTER.match(folded[m.end:])), None)
     if actor is None and destination is not None and destination != target:
         actor = destination
     if actor is None:  # ", the White House said": whoever announces it, unless it is the target
@@ -834,13 +870,22 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
             stext = text[sent.start:sent.end]
             if not _PCT_QUICK.search(stext):
                 continue
-            for fig in _tariff_figures(stext, doc_trade=doc_trade):
+            figs = _tariff_figures(stext, doc_trade=doc_trade)
+            spans = [f["span"] for f in figs]
+            previous = None
+            for fig in figs:
                 if people is None:
                     people = {**learn_people(text.translate(_FOLD)), **seed_people}
                     pair = _article_pair(text, people) if infer_from_pair else []
                 clause = _clause(stext, fig["span"][0], fig["span"][1])
-                status, evidence = _status(stext, clause, fig)
+                status, evidence = _status(stext, clause, fig, [x for x in spans if x != fig["span"]])
                 actor, target, hint = _actor_target(stext, clause, fig, people)
+                if fig.get("coordinated") and previous is not None and clause[0] > previous["start"] - sent.start:
+                    # "a 15% tariff on US coal, and 10% on crude oil": the elided clause borrows
+                    if status == "unknown":
+                        status, evidence = previous["status"], previous["evidence"]
+                    actor = actor or previous["actor"]
+                    target = target or previous["target"]
                 if resolve_pronouns and hint and "first person" in hint and actor is None:
                     actor = _speaker(text, sent.start + fig["start"], people)
                 if len(pair) == 2:
@@ -855,6 +900,8 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
                     qualifier = "from" if qualifier == "range low" else "to"
                 if not qualifier and re.search(r"\bup to\s*$", stext[:fig["start"]], re.I):
                     qualifier = "up to"
+                previous = {"status": status, "evidence": evidence, "actor": actor, "target": target,
+                            "start": sent.start + fig["start"]}
                 rows.append({
                     "article_id": art.article_id, "outlet": None if outlet is None else str(outlet),
                     "value": fig["value"], "qualifier": qualifier, "actor": actor, "target": target,
