@@ -31,7 +31,18 @@ _EXPORTS = {
     "similar_pairs": "overlap",
     "similarity_matrix": "overlap",
     "shared_passages": "overlap",
+    "save_table": "plotting",
     "extract_tariffs": "tariffs",
+    "evaluate_tariffs": "tariffs",
+    "name_conflicts": "speakers",
+    "shingle_overlap": "overlap",
+    "outlet_profile": "compare",
+    "topic_coverage": "compare",
+    "media_citations": "compare",
+    "distinguishing_terms": "compare",
+    "extract_entities": "entities",
+    "extract_facts": "facts",
+    "fact_discrepancies": "facts",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

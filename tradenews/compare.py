@@ -719,14 +719,7 @@ def outlet_slug(label: str) -> str:
 
 
 def save_table(table: pd.DataFrame, name: str, *, directory: str | Path | None = None) -> Path:
-    """Write ``table`` as ``figures/tables/<name>.csv`` (UTF-8, no index, "\\n" line ends).
+    """Write ``table`` as ``figures/tables/<name>.csv``; see :func:`tradenews.plotting.save_table`."""
+    from tradenews.plotting import save_table as _save_table
 
-    Returns the path written. Byte-identical for identical tables.
-    """
-    from tradenews.plotting import FIGURES_DIR
-
-    out = Path(directory) if directory is not None else FIGURES_DIR / "tables"
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{name}.csv"
-    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-    return path
+    return _save_table(table, name, directory=directory)

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-__all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "outlet_colors", "save_figure", "FIGURES_DIR"]
+__all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "outlet_colors", "save_figure", "save_table",
+           "figures_dir", "FIGURES_DIR"]
 
 #: Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -73,6 +74,23 @@ def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
     return colors
 
 
+def figures_dir(directory: str | Path | None = None) -> Path:
+    """Where exports go: ``directory``, else ``$TRADENEWS_FIGURES``, else the project's ``figures/``."""
+    return Path(directory or os.environ.get("TRADENEWS_FIGURES") or FIGURES_DIR)
+
+
+def save_table(table, name: str, *, directory: str | Path | None = None) -> Path:
+    """Write ``table`` as ``<figures>/tables/<name>.csv`` (UTF-8, no index, ``\\n`` line ends).
+
+    Byte-identical for identical tables. ``directory`` overrides the folder.
+    """
+    out = Path(directory) if directory is not None else figures_dir() / "tables"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{name}.csv"
+    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    return path
+
+
 def save_figure(fig, name: str, *, directory: str | Path | None = None,
                 formats: Sequence[str] = ("png", "svg")) -> list[Path]:
     """Save ``fig`` as ``directory/name.<fmt>`` with byte-identical output run to run.
@@ -94,7 +112,7 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     """
     import matplotlib as mpl
 
-    out = Path(directory or os.environ.get("TRADENEWS_FIGURES") or FIGURES_DIR)
+    out = figures_dir(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     with mpl.rc_context({"svg.hashsalt": "tradenews"}):

@@ -85,10 +85,77 @@ def _tariffs_step(corpus) -> list[Item]:
     return items
 
 
+def _comparison_step(corpus) -> list[Item]:
+    from . import compare, entities, facts, quotes
+
+    found = quotes.extract_quotes(corpus)
+    profile = compare.outlet_profile(corpus, quotes=found)
+    coverage = compare.topic_coverage(corpus)
+    terms = compare.distinguishing_terms(corpus, n=8)
+    ents = entities.extract_entities(corpus)
+    fact_table = facts.extract_facts(corpus)
+    items = [
+        Item("02-topics-heatmap", "figure",
+             compare.plot_heatmap(compare.topic_matrix(coverage), title="Topic mentions per 1,000 words",
+                                  fmt="{:.1f}", colorbar_label="per 1,000 words"),
+             "Which outlets mention which topics (lexicon: tradenews/data/topics_trade.csv).",
+             "tradenews.compare.plot_heatmap(topic_matrix(topic_coverage))"),
+    ]
+    ent_matrix = entities.entity_matrix(ents, top=25)
+    if ent_matrix.size:
+        items.append(Item("02-entities-heatmap", "figure",
+                          compare.plot_heatmap(ent_matrix, title="Mentions of people, places and organizations",
+                                               cmap="Purples", colorbar_label="mentions"),
+                          "People, places and organizations named per outlet.",
+                          "tradenews.compare.plot_heatmap(entity_matrix(extract_entities))"))
+    voices = compare.voice_shares(found, corpus.articles)
+    for label in profile["outlet_label"]:
+        items.append(Item(f"02-summary-{compare.outlet_slug(label)}", "figure",
+                          compare.plot_outlet_summary(label, profile=profile, coverage=coverage, terms=terms,
+                                                      voices=voices),
+                          f"Summary for {label}.", "tradenews.compare.plot_outlet_summary"))
+    items += [
+        Item("02-outlet-profile", "table", profile, "Each outlet's size, quotes, voices by side and media cited.",
+             "tradenews.compare.outlet_profile"),
+        Item("02-media-cited", "table", compare.media_citations(corpus), "The media each article cites.",
+             "tradenews.compare.media_citations"),
+        Item("02-distinguishing-terms", "table", terms, "Each outlet's most distinctive TF-IDF terms.",
+             "tradenews.compare.distinguishing_terms"),
+        Item("02-entity-counts", "table", entities.entity_counts(ents), "People, places and organizations per outlet.",
+             "tradenews.entities.entity_counts"),
+        Item("02-fact-discrepancies", "table", facts.fact_discrepancies(fact_table),
+             "Dates, numbers and names the outlets state differently.", "tradenews.facts.fact_discrepancies"),
+    ]
+    return items
+
+
+def _overlap_step(corpus) -> list[Item]:
+    from . import overlap
+
+    pairs = overlap.similar_pairs(corpus)
+    items = [Item("04-similar-pairs", "table", pairs, "Article pairs by TF-IDF similarity and sentence reuse.",
+                  "tradenews.similar_pairs"),
+             Item("04-shared-passages", "table", overlap.shared_passages(corpus),
+                  "Sentences shared (or closely paraphrased) across articles.", "tradenews.shared_passages")]
+    if len(corpus.articles) > 1:
+        items[:0] = [
+            Item("04-outlet-heatmap", "figure",
+                 overlap.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet"),
+                                                 title="Outlet × outlet TF-IDF cosine (clustered)"),
+                 "How similar each pair of outlets' coverage is.", "tradenews.overlap.plot_similarity_heatmap"),
+        ]
+        if len(pairs):
+            items.insert(1, Item("04-reuse", "figure", overlap.plot_reuse(pairs, threshold=0.3),
+                                 "Share of sentences reused between article pairs.", "tradenews.overlap.plot_reuse"))
+    return items
+
+
 #: (section title, step) in report order. A step takes a Corpus and returns Items.
 STEPS: list[tuple[str, Callable]] = [
     ("The corpus", _corpus_step),
+    ("Source comparison", _comparison_step),
     ("Quotes and speakers", _quotes_step),
+    ("Overlap between outlets", _overlap_step),
     ("Tariff figures", _tariffs_step),
 ]
 
