@@ -356,6 +356,35 @@ def test_no_tariff_rate_in_non_tariff_sentences(text):
     assert extract_tariffs(text).empty
 
 
+# Inside an article about tariffs, "duty", "levy" and "rate" count as tariff nouns more easily, so
+# these non-tariff uses are checked with such an article around them.
+IN_TARIFF_ARTICLE = [
+    "The government also announced a 2% levy on sugary drinks.",
+    "Energy bills include a 5% levy for renewable subsidies.",
+    "The central bank's 4.5% rate was left unchanged.",
+    "The surcharge of 3% on card payments was scrapped.",
+    "The company expects a 15% rate of return on the project.",
+    "Britain's 25% energy profits levy will stay until 2030.",
+    "Exporters face a 12% rate of interest on working capital.",
+    "The 10% rate applies to most goods and services under the GST.",
+    "Mortgage rates rose to 7% last week.",
+]
+
+
+@pytest.mark.parametrize("sentence", IN_TARIFF_ARTICLE)
+def test_no_tariff_rate_in_non_tariff_sentence_of_a_tariff_article(sentence):
+    text = "Washington's tariffs on Chinese goods took effect on Monday.\n" + sentence
+    out = extract_tariffs(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    assert out.empty
+
+
+def test_weak_nouns_count_in_a_tariff_article():
+    text = ("Washington's tariffs on Chinese goods took effect on Monday.\n"
+            "Beijing said it could raise its own levy to 30% if talks failed.")
+    out = extract_tariffs(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    assert out[["value", "actor", "status"]].values.tolist() == [[30.0, "China", "threatened"]]
+
+
 if __name__ == "__main__":  # pragma: no cover
     for name, cases in (("CASES (dev)", CASES), ("HOLDOUT", HOLDOUT)):
         print(f"== {name}")

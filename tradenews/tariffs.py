@@ -82,6 +82,8 @@ class _Lexicon:
     rate_verb: re.Pattern
     blocker: re.Pattern
     rate_blocker: re.Pattern
+    rate_np_block: re.Pattern
+    rate_after_block: re.Pattern
     nonrate_head: re.Pattern
     competing: re.Pattern
     change_verb: re.Pattern
@@ -112,6 +114,8 @@ def _lexicon() -> _Lexicon:
         rate_verb=words("rate_verb"),
         blocker=re.compile(r"\b(?:" + "|".join(groups["blocker"]) + r")[\s-]+$", re.I),
         rate_blocker=re.compile(r"\b(?:" + "|".join(groups["blocker"] + groups["rate_blocker"]) + r")[\s-]+$", re.I),
+        rate_np_block=re.compile(r"\b(?:" + "|".join(groups["blocker"] + groups["rate_blocker"]) + r")(?:'s)?\b", re.I),
+        rate_after_block=re.compile(r"^\s*(?:" + "|".join(groups["rate_after_block"]) + r")\b", re.I),
         nonrate_head=re.compile(r"^[\s-]*(?:" + "|".join(groups["nonrate_head"]) + r")\b", re.I),
         competing=words("competing"),
         change_verb=words("change_verb"),
@@ -262,8 +266,9 @@ _CLAUSE_OPENER = re.compile(r",\s*(?:and|but|while|as|after|because|though|altho
                             r"yet|whereas|even)\b", re.I)
 
 
-def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, int]], frozenset]:
-    """Spans of tariff nouns in ``sentence``, and the subset that only attaches to a figure before it.
+def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, int]], frozenset, frozenset]:
+    """Spans of tariff nouns in ``sentence``, the subset that only attaches to a figure before it, and
+    the subset of weak nouns (whose figure must not be followed by a non-trade object).
 
     A weak noun (duty, levy ...) counts in a trade context: a trade word or a strong
     tariff noun in the sentence, ``doc_trade`` (the article talks about tariffs), two
@@ -274,6 +279,7 @@ def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, i
     lex = _lexicon()
     spans: list[tuple[int, int]] = []
     right_only: set[tuple[int, int]] = set()
+    weak: set[tuple[int, int]] = set()
     places = None
     trade = doc_trade or bool(lex.noun.search(sentence)) or bool(lex.trade_context.search(sentence))
     if not trade:
@@ -296,8 +302,15 @@ def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, i
         for m in pattern.finditer(sentence):
             if kind == "weak" and not weak_ok(m.start()):
                 continue
-            if kind == "rate" and not (trade and _PCT_BEFORE_NOUN.search(sentence[max(0, m.start() - 40):m.start()])):
-                continue
+            if kind == "rate":
+                np_before = _PCT_BEFORE_NOUN.search(sentence[max(0, m.start() - 40):m.start()])
+                if places is None:
+                    places = list(_place_pattern().finditer(sentence))
+                if not (np_before and (lex.noun.search(sentence) or places)):
+                    continue  # "rate" needs a tariff noun or a place in its own sentence
+                np_text = " ".join(sentence[:m.start()].split()[-5:])
+                if lex.rate_np_block.search(np_text) or lex.rate_after_block.match(sentence[m.end():]):
+                    continue  # "the central bank's 4.5% rate", "a 15% rate of return"
             blocker = lex.rate_blocker if kind == "rate" else lex.blocker
             if blocker.search(sentence[max(0, m.start() - 20):m.start()]):
                 continue
@@ -312,7 +325,9 @@ def _nouns(sentence: str, *, doc_trade: bool = False) -> tuple[list[tuple[int, i
             spans.append(m.span())
             if kind == "rate":
                 right_only.add(m.span())
-    return sorted(spans), frozenset(right_only)
+            if kind != "strong":
+                weak.add(m.span())
+    return sorted(spans), frozenset(right_only), frozenset(weak)
 
 
 #: A percentage right before a noun, with at most two words between ("25% EU duties").
@@ -400,7 +415,7 @@ def _tariff_figures(sentence: str, *, doc_trade: bool = False) -> list[dict[str,
     pcts = find_percentages(sentence)
     if not pcts:
         return []
-    nouns, right_only = _nouns(sentence, doc_trade=doc_trade)
+    nouns, right_only, weak = _nouns(sentence, doc_trade=doc_trade)
     verbs = _verb_rates(sentence)
     if not nouns and not verbs:
         return []
@@ -425,6 +440,8 @@ def _tariff_figures(sentence: str, *, doc_trade: bool = False) -> list[dict[str,
             noun = accepted[-1]["noun"]
             accepted.append({**p, "noun": noun, "coordinated": True})
             continue
+        if noun is not None and noun in weak and lex.weak_after_block.match(sentence[e:]):
+            noun = None  # "a surcharge of 3% on card payments"
         if noun is not None:
             accepted.append({**p, "noun": noun})
     return accepted
