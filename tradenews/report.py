@@ -39,12 +39,15 @@ def _corpus_step(corpus) -> list[Item]:
     from . import plotting
 
     arts = corpus.articles.drop(columns=["text", "raw_text"])
+    spans = corpus.removed[corpus.removed["reason"] != "whitespace"]
     return [
         Item("01-kept-vs-removed", "figure", plotting.plot_kept_removed(corpus),
              "Characters kept and removed per article, by reason.", "tradenews.plotting.plot_kept_removed"),
         Item("01-articles", "table", arts, "The articles and their metadata.", "tradenews.load_corpus"),
-        Item("01-removed", "table", corpus.removed.assign(text=corpus.removed["text"].str.slice(0, 200)),
-             "Every span normalization removed, with its reason (text cut to 200 characters here).",
+        Item("01-removed-by-reason", "table", corpus.removed_summary().reset_index(),
+             "Characters removed per article and reason.", "tradenews.Corpus.removed_summary"),
+        Item("01-removed", "table", spans.assign(text=spans["text"].str.slice(0, 200)),
+             "Every span normalization removed, with its reason, except whitespace (text cut to 200 characters).",
              "tradenews.load_corpus"),
         Item("01-errors", "table", corpus.errors, "Inputs that could not be loaded.", "tradenews.load_corpus"),
     ]
