@@ -614,8 +614,9 @@ def _mentions(text: str, people: dict[str, str]) -> list[_Mention]:
     pattern = _cached_alias_pattern(frozenset(people))
     if pattern is not None:
         found += [_Mention(m.start(), m.end(), people[m.group()], "person") for m in pattern.finditer(text)]
+    persons = [(x.start, x.end) for x in found]
     for m in _place_pattern().finditer(text):
-        if not any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in found):
+        if not persons or not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in persons):
             found.append(_Mention(m.start(), m.end(), places[m.group()], "place"))
     return sorted(found, key=lambda x: x.start)
 
@@ -821,6 +822,8 @@ def _as_frames(corpus: Any):
     if sentences is None or not len(sentences):
         rows = []
         for art in articles.itertuples():
+            if not isinstance(art.text, str) or not _PCT_QUICK.search(art.text):
+                continue  # no percentage, nothing to split for
             for i, (a, b) in enumerate(sentence_spans(art.text)):
                 rows.append({"article_id": art.article_id, "sentence_id": i, "start": a, "end": b,
                              "text": art.text[a:b]})
