@@ -11,9 +11,9 @@ The rules are about the *shape* of scraped pages, not about one site:
   the lexicons in ``tradenews/data/boilerplate.json``;
 * bylines, standalone date lines and datelines (their content moves to metadata);
 * repeated lines and repeated sentences (the first occurrence stays);
-* a related-stories tail: whatever follows an end-of-story marker (a legal notice,
-  a "More from ..." header or an agency sign-off such as "(ILKHA)") in the last
-  part of the article.
+* a related-stories tail: whatever follows an end-of-story marker in the last
+  part of the article (a legal notice or a "More from ..." header), or follows an
+  agency sign-off that ``tradenews/data/outlets.csv`` knows, such as "(ILKHA)".
 
 Lines the rules do not recognise are kept.
 """
@@ -308,6 +308,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     seen_lines: set[str] = set()
     seen_sentences: set[str] = set()
     captions: set[str] = set()
+    sign_off_candidates: dict[int, re.Match] = {}
     in_tail = False
     body_started = False
     title_index = None
@@ -373,10 +374,8 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
                 line_deletions.append((lead, m.end(), "dateline"))
                 result.dateline = result.dateline or m.group("place").strip()
         m = rules.sign_off.search(content) if content.rstrip().endswith(")") else None
-        if m and late:
-            line_deletions.append((m.start(), m.end(), "sign-off"))
-            result.sign_off = m.group(1)
-            in_tail = True
+        if m:
+            sign_off_candidates[i] = m
             s = " ".join(content[:m.start()].split())  # judge the paragraph's kind without its tag
         chunks = _sentence_chunks(content)
         dup_chunks = []
@@ -413,6 +412,20 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
                 kinds[i] = "body"
         if kinds[i] == "body" or _is_body(s) or (title_known and i >= 1 + standfirst_known):
             body_started = True
+
+    # An agency tag closing a paragraph, "... agenda. (ILKHA)", is a sign-off when it is a
+    # known outlet signature (then whatever follows is a tail) or when no later line is kept.
+    # Both tests read only the tag or lines that survive, so normalizing twice changes nothing.
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    for i, m in sign_off_candidates.items():
+        known = metadata.outlet_from_text(m.group(0).strip()) is not None
+        if reasons[i] is None and (known or i == kept[-1]):
+            deletions.setdefault(i, []).append((m.start(), m.end(), "sign-off"))
+            result.sign_off = m.group(1)
+            for j in kept:
+                if j > i:
+                    reasons[j] = "related-stories"
+            break
 
     edits: list[Edit] = []
     kept_parts: list[str] = []
