@@ -10,15 +10,20 @@ Synthetic articles are built from the sentences of the default corpus
 several outlets covering the same event); its sentences are recombined seed
 sentences whose content words are partly kept (the shared topical vocabulary of
 trade news), partly replaced by the story's own terms (names and places every
-outlet covering that story uses) and partly by words drawn from a Zipf-
-distributed pseudo-vocabulary (what makes each independent write-up its own).
-A share of articles (``COPY_RATE``) are planted near-copies of another
-article of the same story published by another outlet: some paragraphs dropped,
-a few words edited, a new lede added — the way a wire story is picked up.
+outlet covering that story uses) and partly by fresh draws from a Zipf-
+distributed pseudo-vocabulary of 120k words (what makes each independent
+write-up its own), so independent articles share topic words but not whole
+sentences. A share of articles (``COPY_RATE``) are planted near-copies of a
+recent original published by another outlet: some paragraphs dropped, a few
+words edited, a new lede added — the way a wire story is picked up. The
+planted pairs are each source with its copies and copies of one source with
+each other. (Before v2 the random words came from a recycled 4M-draw stream;
+at 100k articles independent articles repeated whole runs of it, which made
+19k spurious high-reuse pairs.)
 
 Each size runs in its own subprocess, so peak memory (``ru_maxrss``) is that of
 one run only. The report records: corpus build size, the peak RSS after loading
-the corpus, the peak RSS after ``similar_pairs``, wall time, the recall of the
+the corpus, the peak RSS after ``similar_pairs``, wall and CPU time, the recall of the
 planted copies (copy found as a pair with reuse >= 0.5) and, where a dense
 N x N matrix fits (N <= ``DENSE_MAX``), the time and memory of scikit-learn's
 ``cosine_similarity`` on the same TF-IDF matrix and the agreement of the top-1
@@ -94,16 +99,13 @@ def synthetic_corpus(n: int, *, seed: int = 0):
     outlets = np.array([f"Outlet {i:02d}" for i in range(N_OUTLETS)], dtype=object)
     base_time = np.datetime64("2025-01-01T00:00:00")
 
-    # random words come from a pre-drawn Zipf stream: a few very common pseudo-words,
-    # a long tail of rare ones, as in real vocabularies
-    stream = rng.choice(len(vocab), size=4_000_000, p=zipf)
-    cursor = [0]
+    # random words are fresh Zipf draws (a few very common pseudo-words, a long tail of
+    # rare ones, as in real vocabularies); never a recycled stream, which would make
+    # independent articles share whole runs of words
+    cdf = np.cumsum(zipf)
 
     def draw(k: int) -> np.ndarray:
-        if cursor[0] + k > len(stream):
-            cursor[0] = 0
-        cursor[0] += k
-        return stream[cursor[0] - k:cursor[0]]
+        return np.minimum(np.searchsorted(cdf, rng.random(k)), len(vocab) - 1)
 
     slots_of = [np.flatnonzero(c) for c in content]
 
@@ -150,17 +152,20 @@ def synthetic_corpus(n: int, *, seed: int = 0):
     is_copy = rng.random(n) < COPY_RATE
     copies = []
     outlet_idx = rng.integers(N_OUTLETS, size=n)
+    originals: list[int] = []
     for i in range(n):
         s = int(story_of[i])
-        if is_copy[i] and i > 0:
-            # a copy of an earlier article of any story: take the nearest earlier article id
-            src = int(rng.integers(max(0, i - 2000), i))
+        if is_copy[i] and originals:
+            # a pick-up of a recent original (never of a copy, so planted pairs are exactly
+            # the source-copy pairs plus copies of the same source)
+            src = originals[int(rng.integers(max(0, len(originals) - 2000), len(originals)))]
             bodies.append(pick_up(bodies[src]))
             copies.append((src, i))
             if outlet_idx[i] == outlet_idx[src]:
                 outlet_idx[i] = (outlet_idx[i] + 1) % N_OUTLETS
         else:
             bodies.append(write(s))
+            originals.append(i)
 
     ids = [f"syn{i:06d}" for i in range(n)]
     texts, s_rows = [], []
@@ -188,7 +193,11 @@ def synthetic_corpus(n: int, *, seed: int = 0):
                              "published": pd.to_datetime(published).tz_localize("UTC"), "text": texts})
     sentences = pd.DataFrame(s_rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
     corpus = SimpleNamespace(articles=articles, sentences=sentences, paragraphs=None)
-    return corpus, [(ids[a], ids[b]) for a, b in copies]
+    family: dict[int, list[int]] = {}
+    for src, dst in copies:
+        family.setdefault(src, [src]).append(dst)
+    planted = [(ids[a], ids[b]) for members in family.values() for x, a in enumerate(members) for b in members[x + 1:]]
+    return corpus, planted
 
 
 def _maxrss_mb() -> float:
@@ -197,7 +206,7 @@ def _maxrss_mb() -> float:
 
 def run_one(n: int, cache: Path) -> dict:
     """Build (or reuse) the corpus for ``n``, time similar_pairs; runs in a fresh subprocess."""
-    path = cache / f"synthetic_{n}.pkl"
+    path = cache / f"synthetic_v2_{n}.pkl"
     if not path.exists():
         corpus, copies = synthetic_corpus(n)
         with open(path, "wb") as fh:
@@ -209,16 +218,16 @@ def run_one(n: int, cache: Path) -> dict:
     import tradenews.overlap as ov
 
     rss_loaded = _maxrss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pairs = ov.similar_pairs(corpus)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss_peak = _maxrss_mb()
     found = set(zip(pairs["article_a"], pairs["article_b"]))
     reused = set(zip(pairs.loc[pairs["reuse"] >= 0.5, "article_a"], pairs.loc[pairs["reuse"] >= 0.5, "article_b"]))
     planted = {tuple(sorted(c)) for c in copies}
     flagged = {p for p in reused}
     result = {
-        "n": n, "seconds": round(seconds, 1), "rss_loaded_mb": round(rss_loaded), "rss_peak_mb": round(rss_peak),
+        "n": n, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "rss_loaded_mb": round(rss_loaded), "rss_peak_mb": round(rss_peak),
         "pairs": len(pairs), "text_mb": round(articles["text"].str.len().sum() / 1e6, 1),
         "n_sentences": len(sentences), "planted": len(planted),
         "planted_in_pairs": len(planted & found), "planted_reuse_ge_0.5": len(planted & reused),
@@ -229,7 +238,7 @@ def run_one(n: int, cache: Path) -> dict:
 
 def run_dense(n: int, cache: Path) -> dict:
     """scikit-learn's dense cosine_similarity on the same TF-IDF matrix (only when N x N fits)."""
-    with open(cache / f"synthetic_{n}.pkl", "rb") as fh:
+    with open(cache / f"synthetic_v2_{n}.pkl", "rb") as fh:
         articles, sentences, copies = pickle.load(fh)
     corpus = SimpleNamespace(articles=articles, sentences=sentences, paragraphs=None)
     import tradenews.overlap as ov
@@ -281,7 +290,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         mode, n, cache = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
         if mode == "build":
-            print(json.dumps(run_one(n, cache) if not (cache / f"synthetic_{n}.pkl").exists() else {"n": n}))
+            print(json.dumps(run_one(n, cache) if not (cache / f"synthetic_v2_{n}.pkl").exists() else {"n": n}))
         elif mode == "sparse":
             print(json.dumps(run_one(n, cache)))
         else:

@@ -107,12 +107,16 @@ def _fit(corpus, *, unit: str = "sentence", analyzer: str = "word", ngram_range:
     n = len(articles)
     counts_per_article = np.bincount(units["_order"].to_numpy(), minlength=n)
     ptr = np.concatenate([[0], np.cumsum(counts_per_article)])
-    cv = CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, dtype=np.float32,
-                         stop_words=stop_words if analyzer == "word" else None)
-    try:
-        counts = cv.fit_transform(units["text"].fillna("").astype(str).tolist())
-    except ValueError:  # empty vocabulary: nothing but stop words, or no text at all
-        counts = sp.csr_matrix((len(units), 1), dtype=np.float32)
+    texts = units["text"].fillna("").astype(str).tolist()
+    if analyzer == "word" and tuple(ngram_range) == (1, 1):
+        counts = _count_words(texts, stop_words)
+    else:
+        cv = CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, dtype=np.float32,
+                             stop_words=stop_words if analyzer == "word" else None)
+        try:
+            counts = cv.fit_transform(texts)
+        except ValueError:  # empty vocabulary: nothing but stop words, or no text at all
+            counts = sp.csr_matrix((len(units), 1), dtype=np.float32)
     # article counts = sum of their units' counts (one tokenization pass)
     member = sp.csr_matrix((np.ones(len(units), np.float32), (units["_order"].to_numpy(), np.arange(len(units)))),
                            shape=(n, len(units)))
@@ -126,27 +130,99 @@ def _fit(corpus, *, unit: str = "sentence", analyzer: str = "word", ngram_range:
                   units=units.drop(columns="_order"), unit_vectors=unit_vectors, unit_ptr=ptr)
 
 
+_TOKEN = None
+
+
+def _count_words(texts: list[str], stop_words, *, chunk: int = 100_000) -> "sp.csr_matrix":
+    """Word counts identical to ``CountVectorizer(stop_words=...).fit_transform(texts)`` (float32).
+
+    A faster path for the default analyzer (lower-cased ``\\b\\w\\w+\\b`` tokens):
+    one regex call per text, distinct tokens numbered in one dict, stop words
+    dropped from the vocabulary rather than token by token, and the cyclic
+    garbage collector paused while millions of token lists are alive (it
+    otherwise rescans them over and over). Columns follow the sorted
+    vocabulary, as in scikit-learn.
+    """
+    import gc
+    import itertools
+    import re
+
+    import scipy.sparse as sp
+
+    if stop_words == "english":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as stop
+    elif stop_words is None:
+        stop = frozenset()
+    elif isinstance(stop_words, str):
+        raise ValueError(f"not a built-in stop list: {stop_words!r}")
+    else:
+        stop = frozenset(stop_words)
+    findall = re.compile(r"(?u)\b\w\w+\b").findall
+    number: dict[str, int] = {}
+    lengths, codes = [], []
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for c in range(0, len(texts), chunk):
+            tokens = [findall(t.lower()) for t in texts[c:c + chunk]]
+            for word in dict.fromkeys(itertools.chain.from_iterable(tokens)):
+                if word not in number:
+                    number[word] = len(number)
+            n_tokens = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+            lengths.append(n_tokens)
+            codes.append(np.fromiter(map(number.__getitem__, itertools.chain.from_iterable(tokens)),
+                                     dtype=np.int32, count=int(n_tokens.sum())))
+            del tokens
+    finally:
+        if enabled:
+            gc.enable()
+    vocabulary = sorted(set(number) - stop)
+    if not vocabulary:  # nothing but stop words, or no text at all
+        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+    column = np.full(len(number), -1, dtype=np.int32)
+    column[np.fromiter(map(number.__getitem__, vocabulary), dtype=np.int64, count=len(vocabulary))] = \
+        np.arange(len(vocabulary), dtype=np.int32)
+    cols = column[np.concatenate(codes)]
+    rows = np.repeat(np.arange(len(texts), dtype=np.int32), np.concatenate(lengths))
+    keep = cols >= 0
+    counts = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], cols[keep])),
+                           shape=(len(texts), len(vocabulary)))
+    counts.sum_duplicates()
+    return counts
+
+
 # --------------------------------------------------------------------------- neighbour search
 
 
 def _top_rows(P: "sp.csr_matrix", k: int, offset: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per row of a sparse chunk, the ``k`` largest entries > ``floor`` (self excluded)."""
-    rows, cols, vals = [], [], []
+    """Per row of a sparse chunk, the ``k`` largest entries > ``floor`` (self excluded).
+
+    The ``k + 1`` largest of each row are picked first (one partial sort per long
+    row, no pass over the whole chunk to mask the diagonal); self and entries
+    <= ``floor`` are then dropped from that short list and ``k`` kept per row.
+    """
     indptr, indices, data = P.indptr, P.indices, P.data
-    for r in range(P.shape[0]):
+    lengths = np.diff(indptr)
+    picked = []
+    for r in np.flatnonzero(lengths > k + 1):  # O(row length) each
         a, b = indptr[r], indptr[r + 1]
-        c, v = indices[a:b], data[a:b]
-        keep = (v > floor) & (c != r + offset)
-        c, v = c[keep], v[keep]
-        if len(v) > k:
-            top = np.argpartition(-v, k - 1)[:k]
-            c, v = c[top], v[top]
-        rows.append(np.full(len(c), r + offset, dtype=np.int64))
-        cols.append(c.astype(np.int64))
-        vals.append(v)
-    if not rows:
+        picked.append(a + np.argpartition(data[a:b], b - a - k - 1)[b - a - k - 1:])
+    short = np.flatnonzero((lengths > 0) & (lengths <= k + 1))
+    if len(short):
+        starts, counts = indptr[short], lengths[short]
+        picked.append(np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum())))
+    if not picked:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals).astype(np.float32)
+    pos = np.concatenate(picked)
+    rows = np.searchsorted(indptr, pos, side="right") - 1 + offset
+    cols, vals = indices[pos].astype(np.int64), data[pos]
+    ok = (vals > floor) & (cols != rows)
+    rows, cols, vals = rows[ok], cols[ok], vals[ok]
+    order = np.lexsort((-vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    keep = rank < k
+    return rows[keep], cols[keep], vals[keep].astype(np.float32)
 
 
 def _keep_top_terms(X: "sp.csr_matrix", m: int) -> "sp.csr_matrix":
@@ -160,30 +236,14 @@ def _keep_top_terms(X: "sp.csr_matrix", m: int) -> "sp.csr_matrix":
     return Q
 
 
-def _pair_dots(X: "sp.csr_matrix", i: np.ndarray, j: np.ndarray, *, block: int = 256) -> np.ndarray:
-    """Exact ``X[i] . X[j]`` for many pairs, ``i`` sorted ascending, in O(sum of row lengths)."""
+def _pair_dots(X: "sp.csr_matrix", i: np.ndarray, j: np.ndarray, *, block: int = 50_000) -> np.ndarray:
+    """Exact ``X[i] . X[j]`` for many pairs, in O(sum of row lengths): row-wise sparse products."""
     out = np.zeros(len(i), dtype=np.float32)
-    if not len(i):
-        return out
-    indptr, indices, data = X.indptr, X.indices, X.data
-    dense = np.zeros((block, X.shape[1]), dtype=np.float32)
-    for b0 in range(int(i[0]) // block * block, int(i[-1]) + 1, block):
-        lo, hi = np.searchsorted(i, b0), np.searchsorted(i, b0 + block)
-        if lo == hi:
-            continue
-        b1 = min(b0 + block, X.shape[0])
-        r0, r1 = indptr[b0], indptr[b1]
-        local_rows = np.repeat(np.arange(b1 - b0), np.diff(indptr[b0:b1 + 1]))
-        dense[local_rows, indices[r0:r1]] = data[r0:r1]
-        jj = j[lo:hi]
-        starts, lens = indptr[jj], indptr[jj + 1] - indptr[jj]
-        total = int(lens.sum())
-        if total:
-            pair = np.repeat(np.arange(hi - lo), lens)
-            pos = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
-            prod = dense[i[lo:hi][pair] - b0, indices[pos]] * data[pos]
-            out[lo:hi] = np.bincount(pair, weights=prod, minlength=hi - lo)
-        dense[local_rows, indices[r0:r1]] = 0
+    for b0 in range(0, len(i), block):
+        P = X[i[b0:b0 + block]].multiply(X[j[b0:b0 + block]]).tocsr()
+        if P.nnz:
+            sums = np.add.reduceat(np.append(P.data, np.float32(0)), P.indptr[:-1])
+            out[b0:b0 + block] = np.where(np.diff(P.indptr) > 0, sums, 0.0)
     return out
 
 
@@ -207,7 +267,10 @@ def _top_k_neighbours(X: "sp.csr_matrix", *, top_k: int, min_similarity: float, 
     if exact:
         keep = s >= min_similarity
         return i[keep], j[keep], s[keep]
-    s = _pair_dots(X, i, j)  # candidates found with the top terms, scored with all terms
+    # candidates found with the top terms, scored with all terms (each unordered pair once)
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    key, back = np.unique(lo * n + hi, return_inverse=True)
+    s = _pair_dots(X, key // n, key % n)[back.ravel()]
     keep = s >= min_similarity
     i, j, s = i[keep], j[keep], s[keep]
     order = np.lexsort((j, -s, i))
@@ -240,42 +303,59 @@ def _gather_rows(M: "sp.csr_matrix", starts: np.ndarray, stops: np.ndarray):
 
 
 def _reuse_many(model: _Model, a: np.ndarray, b: np.ndarray, threshold: float,
-                block: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
+                block: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Share and count of the shorter article's units matched (cosine >= threshold) in the other.
 
-    All pairs of a block are compared in one sparse product: every pair gets its
-    own copy of the term space, so units only meet units of their own pair.
+    Pairs are grouped by their longer ("other") article, ``block`` other
+    articles at a time. Each (other article, term) gets its own column, found
+    through a dense ``block x terms`` lookup table (no sort), so one sparse
+    product of the shorter articles' units against the block's units gives
+    every unit's cosine with the units of its own partner only.
     """
     import scipy.sparse as sp
 
     U, ptr = model.unit_vectors, model.unit_ptr
     n_units = np.diff(ptr)
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     short = np.where(n_units[a] <= n_units[b], a, b)
     other = np.where(n_units[a] <= n_units[b], b, a)
     share = np.zeros(len(a))
     count = np.zeros(len(a), dtype=np.int64)
     V = U.shape[1]
-    for p0 in range(0, len(a), block):
-        s_, o_ = short[p0:p0 + block], other[p0:p0 + block]
-        pa, ra, ca, va, na = _gather_rows(U, ptr[s_], ptr[s_ + 1])
-        pb, rb, cb, vb, nb = _gather_rows(U, ptr[o_], ptr[o_ + 1])
-        if na == 0 or nb == 0:
+    if block is None:
+        block = int(np.clip(2**24 // max(V, 1), 16, 4096))  # lookup table of at most 64 MB
+    table = np.full((block, V), -1, dtype=np.int64 if U.nnz >= 2**31 else np.int32)
+    order = np.argsort(other, kind="stable")
+    sorted_other = other[order]
+    others = np.unique(other)
+    for g0 in range(0, len(others), block):
+        group = others[g0:g0 + block]
+        lo, hi = np.searchsorted(sorted_other, [group[0], group[-1] + 1])
+        p = order[lo:hi]
+        # the block's units, one column per distinct (article, term)
+        gb, rb, cb, vb, nb = _gather_rows(U, ptr[group], ptr[group + 1])
+        if nb == 0:
             continue
-        key_a = pa[ra] * np.int64(V) + ca
-        key_b = pb[rb] * np.int64(V) + cb
-        keys, col_b = np.unique(key_b, return_inverse=True)
-        col_a = np.searchsorted(keys, key_a)
-        hit = col_a < len(keys)
-        hit[hit] = keys[col_a[hit]] == key_a[hit]
-        A = sp.csr_matrix((va[hit], (ra[hit], col_a[hit])), shape=(na, len(keys)))
-        B = sp.csr_matrix((vb, (rb, col_b.ravel())), shape=(nb, len(keys)))
+        local_b = gb[rb]
+        table[local_b, cb] = np.arange(len(cb))
+        col_b = table[local_b, cb]
+        # the shorter articles' units, looked up in their partner's columns
+        pa, ra, ca, va, na = _gather_rows(U, ptr[short[p]], ptr[short[p] + 1])
+        local_a = np.searchsorted(group, other[p])[pa[ra]]
+        col_a = table[local_a, ca]
+        table[local_b, cb] = -1
+        if na == 0:
+            continue
+        hit = col_a >= 0
+        A = sp.csr_matrix((va[hit], (ra[hit], col_a[hit])), shape=(na, len(cb)))
+        B = sp.csr_matrix((vb, (rb, col_b)), shape=(nb, len(cb)))
         best = (A @ B.T).max(axis=1).toarray().ravel()
-        lens = n_units[s_]
-        owner = np.repeat(np.arange(len(s_)), lens)
-        matched = np.bincount(owner, weights=(best >= threshold).astype(float), minlength=len(s_))
-        count[p0:p0 + block] = matched.astype(np.int64)
+        lens = n_units[short[p]]
+        owner = np.repeat(np.arange(len(p)), lens)
+        matched = np.bincount(owner, weights=(best >= threshold).astype(float), minlength=len(p))
+        count[p] = matched.astype(np.int64)
         with np.errstate(invalid="ignore", divide="ignore"):
-            share[p0:p0 + block] = np.where(lens > 0, matched / np.maximum(lens, 1), 0.0)
+            share[p] = np.where(lens > 0, matched / np.maximum(lens, 1), 0.0)
     return share, count
 
 
