@@ -39,11 +39,37 @@ def abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    class _FastVars(PunktLanguageVars):
+        """Punkt's own patterns, compiled with the standard ``re`` engine.
+
+        nltk 3.10 wraps them in a ReDoS guard built on the ``regex`` module, which
+        made them the largest cost of loading a corpus. The patterns are linear
+        on line-sized news text, so the guard buys nothing here.
+        """
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._fast_word_re
+            except AttributeError:
+                self._fast_word_re = re.compile(self._word_tokenize_fmt % {
+                    "NonWord": self._re_non_word_chars, "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start}, re.UNICODE | re.VERBOSE)
+                return self._fast_word_re
+
+        def period_context_re(self):
+            try:
+                return self._fast_period_re
+            except AttributeError:
+                self._fast_period_re = re.compile(self._period_context_fmt % {
+                    "NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                    re.UNICODE | re.VERBOSE)
+                return self._fast_period_re
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_FastVars())
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
