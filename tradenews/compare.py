@@ -563,6 +563,51 @@ def distinguishing_terms(corpus: Any, *, n: int = 10, ngram_range: tuple[int, in
 
 
 # --------------------------------------------------------------------------- figures
+def topic_finding(matrix: pd.DataFrame) -> str:
+    """A title that states what the topic × outlet matrix shows.
+
+    Example
+    -------
+    >>> m = pd.DataFrame({"A": [3.0, 1.0, 0.0], "B": [2.0, 0.0, 0.0]}, index=["tariffs", "TikTok", "chips"])
+    >>> topic_finding(m)
+    'All 2 outlets cover tariffs; TikTok only in A; none covers chips'
+    """
+    present = matrix > 0
+    n = matrix.shape[1]
+    everyone = [t for t in matrix.index if present.loc[t].all()]
+    parts = [f"All {n} outlets cover {', '.join(everyone[:2])}" if everyone else "No topic is covered by every outlet"]
+    partial = [t for t in matrix.index if 0 < present.loc[t].sum() < n]
+    if partial:
+        t = min(partial, key=lambda t: (present.loc[t].sum(), list(matrix.index).index(t)))
+        who = [str(o) for o in matrix.columns[present.loc[t]]]
+        parts.append(f"{t} only in {', '.join(who)}")
+    absent = [t for t in matrix.index if not present.loc[t].any()]
+    if absent:
+        parts.append(f"none covers {', '.join(absent[:2])}")
+    return "; ".join(parts)
+
+
+def entity_finding(matrix: pd.DataFrame) -> str:
+    """A title naming the entities every outlet mentions most.
+
+    Example
+    -------
+    >>> m = pd.DataFrame({"A": [5, 1], "B": [4, 0]}, index=["Ann Lee (person)", "Oslo (place)"])
+    >>> entity_finding(m)
+    'Most named across outlets: Ann Lee, Oslo; Oslo appears in 1 of 2'
+    """
+    if matrix.empty:
+        return "No people, places or organizations found"
+    label = matrix.sum(axis=1).sort_values(ascending=False)
+    name = lambda e: re.sub(r"\s*\([^)]*\)$", "", str(e))  # noqa: E731
+    parts = [f"Most named across outlets: {', '.join(name(e) for e in label.index[:2])}"]
+    rare = (matrix > 0).sum(axis=1)
+    if (rare < matrix.shape[1]).any():
+        e = rare.idxmin()
+        parts.append(f"{name(e)} appears in {rare[e]} of {matrix.shape[1]}")
+    return "; ".join(parts)
+
+
 def plot_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues", fmt: str = "{:g}",
                  annotate: bool = True, colorbar_label: str = "") -> "Figure":
     """Heatmap of a rows × outlets table (e.g. :func:`topic_matrix`), returned as a Figure.

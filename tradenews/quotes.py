@@ -1183,9 +1183,20 @@ def voices(quotes) -> "pd.DataFrame":
     return table.reindex(columns=cols, fill_value=0).sort_index()
 
 
-def plot_voices(quotes):
+def _voices_finding(table) -> str:
+    sided = table.drop(columns=[c for c in ("unknown", "other") if c in table.columns])
+    totals = sided.sum(axis=1)
+    if "China" not in sided or not (totals > 0).any():
+        return "Whose voices each outlet quotes, by side"
+    share = (sided["China"] / totals)[totals > 0]
+    lo, hi = share.idxmin(), share.idxmax()
+    return f"China's share of sided quotes runs from {share[lo]:.0%} ({lo}) to {share[hi]:.0%} ({hi})"
+
+
+def plot_voices(quotes, *, title: str | None = None):
     """Stacked bars: quotations per outlet, coloured by the side of the speaker.
 
+    The default title states the spread of China's share of quotes with a known side.
     Returns the matplotlib Figure (the caller saves it).
     """
     import matplotlib.pyplot as plt
@@ -1203,6 +1214,6 @@ def plot_voices(quotes):
         left = [a + b for a, b in zip(left, vals)]
     ax.invert_yaxis()
     ax.set_xlabel("direct quotations")
-    ax.set_title("Whose voices each outlet quotes, by side")
+    ax.set_title(title if title is not None else _voices_finding(table))
     ax.legend(title="speaker's side", loc="lower right")
     return fig

@@ -99,15 +99,16 @@ def _comparison_step(corpus) -> list[Item]:
     fact_table = facts.extract_facts(corpus)
     items = [
         Item("02-topics-heatmap", "figure",
-             compare.plot_heatmap(compare.topic_matrix(coverage), title="Topic mentions per 1,000 words",
-                                  fmt="{:.1f}", colorbar_label="per 1,000 words"),
+             compare.plot_heatmap(compare.topic_matrix(coverage),
+                                  title=compare.topic_finding(compare.topic_matrix(coverage)),
+                                  fmt="{:.1f}", colorbar_label="mentions per 1,000 words"),
              "Which outlets mention which topics (lexicon: tradenews/data/topics_trade.csv).",
              "tradenews.compare.plot_heatmap(topic_matrix(topic_coverage))"),
     ]
     ent_matrix = entities.entity_matrix(ents, top=25)
     if ent_matrix.size:
         items.append(Item("02-entities-heatmap", "figure",
-                          compare.plot_heatmap(ent_matrix, title="Mentions of people, places and organizations",
+                          compare.plot_heatmap(ent_matrix, title=compare.entity_finding(ent_matrix),
                                                cmap="Purples", colorbar_label="mentions"),
                           "People, places and organizations named per outlet.",
                           "tradenews.compare.plot_heatmap(entity_matrix(extract_entities))"))

@@ -1178,7 +1178,30 @@ def _status_legend(ax, statuses) -> None:
     ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
 
 
-def plot_figure_matrix(tariffs: "pd.DataFrame", *, title: str | None = "Which outlet cites which tariff figure"):
+def _matrix_finding(table) -> str:
+    if table.empty:
+        return "No tariff figure is cited"
+    counts = table.groupby("value")["outlet"].nunique()
+    top = counts.idxmax()
+    return (f"{table['outlet'].nunique()} outlets cite {len(counts)} tariff levels; "
+            f"{top:g}% is cited by {counts.max()} of them")
+
+
+def _ladder_finding(table) -> str:
+    if table.empty:
+        return "No tariff level with a known direction is cited"
+    tops = table.groupby("direction")["value"].max().sort_values(ascending=False)
+    return "Highest levels cited: " + ", ".join(f"{d} {v:g}%" for d, v in tops.head(3).items())
+
+
+def _timeline_finding(table) -> str:
+    known = table[table["agrees"].notna()] if "agrees" in table else table.iloc[0:0]
+    if known.empty:
+        return "Cited figures against the reference series"
+    return f"{int(known['agrees'].sum())} of {len(known)} cited figures match a reference step"
+
+
+def plot_figure_matrix(tariffs: "pd.DataFrame", *, title: str | None = None):
     """Dot matrix: tariff figure (rows) x outlet (columns); marker = status, colour = outlet.
 
     Each dot is labelled with its mark (T1 ...) from :func:`tariff_matrix_table`.
@@ -1210,8 +1233,7 @@ def plot_figure_matrix(tariffs: "pd.DataFrame", *, title: str | None = "Which ou
         ax.set_xlabel("outlet")
         ax.set_ylabel("tariff figure cited")
         _status_legend(ax, table["status"])
-        if title:
-            ax.set_title(title)
+        ax.set_title(title if title is not None else _matrix_finding(table))
         fig.tight_layout()
     return fig
 
@@ -1238,7 +1260,7 @@ def ladder_table(tariffs: "pd.DataFrame") -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=["direction", "value", "status", "outlets", "marks"])
 
 
-def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = "The escalation ladder, as cited"):
+def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = None):
     """Levels cited per direction (actor on target), marker = status, labelled with who cited them."""
     import matplotlib.pyplot as plt
 
@@ -1266,8 +1288,7 @@ def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = "The 
         ax.set_ylabel("tariff level cited (%)")
         ax.set_xlabel("direction (who imposes on whom)")
         _status_legend(ax, table["status"])
-        if title:
-            ax.set_title(title)
+        ax.set_title(title if title is not None else _ladder_finding(table))
         fig.tight_layout()
     return fig
 
@@ -1308,7 +1329,7 @@ def timeline_table(tariffs: "pd.DataFrame", articles: "pd.DataFrame",
 
 
 def plot_timeline(tariffs: "pd.DataFrame", articles: "pd.DataFrame", reference: "pd.DataFrame | None" = None,
-                  *, title: str | None = "Cited figures against the reference series"):
+                  *, title: str | None = None):
     """Reference steps (lines) and the figures outlets cite (dots at publication date).
 
     Colour = outlet, marker = status; hollow grey diamonds are threatened
@@ -1369,7 +1390,6 @@ def plot_timeline(tariffs: "pd.DataFrame", articles: "pd.DataFrame", reference: 
         handles += [Line2D([], [], marker=STATUS_MARKERS[s], linestyle="", color="#444444", label=s)
                     for s in STATUSES if s in set(table["status"])]
         ax_u.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.05, 1), frameon=False, fontsize=7)
-        if title:
-            ax.set_title(title)
+        ax.set_title(title if title is not None else _timeline_finding(table))
         fig.tight_layout()
     return fig
