@@ -269,3 +269,18 @@ def test_vectorised_reuse_matches_pairwise_loop(strike):
         sims = ov._unit_similarity(model, x, y)
         matched = sims.max(axis=1) >= 0.5 if sims.shape[0] <= sims.shape[1] else sims.max(axis=0) >= 0.5
         assert c == matched.sum() and sh == pytest.approx(matched.mean())
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from(list("ab cdÉé_1'-.“”\nİßx")), max_size=30), max_size=12),
+       stop=st.sampled_from(["english", None, ["ab", "cd"]]))
+def test_word_counts_match_countvectorizer(texts, stop):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    mine = ov._count_words(texts, stop, chunk=3)
+    try:
+        theirs = CountVectorizer(stop_words=stop, dtype=np.float32).fit_transform(texts)
+    except ValueError:  # empty vocabulary
+        assert mine.shape == (len(texts), 1) and mine.nnz == 0
+        return
+    assert mine.shape == theirs.shape and (mine != theirs).nnz == 0
