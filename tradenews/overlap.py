@@ -716,6 +716,34 @@ def cluster_order(matrix: "pd.DataFrame") -> list[str]:
     return [labels[k] for k in leaves_list(tree)]
 
 
+def _heatmap_finding(matrix: "pd.DataFrame") -> str:
+    """Name the most similar pair of rows/columns of a similarity matrix."""
+    values = matrix.to_numpy(dtype=float, copy=True)
+    if values.shape[0] < 2:
+        return "Similarity, clustered"
+    np.fill_diagonal(values, np.nan)
+    i, j = np.unravel_index(np.nanargmax(values), values.shape)
+    return (f"Closest coverage: {matrix.index[i]} and {matrix.columns[j]} (cosine {values[i, j]:.2f}); "
+            f"median {np.nanmedian(values):.2f}")
+
+
+def _reuse_finding(pairs: "pd.DataFrame", threshold: float) -> str:
+    """Say which pairs reuse sentences above ``threshold``, and how the rest compare."""
+    if pairs.empty:
+        return "No article pairs to compare"
+    above = pairs[pairs["reuse"] >= threshold].sort_values("reuse", ascending=False)
+    rest = pairs[pairs["reuse"] < threshold]["reuse"]
+    tail = f"; all other pairs under {rest.max():.0%}" if len(rest) else ""
+    if above.empty:
+        return f"No pair shares {threshold:.0%} of its sentences: the articles were written independently"
+    top = above.iloc[0]
+    name = lambda o, a: f"{o} ({str(a)[:3]})"  # noqa: E731
+    lead = (f"{name(top['outlet_a'], top['article_a'])} and {name(top['outlet_b'], top['article_b'])} "
+            f"share {top['reuse']:.0%} of sentences")
+    more = f" (+{len(above) - 1} more pairs above {threshold:.0%})" if len(above) > 1 else ""
+    return lead + more + tail
+
+
 def plot_similarity_heatmap(matrix: "pd.DataFrame", *, title: str | None = None, annotate: bool = True):
     """Clustered heatmap of a square similarity table (e.g. ``similarity_matrix(by="outlet")``).
 
@@ -743,7 +771,7 @@ def plot_similarity_heatmap(matrix: "pd.DataFrame", *, title: str | None = None,
                     ax.text(c, r, f"{values[r, c]:.2f}", ha="center", va="center", fontsize=8,
                             color="white" if values[r, c] > 0.4 else "black")
     fig.colorbar(image, ax=ax, shrink=0.8, label="TF-IDF cosine")
-    ax.set_title(title or "Similarity, clustered")
+    ax.set_title(title or _heatmap_finding(matrix))
     fig.tight_layout()
     return fig
 
@@ -774,7 +802,7 @@ def plot_reuse(pairs: "pd.DataFrame", *, top: int = 15, threshold: float | None 
         ax.axvline(threshold, color="grey", linestyle="--", linewidth=1)
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the shorter article's sentences matched in the other")
-    ax.set_title("Sentence reuse between articles")
+    ax.set_title(_reuse_finding(pairs, threshold if threshold is not None else 0.3))
     ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
     return fig

@@ -144,8 +144,7 @@ def _overlap_step(corpus) -> list[Item]:
     if len(corpus.articles) > 1:
         items[:0] = [
             Item("04-outlet-heatmap", "figure",
-                 overlap.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet"),
-                                                 title="Outlet × outlet TF-IDF cosine (clustered)"),
+                 overlap.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet")),
                  "How similar each pair of outlets' coverage is.", "tradenews.overlap.plot_similarity_heatmap"),
         ]
         if len(pairs):
