@@ -36,8 +36,11 @@ def execute_notebook(path: str | Path, *, corpus: str | None = None, timeout: in
     if output is not None and "TRADENEWS_FIGURES" not in env:
         # A copy executed elsewhere keeps its figures beside it, never over the committed ones.
         env["TRADENEWS_FIGURES"] = str(Path(output).resolve().parent / "figures")
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
+    # No timing metadata: a re-run of unchanged code must leave the file byte-identical.
+    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
     old = os.environ.copy()
     os.environ.clear()
     os.environ.update(env)
