@@ -998,7 +998,10 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
         heads = paras[paras["kind"].astype(str) == "headline"]
         head_by = dict(zip(heads["article_id"], heads["end"]))
     rows, skipped = [], []
-    for aid, outlet, text in zip(arts["article_id"], arts["outlet_label"], arts["text"]):
+    from .progress import progress
+
+    for aid, outlet, text in progress(zip(arts["article_id"], arts["outlet_label"], arts["text"]),
+                                      total=len(arts), desc="quotes"):
         g = sent_by.get(aid)
         spans = list(zip(g["start"].tolist(), g["end"].tolist())) if g is not None else None
         found, skip = quotes_in_text(text, sentences=spans, headline_end=int(head_by.get(aid, 0)))

@@ -874,7 +874,9 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
     label_col = "outlet_label" if "outlet_label" in articles.columns else "outlet"
     rows = []
     by_article = {aid: grp for aid, grp in sentences.groupby("article_id", sort=False)}
-    for art in articles.itertuples(index=False):
+    from .progress import progress
+
+    for art in progress(articles.itertuples(index=False), total=len(articles), desc="tariffs"):
         text = art.text
         if not isinstance(text, str) or not text:
             continue
