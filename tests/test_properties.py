@@ -1,6 +1,5 @@
 """Invariants of normalization and segmentation, over generated articles (hypothesis)."""
 
-from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 

@@ -32,6 +32,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only; pandas loads lazily
+    import pandas as pd
+
 __all__ = ["Corpus", "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "published", "updated",

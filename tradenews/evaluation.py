@@ -32,6 +32,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only; pandas loads lazily
+    import pandas as pd
+
 __all__ = ["main", "evaluate_seed", "evaluate_polnear", "read_polnear", "Scores", "GOLD_PATH"]
 
 GOLD_PATH = Path(__file__).resolve().parent.parent / "data" / "annotations" / "quotes_gold.csv"

@@ -31,7 +31,7 @@ from typing import Any
 
 import pandas as pd
 
-from tradenews.compare import _data_path, _frames, _read_csv
+from tradenews.compare import _frames, _read_csv
 
 __all__ = ["extract_facts", "compare_facts", "fact_discrepancies", "name_conflicts", "read_fact_patterns"]
 

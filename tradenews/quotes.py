@@ -50,6 +50,11 @@ from functools import lru_cache
 
 from tradenews import speakers as _sp
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only; pandas loads lazily
+    import pandas as pd
+
 __all__ = ["extract_quotes", "match_quotes", "quotes_in_text", "quote_spans", "people", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = [

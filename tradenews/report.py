@@ -53,10 +53,24 @@ def _corpus_step(corpus) -> list[Item]:
     ]
 
 
+def _quotes_of(corpus):
+    """The corpus's quotes, extracted once per report (two sections use them)."""
+    key = id(corpus)
+    if key not in _QUOTES:
+        from . import quotes
+
+        _QUOTES.clear()
+        _QUOTES[key] = quotes.extract_quotes(corpus)
+    return _QUOTES[key]
+
+
+_QUOTES: dict = {}
+
+
 def _quotes_step(corpus) -> list[Item]:
     from . import quotes as q
 
-    found = q.extract_quotes(corpus)
+    found = _quotes_of(corpus)
     items = [Item("03-quotes", "table", found.drop(columns=[c for c in ("sentence",) if c in found]),
                   "Every direct quotation with its speaker, cue, role and side.", "tradenews.extract_quotes")]
     if len(found):
@@ -89,9 +103,9 @@ def _tariffs_step(corpus) -> list[Item]:
 
 
 def _comparison_step(corpus) -> list[Item]:
-    from . import compare, entities, facts, quotes
+    from . import compare, entities, facts
 
-    found = quotes.extract_quotes(corpus)
+    found = _quotes_of(corpus)
     profile = compare.outlet_profile(corpus, quotes=found)
     coverage = compare.topic_coverage(corpus)
     terms = compare.distinguishing_terms(corpus, n=8)
@@ -197,6 +211,7 @@ def build_report(corpus_source: str | Path | None = None, out: str | Path = "rep
     (out / "figures").mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     corpus = load_corpus(corpus_source, errors="collect")
+    _QUOTES.clear()
     source_label = str(corpus_source) if corpus_source is not None else f"{DEFAULT_CORPUS} (default corpus)"
     today = dt.date.today().isoformat()
     provenance = (f"Corpus: {html.escape(source_label)} ({len(corpus.articles)} articles) · "

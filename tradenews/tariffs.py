@@ -1034,7 +1034,6 @@ def evaluate_tariffs(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
     >>> scores["f1"] >= 0.95 and scores["status_accuracy"] >= 0.9
     True
     """
-    import pandas as pd
 
     if gold is None or isinstance(gold, (str, Path)):
         gold = load_gold(gold)
@@ -1272,7 +1271,6 @@ def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = None)
     with style_context():
         fig, ax = plt.subplots(figsize=(8, 5))
         directions = sorted(table["direction"].unique(), key=lambda d: ("?" in d, d))
-        statuses_order = {s: i for i, s in enumerate(STATUSES)}
         for d_idx, direction in enumerate(directions):
             sub = table[table["direction"] == direction]
             ax.vlines(d_idx, 0, sub["value"].max(), color="#bbbbbb", linewidth=1, zorder=1)
