@@ -63,7 +63,7 @@ _WORD = re.compile(r"^[A-Za-z][a-z]{2,}$")
 
 
 def _templates() -> list[list[str]]:
-    from tradenews.segment import sentence_spans
+    from tradenews.ingest.segment import sentence_spans
 
     out = []
     for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
@@ -215,7 +215,7 @@ def run_one(n: int, cache: Path) -> dict:
     with open(path, "rb") as fh:
         articles, sentences, copies = pickle.load(fh)
     corpus = SimpleNamespace(articles=articles, sentences=sentences, paragraphs=None)
-    import tradenews.overlap as ov
+    import tradenews.extract.overlap as ov
 
     rss_loaded = _maxrss_mb()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -241,7 +241,7 @@ def run_dense(n: int, cache: Path) -> dict:
     with open(cache / f"synthetic_v2_{n}.pkl", "rb") as fh:
         articles, sentences, copies = pickle.load(fh)
     corpus = SimpleNamespace(articles=articles, sentences=sentences, paragraphs=None)
-    import tradenews.overlap as ov
+    import tradenews.extract.overlap as ov
     from sklearn.metrics.pairwise import cosine_similarity
 
     X = ov._fit(corpus).documents

@@ -21,8 +21,8 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import tradenews as tn  # noqa: E402
-from tradenews.quotes import quotes_in_text  # noqa: E402
-from tradenews.segment import sentence_spans  # noqa: E402
+from tradenews.extract.quotes.quotations import quotes_in_text  # noqa: E402
+from tradenews.ingest.segment import sentence_spans  # noqa: E402
 
 
 def synthetic_articles(n: int, *, seed: int = 0) -> list[str]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tradenews as tn
-from tradenews import compare
+from tradenews.analyse import compare
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import tradenews as tn
-from tradenews import entities
+from tradenews.extract import entities
 
 
 @pytest.fixture(scope="module")

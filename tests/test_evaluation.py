@@ -2,7 +2,7 @@
 
 import pytest
 
-from tradenews import evaluation as ev
+from tradenews.evaluate import evaluation as ev
 
 
 def test_seed_scores_meet_targets():

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 import tradenews as tn
-from tradenews import compare, entities, facts
+from tradenews.analyse import compare
+from tradenews.extract import entities
+from tradenews.extract import facts
 
 
 @pytest.fixture(scope="module")

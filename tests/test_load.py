@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import tradenews as tn
-from tradenews.load import DEFAULT_CORPUS
+from tradenews.ingest.load import DEFAULT_CORPUS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

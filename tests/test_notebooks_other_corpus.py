@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tradenews.runner import NOTEBOOKS_DIR, execute_notebook
+from tradenews.pipeline.runner import NOTEBOOKS_DIR, execute_notebook
 
 OTHER = Path(__file__).resolve().parent / "fixtures" / "other_corpus.csv"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))

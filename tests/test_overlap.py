@@ -1,4 +1,4 @@
-"""Tests for tradenews.overlap: hand-made expectations, brute-force equivalences, bad inputs."""
+"""Tests for tradenews.extract.overlap: hand-made expectations, brute-force equivalences, bad inputs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tradenews as tn
-from tradenews import overlap as ov
+from tradenews.extract import overlap as ov
 
 
 @pytest.fixture(scope="module")

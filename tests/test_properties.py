@@ -3,9 +3,9 @@
 
 from hypothesis import given, settings, strategies as st
 
-from tradenews.load import DEFAULT_CORPUS
-from tradenews.normalize import apply_edits, normalize_text, rebuild_raw
-from tradenews.segment import sentence_spans
+from tradenews.ingest.load import DEFAULT_CORPUS
+from tradenews.ingest.normalize import apply_edits, normalize_text, rebuild_raw
+from tradenews.ingest.segment import sentence_spans
 
 # Realistic material: the raw lines of the default corpus (boilerplate included), recombined.
 LINES = sorted({line for p in DEFAULT_CORPUS.glob("*.txt")

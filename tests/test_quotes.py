@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import tradenews as tn
-from tradenews.evaluation import match_gold, read_gold
-from tradenews.quotes import match_quotes, quote_spans, quotes_in_text, word_diff
+from tradenews.evaluate.evaluation import match_gold, read_gold
+from tradenews.extract.quotes.quotations import match_quotes, quote_spans, quotes_in_text, word_diff
 
 
 @pytest.fixture(scope="module")

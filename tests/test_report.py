@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tradenews.report import build_report
+from tradenews.pipeline.report import build_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

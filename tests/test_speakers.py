@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import tradenews as tn
-from tradenews.speakers import canonical_names, is_pronoun, name_conflicts, parse_mention, side_of
+from tradenews.extract.quotes.speakers import canonical_names, is_pronoun, name_conflicts, parse_mention, side_of
 
 
 def test_parse_titles_and_nationality():

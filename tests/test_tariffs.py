@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tradenews.tariffs import (COLUMNS, STATUSES, evaluate_tariffs, extract_tariffs, find_percentages,
+from tradenews.extract.tariffs import (COLUMNS, STATUSES, evaluate_tariffs, extract_tariffs, find_percentages,
                                load_reference)
 
 

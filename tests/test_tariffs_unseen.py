@@ -30,7 +30,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tradenews.tariffs import extract_tariffs
+from tradenews.extract.tariffs import extract_tariffs
 
 ANY = "?"
 

@@ -9,9 +9,9 @@ import importlib
 import sys
 
 COMMANDS = {
-    "notebooks": ("tradenews.runner", "re-execute notebooks in place (default: all of notebooks/)"),
-    "eval": ("tradenews.evaluation", "measure quote and tariff extraction against gold annotations"),
-    "report": ("tradenews.report", "write figures, tables and an HTML report for a corpus"),
+    "notebooks": ("tradenews.pipeline.runner", "re-execute notebooks in place (default: all of notebooks/)"),
+    "eval": ("tradenews.evaluate.evaluation", "measure quote and tariff extraction against gold annotations"),
+    "report": ("tradenews.pipeline.report", "write figures, tables and an HTML report for a corpus"),
 }
 
 

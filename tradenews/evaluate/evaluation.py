@@ -4,7 +4,7 @@
 extraction on the hand-annotated seed gold (``data/annotations/quotes_gold.csv``)
 and, when given, on a folder in PolNeAR format (``text/*.txt``,
 ``attributions/*.ann``). ``python -m tradenews eval tariffs`` runs
-``tradenews.tariffs.evaluate_tariffs()`` when that function exists.
+``tradenews.extract.tariffs.evaluate_tariffs()`` when that function exists.
 
 Scoring
 -------
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # annotations only; pandas loads lazily
 
 __all__ = ["main", "evaluate_seed", "evaluate_polnear", "read_polnear", "Scores", "GOLD_PATH"]
 
-GOLD_PATH = Path(__file__).resolve().parent.parent / "data" / "annotations" / "quotes_gold.csv"
+GOLD_PATH = Path(__file__).resolve().parents[2] / "data" / "annotations" / "quotes_gold.csv"
 _QMARK = re.compile("[\"“”]")
 
 
@@ -239,12 +239,12 @@ def _overlaps(a: tuple[int, int], spans) -> bool:
 
 
 def evaluate_polnear(folder: str | Path) -> tuple[Scores, list[dict]]:
-    """Score :func:`tradenews.quotes.quotes_in_text` on a PolNeAR-format folder.
+    """Score :func:`tradenews.extract.quotes.quotations.quotes_in_text` on a PolNeAR-format folder.
 
     Returns ``(scores, errors)``: errors list missed gold quotations, wrong
     speakers and unmatched predictions for inspection.
     """
-    from tradenews.quotes import quotes_in_text
+    from tradenews.extract.quotes.quotations import quotes_in_text
 
     n_gold = n_pred = tp_pred = tp_gold = right = total = 0
     errors = []
@@ -302,13 +302,13 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("quotes", help="quotation extraction on the seed gold (and PolNeAR)")
     q.add_argument("--polnear", help="folder in PolNeAR format (text/, attributions/)")
     q.add_argument("--errors", type=int, default=0, help="print this many PolNeAR errors")
-    sub.add_parser("tariffs", help="tariff extraction (tradenews.tariffs.evaluate_tariffs)")
+    sub.add_parser("tariffs", help="tariff extraction (tradenews.extract.tariffs.evaluate_tariffs)")
     args = parser.parse_args(argv)
     if args.mode == "tariffs":
         try:
-            from tradenews.tariffs import evaluate_tariffs
+            from tradenews.extract.tariffs import evaluate_tariffs
         except ImportError:
-            print("tariff evaluation is not available (tradenews.tariffs.evaluate_tariffs missing)")
+            print("tariff evaluation is not available (tradenews.extract.tariffs.evaluate_tariffs missing)")
             return 1
         result = evaluate_tariffs()
         if result is not None:
@@ -351,7 +351,7 @@ def plot_scores(table):
     """
     import matplotlib.pyplot as plt
 
-    from tradenews.plotting import PALETTE
+    from tradenews.present.plotting import PALETTE
 
     metrics = ["precision", "recall", "f1", "speaker_accuracy"]
     fig, ax = plt.subplots()

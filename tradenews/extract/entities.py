@@ -29,7 +29,8 @@ from typing import Any
 
 import pandas as pd
 
-from tradenews.compare import _data_path, _frames
+from tradenews.ingest.frames import frames
+from tradenews.rules import data_path
 
 __all__ = ["extract_entities", "entity_counts", "entity_matrix", "read_gazetteer", "ENTITY_TYPES"]
 
@@ -60,7 +61,7 @@ class _Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = _data_path(name).read_text("utf-8")
+    text = data_path(name).read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -73,7 +74,7 @@ def read_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     >>> g.set_index("name").loc["U.S.", "canonical"]
     'United States'
     """
-    table = pd.read_csv(_data_path(path or "entities_gazetteer.csv"), comment="#", dtype=str, keep_default_na=False)
+    table = pd.read_csv(data_path(path or "entities_gazetteer.csv"), comment="#", dtype=str, keep_default_na=False)
     if not {"name", "type"} <= set(table.columns):
         raise ValueError("a gazetteer needs columns 'name' and 'type' (and optionally 'canonical')")
     if "canonical" not in table:
@@ -294,7 +295,7 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None) -> pd.
     >>> extract_entities(arts)[["mention", "entity", "type"]].values.tolist()
     [['Chinese', 'China', 'nationality'], ['He Lifeng', 'He Lifeng', 'person'], ['Scott Bessent', 'Scott Bessent', 'person'], ['Kuala Lumpur', 'Kuala Lumpur', 'place'], ['Bessent', 'Scott Bessent', 'person']]
     """
-    articles, _, sentences = _frames(corpus)
+    articles, _, sentences = frames(corpus)
     lex = _lexicon(str(gazetteer) if gazetteer else None)
     starts = sentences.groupby("article_id")["start"].agg(set).to_dict()
     cands: list[_Cand] = []

@@ -52,7 +52,7 @@ COLUMNS = ["article_id", "outlet", "value", "qualifier", "actor", "target", "sta
 #: Allowed values of ``status``, from the least to the most settled.
 STATUSES = ["threatened", "in force", "past", "averted", "unknown"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: Default hand labels and reference series (project files, not package data).
 GOLD_PATH = ROOT / "data" / "annotations" / "tariffs_gold.csv"
 REFERENCE_PATH = ROOT / "data" / "reference" / "us_china_tariffs_2025.csv"
@@ -810,7 +810,7 @@ def _as_frames(corpus: Any):
     """Articles and sentences frames from a Corpus, an articles frame or a plain string."""
     import pandas as pd
 
-    from .segment import sentence_spans
+    from tradenews.ingest.segment import sentence_spans
 
     if isinstance(corpus, str):
         articles = pd.DataFrame({"article_id": ["text"], "outlet": ["unknown"], "text": [corpus]})
@@ -838,7 +838,7 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
     Parameters
     ----------
     corpus : Corpus, DataFrame or str
-        A :class:`tradenews.corpus.Corpus`, an articles frame with
+        A :class:`tradenews.core.corpus.Corpus`, an articles frame with
         ``article_id`` and ``text`` (``outlet_label``/``outlet`` optional), or one
         text.
     resolve_pronouns : bool
@@ -874,7 +874,7 @@ def extract_tariffs(corpus: Any, *, resolve_pronouns: bool = True,
     label_col = "outlet_label" if "outlet_label" in articles.columns else "outlet"
     rows = []
     by_article = {aid: grp for aid, grp in sentences.groupby("article_id", sort=False)}
-    from .progress import progress
+    from tradenews.core.progress import progress
 
     for art in progress(articles.itertuples(index=False), total=len(articles), desc="tariffs"):
         text = art.text
@@ -1039,7 +1039,7 @@ def evaluate_tariffs(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
         gold = load_gold(gold)
     if predicted is None:
         if corpus is None:
-            from .load import load_corpus
+            from tradenews.ingest.load import load_corpus
 
             corpus = load_corpus()
         predicted = extract_tariffs(corpus)
@@ -1071,7 +1071,7 @@ def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
     import time
 
     if corpus is None:
-        from .load import load_corpus
+        from tradenews.ingest.load import load_corpus
 
         corpus = load_corpus()
     t0 = time.perf_counter()
@@ -1096,7 +1096,7 @@ def print_evaluation(corpus: Any = None, *, gold: "pd.DataFrame | str | Path | N
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tradenews.tariffs [--corpus PATH] [--gold PATH]``: print the scores."""
+    """``python -m tradenews.extract.tariffs [--corpus PATH] [--gold PATH]``: print the scores."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="tradenews eval tariffs")
@@ -1105,7 +1105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = None
     if args.corpus:
-        from .load import load_corpus
+        from tradenews.ingest.load import load_corpus
 
         corpus = load_corpus(args.corpus)
     print_evaluation(corpus, gold=args.gold)
@@ -1210,7 +1210,7 @@ def plot_figure_matrix(tariffs: "pd.DataFrame", *, title: str | None = None):
     """
     import matplotlib.pyplot as plt
 
-    from .plotting import outlet_colors, style_context
+    from tradenews.present.plotting import outlet_colors, style_context
 
     table = tariff_matrix_table(tariffs)
     with style_context():
@@ -1265,7 +1265,7 @@ def plot_escalation_ladder(tariffs: "pd.DataFrame", *, title: str | None = None)
     """Levels cited per direction (actor on target), marker = status, labelled with who cited them."""
     import matplotlib.pyplot as plt
 
-    from .plotting import style_context
+    from tradenews.present.plotting import style_context
 
     table = ladder_table(tariffs)
     with style_context():
@@ -1340,7 +1340,7 @@ def plot_timeline(tariffs: "pd.DataFrame", articles: "pd.DataFrame", reference: 
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from .plotting import outlet_colors, style_context
+    from tradenews.present.plotting import outlet_colors, style_context
 
     reference = load_reference() if reference is None else reference
     table = timeline_table(tariffs, articles, reference)

@@ -1,6 +1,6 @@
 """Compare outlets: profile, media cited, topic coverage, distinguishing terms, summary figure.
 
-Every function takes a corpus (a :class:`tradenews.corpus.Corpus`, or just its
+Every function takes a corpus (a :class:`tradenews.core.corpus.Corpus`, or just its
 ``articles`` DataFrame) and returns a DataFrame with documented columns. Outlets
 are grouped by ``outlet_label`` so articles whose outlet is unknown still show.
 
@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from tradenews.core.corpus import outlet_labels
+from tradenews.ingest.frames import frames
+from tradenews.rules import data_path, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -45,72 +48,6 @@ DEFAULT_TOPICS = "topics_trade.csv"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
-# --------------------------------------------------------------------------- corpus access
-def _frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Return ``(articles, paragraphs, sentences)`` for a Corpus or an articles DataFrame.
-
-    Missing ``outlet_label`` is derived from ``outlet`` ("unknown <id>" when NA);
-    missing paragraphs/sentences are segmented with :mod:`tradenews.segment`.
-    """
-    from tradenews.segment import paragraph_spans, sentence_spans
-
-    if isinstance(corpus, pd.DataFrame):
-        articles, paragraphs, sentences = corpus, None, None
-    elif hasattr(corpus, "articles"):
-        articles = corpus.articles
-        paragraphs = getattr(corpus, "paragraphs", None)
-        sentences = getattr(corpus, "sentences", None)
-    else:
-        raise TypeError(f"expected a Corpus or an articles DataFrame, got {type(corpus).__name__}")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lack column(s): {sorted(missing)}")
-    articles = articles.copy()
-    articles["article_id"] = articles["article_id"].astype(str)
-    articles["text"] = articles["text"].fillna("").astype(str)
-    if "outlet" not in articles:
-        articles["outlet"] = pd.NA
-    if "outlet_label" not in articles:
-        labels = []
-        for aid, outlet in zip(articles["article_id"], articles["outlet"]):
-            labels.append(f"unknown {str(aid)[:3]}" if pd.isna(outlet) else str(outlet))
-        articles["outlet_label"] = labels
-    articles["outlet_label"] = articles["outlet_label"].astype(str)
-    if "published" not in articles:
-        articles["published"] = pd.NaT
-    if paragraphs is None or not {"article_id", "start", "end"} <= set(paragraphs.columns):
-        rows = []
-        for aid, text in zip(articles["article_id"], articles["text"]):
-            for i, (a, b) in enumerate(paragraph_spans(text)):
-                rows.append((aid, i, "body", a, b, text[a:b]))
-        paragraphs = pd.DataFrame(rows, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
-    if sentences is None or not {"article_id", "start", "end"} <= set(sentences.columns):
-        rows = []
-        for aid, text in zip(articles["article_id"], articles["text"]):
-            spans = [(p, s) for p, (a, b) in enumerate(paragraph_spans(text)) for s in sentence_spans(text, a, b)]
-            for i, (p, (a, b)) in enumerate(spans):
-                rows.append((aid, i, p, a, b, text[a:b]))
-        sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
-    paragraphs = paragraphs.assign(article_id=paragraphs["article_id"].astype(str))
-    sentences = sentences.assign(article_id=sentences["article_id"].astype(str))
-    return articles.reset_index(drop=True), paragraphs, sentences
-
-
-def _data_path(name: str | Path) -> Path:
-    """Resolve a data file: an existing path, else a file shipped in ``tradenews/data``."""
-    path = Path(name)
-    if path.exists():
-        return path
-    shipped = resources.files("tradenews").joinpath("data", str(name))
-    if not shipped.is_file():
-        raise FileNotFoundError(f"no such data file: {name}")
-    return Path(str(shipped))
-
-
-def _read_csv(name: str | Path) -> pd.DataFrame:
-    return pd.read_csv(_data_path(name), comment="#", dtype=str, skipinitialspace=True).dropna(how="all")
-
-
 # --------------------------------------------------------------------------- topics
 def _term_regex(term: str) -> str:
     parts = []
@@ -133,7 +70,7 @@ def read_topics(path: str | Path | None = None) -> pd.DataFrame:
     >>> "fentanyl" in set(topics["topic"])
     True
     """
-    table = _read_csv(path or DEFAULT_TOPICS)
+    table = read_table(path or DEFAULT_TOPICS)
     if not {"topic", "term"} <= set(table.columns):
         raise ValueError("a topic lexicon needs columns 'topic' and 'term'")
     table = table.dropna(subset=["topic", "term"]).astype({"topic": str, "term": str})
@@ -165,7 +102,7 @@ def topic_mentions(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
     >>> topic_mentions(arts)[["topic", "match"]].values.tolist()
     [['soybeans & agriculture', 'Soybean'], ['soybeans & agriculture', 'farmers'], ['truce & extension', 'truce'], ['truce & extension', 'extended']]
     """
-    articles, _, _ = _frames(corpus)
+    articles, _, _ = frames(corpus)
     lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
     if "pattern" not in lex:
         lex = lex.assign(pattern=lex["term"].map(_term_regex))
@@ -203,7 +140,7 @@ def topic_coverage(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
     >>> cov.query("topic == 'TikTok'")[["outlet_label", "n_mentions"]].values.tolist()
     [['X', 1], ['Y', 1]]
     """
-    articles, _, _ = _frames(corpus)
+    articles, _, _ = frames(corpus)
     lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
     mentions = topic_mentions(articles, topics=lex)
     words = _word_counts(articles)
@@ -254,7 +191,7 @@ def _word_counts(articles: pd.DataFrame) -> pd.Series:
 # --------------------------------------------------------------------------- media cited
 @lru_cache(maxsize=4)
 def _media_lexicon(path: str | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
-    table = _read_csv(path or "entities_media.csv")
+    table = read_table(path or "entities_media.csv")
     words = frozenset(table.loc[table["kind"] == "name_word", "term"].str.strip())
     generic = tuple(sorted(table.loc[table["kind"] == "generic", "term"].str.strip(), key=len, reverse=True))
     return words, generic
@@ -287,7 +224,7 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None) -> pd.Dat
     media word from the lexicon (News, Times, Post, Agency, TV...), is an acronym
     (CGTN, NBC), or is the subject of "X reported" anywhere in the corpus
     (then "according to X" elsewhere counts too). People recognised by
-    :mod:`tradenews.entities` never count. Generic phrases ("state media") are
+    :mod:`tradenews.extract.entities` never count. Generic phrases ("state media") are
     reported as they are written. The article's own outlet is ignored.
 
     Returns
@@ -304,7 +241,7 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None) -> pd.Dat
     >>> media_citations(arts)[["media", "rule"]].values.tolist()
     [['Bloomberg', 'reported'], ['Daily Planet', 'told'], ['Bloomberg', 'according to']]
     """
-    articles, _, _ = _frames(corpus)
+    articles, _, _ = frames(corpus)
     words, generic = _media_lexicon(str(lexicon) if lexicon else None)
     persons = _person_names(articles)
     hits = []
@@ -366,9 +303,9 @@ def _canonical_media(name: str, names: set[str], words: frozenset[str]) -> str:
 
 
 def _person_names(articles: pd.DataFrame) -> set[str]:
-    """Person names (full and short) recognised by tradenews.entities, if it works."""
+    """Person names (full and short) recognised by tradenews.extract.entities, if it works."""
     try:
-        from tradenews.entities import extract_entities
+        from tradenews.extract.entities import extract_entities
 
         ents = extract_entities(articles)
     except Exception:  # entity recognition is a refinement here, never a blocker
@@ -382,7 +319,7 @@ def _quotes(corpus: Any, quotes: pd.DataFrame | None) -> pd.DataFrame | None:
     if quotes is not None:
         return quotes
     try:
-        from tradenews.quotes import extract_quotes
+        from tradenews.extract.quotes.quotations import extract_quotes
     except ImportError:
         return None
     return extract_quotes(corpus)
@@ -427,7 +364,7 @@ def _label_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Dat
         labels = dict(zip(articles["article_id"].astype(str), articles["outlet_label"].astype(str)))
         q["outlet_label"] = q["article_id"].map(labels)
     elif "outlet_label" not in q:
-        q["outlet_label"] = [f"unknown {a[:3]}" if pd.isna(o) else str(o) for a, o in zip(q["article_id"], q["outlet"])]
+        q["outlet_label"] = outlet_labels(q["article_id"], q["outlet"].astype(object))
     if "side" not in q:
         q["side"] = pd.NA
     return q
@@ -464,7 +401,7 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
     >>> prof[["outlet_label", "n_words", "n_quotes", "share_China", "media_cited"]].values.tolist()
     [['X', 4, 1, 1.0, 'Bloomberg'], ['unknown b', 3, 0, nan, '']]
     """
-    articles, paragraphs, sentences = _frames(corpus)
+    articles, paragraphs, sentences = frames(corpus)
     articles = articles.assign(n_words=_word_counts(articles))
     base = articles.groupby("outlet_label").agg(
         outlet=("outlet", lambda s: next((str(v) for v in s if pd.notna(v)), pd.NA)),
@@ -531,7 +468,7 @@ def distinguishing_terms(corpus: Any, *, n: int = 10, ngram_range: tuple[int, in
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    articles, _, _ = _frames(corpus)
+    articles, _, _ = frames(corpus)
     cols = ["outlet_label", "rank", "term", "score", "weight_outlet", "weight_others", "articles_with_term"]
     texts = articles["text"].str.replace("’", "'", regex=False)
     if articles.empty or not texts.str.strip().any():
@@ -621,7 +558,7 @@ def plot_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues", 
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from tradenews.plotting import style_context
+    from tradenews.present.plotting import style_context
 
     values = matrix.astype(float).to_numpy()
     with style_context():
@@ -677,7 +614,7 @@ def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: p
     """
     import matplotlib.pyplot as plt
 
-    from tradenews.plotting import NA_COLOR, outlet_colors, style_context
+    from tradenews.present.plotting import NA_COLOR, outlet_colors, style_context
 
     if outlet_label not in set(profile["outlet_label"]):
         raise KeyError(f"unknown outlet_label {outlet_label!r}")
@@ -764,7 +701,7 @@ def outlet_slug(label: str) -> str:
 
 
 def save_table(table: pd.DataFrame, name: str, *, directory: str | Path | None = None) -> Path:
-    """Write ``table`` as ``figures/tables/<name>.csv``; see :func:`tradenews.plotting.save_table`."""
-    from tradenews.plotting import save_table as _save_table
+    """Write ``table`` as ``figures/tables/<name>.csv``; see :func:`tradenews.present.plotting.save_table`."""
+    from tradenews.present.plotting import save_table as _save_table
 
     return _save_table(table, name, directory=directory)

@@ -1,4 +1,4 @@
-"""Loading: files, folders and DataFrames into a :class:`~tradenews.corpus.Corpus`.
+"""Loading: files, folders and DataFrames into a :class:`~tradenews.core.corpus.Corpus`.
 
 Supported inputs: a folder of ``.txt``, ``.html``/``.htm``, ``.json``, ``.jsonl``
 and ``.csv`` files, one such file, or a pandas DataFrame. With no source, the
@@ -17,17 +17,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
-from . import metadata
-from .corpus import ARTICLE_COLUMNS, Corpus
-from .errors import LoadError
-from .normalize import normalize_text
-from .progress import progress as show_progress
-from .segment import sentence_spans
+from tradenews.ingest import metadata
+from tradenews.core.corpus import ARTICLE_COLUMNS, Corpus, outlet_labels
+from tradenews.core.errors import LoadError
+from tradenews.ingest.normalize import normalize_text
+from tradenews.core.progress import progress as show_progress
+from tradenews.ingest.segment import sentence_spans
 
 __all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED"]
 
 #: The embedded default corpus.
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "raw"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "data" / "raw"
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
 _FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
@@ -377,7 +377,7 @@ def _iter_dataframe(df, *, columns, collector: _Collector) -> Iterator[tuple]:
 # --------------------------------------------------------------------------- the corpus
 def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, str] | None = None,
                 errors: Literal["raise", "collect"] = "raise", progress: bool | None = None) -> Corpus:
-    """Load and normalize news articles into a :class:`~tradenews.corpus.Corpus`.
+    """Load and normalize news articles into a :class:`~tradenews.core.corpus.Corpus`.
 
     Parameters
     ----------
@@ -494,8 +494,8 @@ def _frames(articles, paragraphs, sentences, removed, errors) -> Corpus:
     for col in ("n_words", "n_sentences", "n_paragraphs"):
         art[col] = art[col].astype("int64")
     art["row"] = art["row"].astype("Int64")
-    short = art["article_id"].str.split("_").str[0]
-    art.insert(2, "outlet_label", art["outlet"].astype("string").fillna("unknown " + short))
+    art.insert(2, "outlet_label", pd.Series(outlet_labels(art["article_id"], art["outlet"].astype(object)),
+                                            index=art.index, dtype="string"))
     para = pd.DataFrame(paragraphs, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
     sent = pd.DataFrame(sentences, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
     rem = pd.DataFrame(removed, columns=["article_id", "start", "end", "text", "reason", "replacement"])

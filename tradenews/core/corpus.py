@@ -37,11 +37,37 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only; pandas loads lazily
     import pandas as pd
 
-__all__ = ["Corpus", "ARTICLE_COLUMNS"]
+__all__ = ["Corpus", "ARTICLE_COLUMNS", "outlet_labels"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "published", "updated",
                    "published_zone", "dateline", "url", "text", "raw_text", "n_words", "n_sentences",
                    "n_paragraphs", "source", "row", "encoding"]
+
+
+def outlet_labels(article_ids, outlets) -> list[str]:
+    """The label charts and tables show for each article's outlet: built here, and only here.
+
+    An article whose outlet is unknown gets ``"unknown <id>"``, where ``<id>`` is the
+    part of its id before the first ``_`` when that part is unique in ``article_ids``
+    (``003_85988a…`` → ``unknown 003``), else the whole id, so unknown outlets never merge.
+
+    >>> outlet_labels(["003_ab", "004_cd", "x"], [None, "Reuters", None])
+    ['unknown 003', 'Reuters', 'unknown x']
+    >>> outlet_labels(["story_1", "story_2"], [None, None])
+    ['unknown story_1', 'unknown story_2']
+    """
+    ids = [str(a) for a in article_ids]
+    short = [a.split("_")[0] for a in ids]
+    counts: dict[str, int] = {}
+    for s in short:
+        counts[s] = counts.get(s, 0) + 1
+    labels = []
+    for aid, s, outlet in zip(ids, short, outlets):
+        if outlet is None or outlet != outlet or str(outlet) in ("", "<NA>", "nan"):
+            labels.append(f"unknown {s if counts[s] == 1 else aid}")
+        else:
+            labels.append(str(outlet))
+    return labels
 
 
 @dataclass
@@ -69,7 +95,7 @@ class Corpus:
 
     def rebuild_raw(self, article_id: str) -> str:
         """Rebuild ``raw_text`` from ``text`` plus the ``removed`` spans (a check that nothing was lost)."""
-        from .normalize import rebuild_raw
+        from tradenews.ingest.normalize import rebuild_raw
 
         text = self.article(article_id)["text"]
         rows = self.removed[self.removed["article_id"] == article_id]

@@ -31,6 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from tradenews.core.corpus import outlet_labels
+from tradenews.ingest.frames import as_corpus
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import scipy.sparse as sp
@@ -61,19 +64,10 @@ class _Model:
     unit_ptr: np.ndarray  # units of article i are rows unit_ptr[i]:unit_ptr[i+1]
 
 
-def _as_corpus(corpus):
-    if hasattr(corpus, "articles"):
-        return corpus
-    from tradenews import load_corpus
-
-    return load_corpus(corpus)
-
-
 def _articles(corpus) -> "pd.DataFrame":
     articles = corpus.articles
     if "outlet_label" not in articles:
-        articles = articles.assign(outlet_label=articles["outlet"].astype(object).where(
-            articles["outlet"].notna(), "unknown " + articles["article_id"].astype(str)).astype(str))
+        articles = articles.assign(outlet_label=outlet_labels(articles["article_id"], articles["outlet"].astype(object)))
     if "published" not in articles:
         import pandas as pd
 
@@ -101,7 +95,7 @@ def _fit(corpus, *, unit: str = "sentence", analyzer: str = "word", ngram_range:
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-    corpus = _as_corpus(corpus)
+    corpus = as_corpus(corpus)
     articles = _articles(corpus)
     units = _units(corpus, articles, unit)
     n = len(articles)
@@ -664,7 +658,7 @@ def shingle_overlap(corpus, *, n: int = 5) -> "pd.DataFrame":
 
     if n < 1:
         raise ValueError("n must be at least 1")
-    corpus = _as_corpus(corpus)
+    corpus = as_corpus(corpus)
     articles = corpus.articles.sort_values("article_id", kind="stable")
     word = re.compile(r"\w+")
     sets = []
@@ -748,11 +742,11 @@ def plot_similarity_heatmap(matrix: "pd.DataFrame", *, title: str | None = None,
     """Clustered heatmap of a square similarity table (e.g. ``similarity_matrix(by="outlet")``).
 
     Rows and columns follow :func:`cluster_order`; tick labels take the outlet
-    colours of :func:`tradenews.plotting.outlet_colors`. Returns the figure.
+    colours of :func:`tradenews.present.plotting.outlet_colors`. Returns the figure.
     """
     import matplotlib.pyplot as plt
 
-    from .plotting import outlet_colors
+    from tradenews.present.plotting import outlet_colors
 
     order = cluster_order(matrix)
     values = matrix.loc[order, order].to_numpy(dtype=float)
@@ -785,7 +779,7 @@ def plot_reuse(pairs: "pd.DataFrame", *, top: int = 15, threshold: float | None 
     """
     import matplotlib.pyplot as plt
 
-    from .plotting import outlet_colors
+    from tradenews.present.plotting import outlet_colors
 
     shown = pairs.sort_values(["reuse", "similarity", "article_a", "article_b"],
                               ascending=[False, False, True, True], kind="stable").head(top).iloc[::-1]

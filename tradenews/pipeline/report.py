@@ -36,13 +36,13 @@ class Item:
 
 
 def _corpus_step(corpus) -> list[Item]:
-    from . import plotting
+    from tradenews.present import plotting
 
     arts = corpus.articles.drop(columns=["text", "raw_text"])
     spans = corpus.removed[corpus.removed["reason"] != "whitespace"]
     return [
         Item("01-kept-vs-removed", "figure", plotting.plot_kept_removed(corpus),
-             "Characters kept and removed per article, by reason.", "tradenews.plotting.plot_kept_removed"),
+             "Characters kept and removed per article, by reason.", "tradenews.present.plotting.plot_kept_removed"),
         Item("01-articles", "table", arts, "The articles and their metadata.", "tradenews.load_corpus"),
         Item("01-removed-by-reason", "table", corpus.removed_summary().reset_index(),
              "Characters removed per article and reason.", "tradenews.Corpus.removed_summary"),
@@ -57,7 +57,7 @@ def _quotes_of(corpus):
     """The corpus's quotes, extracted once per report (two sections use them)."""
     key = id(corpus)
     if key not in _QUOTES:
-        from . import quotes
+        from tradenews.extract.quotes import quotations as quotes
 
         _QUOTES.clear()
         _QUOTES[key] = quotes.extract_quotes(corpus)
@@ -68,14 +68,14 @@ _QUOTES: dict = {}
 
 
 def _quotes_step(corpus) -> list[Item]:
-    from . import quotes as q
+    from tradenews.extract.quotes import quotations as q
 
     found = _quotes_of(corpus)
     items = [Item("03-quotes", "table", found.drop(columns=[c for c in ("sentence",) if c in found]),
                   "Every direct quotation with its speaker, cue, role and side.", "tradenews.extract_quotes")]
     if len(found):
         items.insert(0, Item("03-voices-by-side", "figure", q.plot_voices(found),
-                             "Voices quoted by each outlet, by side.", "tradenews.quotes.plot_voices"))
+                             "Voices quoted by each outlet, by side.", "tradenews.extract.quotes.quotations.plot_voices"))
         items.append(Item("03-same-quote-across-outlets", "table", q.match_quotes(found),
                           "The same quotation as reported by different outlets, with wording differences.",
                           "tradenews.match_quotes"))
@@ -83,7 +83,7 @@ def _quotes_step(corpus) -> list[Item]:
 
 
 def _tariffs_step(corpus) -> list[Item]:
-    from . import tariffs as t
+    from tradenews.extract import tariffs as t
 
     cited = t.extract_tariffs(corpus)
     items = [Item("05-tariffs", "table", cited, "Every tariff rate cited, with actor, target and status.",
@@ -92,18 +92,20 @@ def _tariffs_step(corpus) -> list[Item]:
         reference = t.load_reference()
         items = [
             Item("05-figure-matrix", "figure", t.plot_figure_matrix(cited),
-                 "Which outlet cites which tariff figure, by status.", "tradenews.tariffs.plot_figure_matrix"),
+                 "Which outlet cites which tariff figure, by status.", "tradenews.extract.tariffs.plot_figure_matrix"),
             Item("05-escalation-ladder", "figure", t.plot_escalation_ladder(cited),
-                 "The tariff levels cited, by direction and status.", "tradenews.tariffs.plot_escalation_ladder"),
+                 "The tariff levels cited, by direction and status.", "tradenews.extract.tariffs.plot_escalation_ladder"),
             Item("05-timeline-vs-reference", "figure", t.plot_timeline(cited, corpus.articles, reference),
-                 "Cited figures against the reference series in data/reference/.", "tradenews.tariffs.plot_timeline"),
+                 "Cited figures against the reference series in data/reference/.", "tradenews.extract.tariffs.plot_timeline"),
         ] + items + [Item("05-timeline-table", "table", t.timeline_table(cited, corpus.articles, reference),
-                          "Where each cited figure agrees with the reference series.", "tradenews.tariffs.timeline_table")]
+                          "Where each cited figure agrees with the reference series.", "tradenews.extract.tariffs.timeline_table")]
     return items
 
 
 def _comparison_step(corpus) -> list[Item]:
-    from . import compare, entities, facts
+    from tradenews.analyse import compare
+    from tradenews.extract import entities
+    from tradenews.extract import facts
 
     found = _quotes_of(corpus)
     profile = compare.outlet_profile(corpus, quotes=found)
@@ -117,7 +119,7 @@ def _comparison_step(corpus) -> list[Item]:
                                   title=compare.topic_finding(compare.topic_matrix(coverage)),
                                   fmt="{:.1f}", colorbar_label="mentions per 1,000 words"),
              "Which outlets mention which topics (lexicon: tradenews/data/topics_trade.csv).",
-             "tradenews.compare.plot_heatmap(topic_matrix(topic_coverage))"),
+             "tradenews.analyse.compare.plot_heatmap(topic_matrix(topic_coverage))"),
     ]
     ent_matrix = entities.entity_matrix(ents, top=25)
     if ent_matrix.size:
@@ -125,30 +127,30 @@ def _comparison_step(corpus) -> list[Item]:
                           compare.plot_heatmap(ent_matrix, title=compare.entity_finding(ent_matrix),
                                                cmap="Purples", colorbar_label="mentions"),
                           "People, places and organizations named per outlet.",
-                          "tradenews.compare.plot_heatmap(entity_matrix(extract_entities))"))
+                          "tradenews.analyse.compare.plot_heatmap(entity_matrix(extract_entities))"))
     voices = compare.voice_shares(found, corpus.articles)
     for label in profile["outlet_label"]:
         items.append(Item(f"02-summary-{compare.outlet_slug(label)}", "figure",
                           compare.plot_outlet_summary(label, profile=profile, coverage=coverage, terms=terms,
                                                       voices=voices),
-                          f"Summary for {label}.", "tradenews.compare.plot_outlet_summary"))
+                          f"Summary for {label}.", "tradenews.analyse.compare.plot_outlet_summary"))
     items += [
         Item("02-outlet-profile", "table", profile, "Each outlet's size, quotes, voices by side and media cited.",
-             "tradenews.compare.outlet_profile"),
+             "tradenews.analyse.compare.outlet_profile"),
         Item("02-media-cited", "table", compare.media_citations(corpus), "The media each article cites.",
-             "tradenews.compare.media_citations"),
+             "tradenews.analyse.compare.media_citations"),
         Item("02-distinguishing-terms", "table", terms, "Each outlet's most distinctive TF-IDF terms.",
-             "tradenews.compare.distinguishing_terms"),
+             "tradenews.analyse.compare.distinguishing_terms"),
         Item("02-entity-counts", "table", entities.entity_counts(ents), "People, places and organizations per outlet.",
-             "tradenews.entities.entity_counts"),
+             "tradenews.extract.entities.entity_counts"),
         Item("02-fact-discrepancies", "table", facts.fact_discrepancies(fact_table),
-             "Dates, numbers and names the outlets state differently.", "tradenews.facts.fact_discrepancies"),
+             "Dates, numbers and names the outlets state differently.", "tradenews.extract.facts.fact_discrepancies"),
     ]
     return items
 
 
 def _overlap_step(corpus) -> list[Item]:
-    from . import overlap
+    from tradenews.extract import overlap
 
     pairs = overlap.similar_pairs(corpus)
     items = [Item("04-similar-pairs", "table", pairs, "Article pairs by TF-IDF similarity and sentence reuse.",
@@ -159,11 +161,11 @@ def _overlap_step(corpus) -> list[Item]:
         items[:0] = [
             Item("04-outlet-heatmap", "figure",
                  overlap.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet")),
-                 "How similar each pair of outlets' coverage is.", "tradenews.overlap.plot_similarity_heatmap"),
+                 "How similar each pair of outlets' coverage is.", "tradenews.extract.overlap.plot_similarity_heatmap"),
         ]
         if len(pairs):
             items.insert(1, Item("04-reuse", "figure", overlap.plot_reuse(pairs, threshold=0.3),
-                                 "Share of sentences reused between article pairs.", "tradenews.overlap.plot_reuse"))
+                                 "Share of sentences reused between article pairs.", "tradenews.extract.overlap.plot_reuse"))
     return items
 
 
@@ -202,9 +204,9 @@ def build_report(corpus_source: str | Path | None = None, out: str | Path = "rep
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from . import __version__
-    from .load import DEFAULT_CORPUS, load_corpus
-    from .plotting import save_figure, use_style
+    from tradenews import __version__
+    from tradenews.ingest.load import DEFAULT_CORPUS, load_corpus
+    from tradenews.present.plotting import save_figure, use_style
 
     use_style()
     out = Path(out)

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from . import metadata
-from .segment import abbreviations
+from tradenews.ingest import metadata
+from tradenews.ingest.segment import abbreviations
 
 __all__ = ["Edit", "Normalized", "normalize_text", "rebuild_raw", "apply_edits"]
 

@@ -26,7 +26,7 @@ REASON_COLORS = dict(zip(
 NA_COLOR = "#999999"
 STYLE = "tradenews.styles.report"
 #: Default export folder: ``figures/`` at the project root (next to the package).
-FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
+FIGURES_DIR = Path(__file__).resolve().parents[2] / "figures"
 
 _METADATA = {
     "png": {"Software": None},

@@ -309,7 +309,7 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         Needs ``article_id``, ``speaker`` (raw name or NA), ``start``.
     people : DataFrame, optional
         Name mentions of every article (``article_id``, ``start``, ``name``,
-        ``role``, ``side``), as built by :func:`tradenews.quotes.people`.
+        ``role``, ``side``), as built by :func:`tradenews.extract.quotes.quotations.people`.
     aliases : dict, optional
         alias -> canonical name, applied first (user knowledge).
 

@@ -36,7 +36,7 @@ How it works, in rules that know no names:
    Press”") are not attributed. A quotation none of these cover is a scare
    quote: speaker NA.
 4. Pronouns resolve to the most recent fitting named speaker; short names to
-   the full name introduced earlier (see :mod:`tradenews.speakers`).
+   the full name introduced earlier (see :mod:`tradenews.extract.quotes.speakers`).
 
 Cue verbs, cue phrases, pronouns, role words, abbreviated titles and side
 cues live in ``tradenews/data/quote_*.txt``.
@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tradenews import speakers as _sp
+from tradenews.extract.quotes import speakers as _sp
 
 from typing import TYPE_CHECKING
 
@@ -782,7 +782,7 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
     text : str
         Article text, paragraphs separated by line breaks.
     sentences : list of (start, end), optional
-        Sentence offsets; computed with :func:`tradenews.segment.sentence_spans` if omitted.
+        Sentence offsets; computed with :func:`tradenews.ingest.segment.sentence_spans` if omitted.
     headline_end : int
         Quotations starting before this offset are of kind ``headline``.
 
@@ -813,7 +813,7 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
     if not spans:
         return [], skipped
     if sentences is None:
-        from tradenews.segment import sentence_spans
+        from tradenews.ingest.segment import sentence_spans
 
         sentences = sentence_spans(text)
     sentences = list(sentences)
@@ -1003,7 +1003,7 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
         heads = paras[paras["kind"].astype(str) == "headline"]
         head_by = dict(zip(heads["article_id"], heads["end"]))
     rows, skipped = [], []
-    from .progress import progress
+    from tradenews.core.progress import progress
 
     for aid, outlet, text in progress(zip(arts["article_id"], arts["outlet_label"], arts["text"]),
                                       total=len(arts), desc="quotes"):
@@ -1209,7 +1209,7 @@ def plot_voices(quotes, *, title: str | None = None):
     """
     import matplotlib.pyplot as plt
 
-    from tradenews.plotting import NA_COLOR, PALETTE
+    from tradenews.present.plotting import NA_COLOR, PALETTE
 
     table = voices(quotes)
     colors = {"China": PALETTE[3 % len(PALETTE)], "US": PALETTE[0], "other": PALETTE[2 % len(PALETTE)],

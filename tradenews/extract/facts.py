@@ -4,7 +4,7 @@ How "the same thing" is decided, without a list of this story's facts:
 
 * :func:`extract_facts` finds every date ("in May", "Nov. 10", "Thursday"),
   number ("five-day", "two days of talks", "157% tariff", "fifth round") and
-  named person (via :mod:`tradenews.entities`) with its *head* (the noun the
+  named person (via :mod:`tradenews.extract.entities`) with its *head* (the noun the
   number describes: tour, talks, tariff) and its *context* (the content words
   of its sentence, nearer words weigh more).
 * :func:`compare_facts` pairs facts of the same kind from different outlets
@@ -31,7 +31,8 @@ from typing import Any
 
 import pandas as pd
 
-from tradenews.compare import _frames, _read_csv
+from tradenews.ingest.frames import frames
+from tradenews.rules import read_table
 
 __all__ = ["extract_facts", "compare_facts", "fact_discrepancies", "name_conflicts", "read_fact_patterns"]
 
@@ -58,7 +59,7 @@ _SURFACE: dict[str, str] = {}  # stem -> first word seen with it, for readable s
 
 @lru_cache(maxsize=1)
 def _numbers() -> tuple[dict[str, int], dict[str, int]]:
-    table = _read_csv("facts_numbers.csv")
+    table = read_table("facts_numbers.csv")
     cardinal = {w: int(v) for w, v in zip(table["word"], table["value"])}
     ordinal = {o: int(v) for o, v in zip(table["ordinal"], table["value"]) if isinstance(o, str) and o}
     return cardinal, ordinal
@@ -66,7 +67,7 @@ def _numbers() -> tuple[dict[str, int], dict[str, int]]:
 
 @lru_cache(maxsize=1)
 def _qualifiers() -> dict[str, str]:
-    table = _read_csv("facts_qualifiers.csv")
+    table = read_table("facts_qualifiers.csv")
     return dict(zip(table["phrase"].str.lower(), table["relation"]))
 
 
@@ -157,7 +158,7 @@ def read_fact_patterns(path: str | Path | None = None) -> pd.DataFrame:
     >>> bool(pats["regex"].iloc[0].search("a five-day Asia tour"))
     True
     """
-    table = _read_csv(path or "facts_patterns.csv")
+    table = read_table(path or "facts_patterns.csv")
     if not {"subject", "kind", "pattern"} <= set(table.columns):
         raise ValueError("a fact pattern file needs columns 'subject', 'kind', 'pattern'")
     num = _number_rx().replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
@@ -225,7 +226,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     patterns : path or DataFrame, optional
         User fact patterns (see :func:`read_fact_patterns`; default: the shipped file).
     names : bool
-        Also list person names (from :func:`tradenews.entities.extract_entities`).
+        Also list person names (from :func:`tradenews.extract.entities.extract_entities`).
 
     Returns
     -------
@@ -246,7 +247,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     >>> extract_facts(arts, names=False)[["kind", "value", "norm", "unit", "head"]].values.tolist()
     [['number', 'five', '5', 'day', 'tour'], ['date', 'May', '05', 'date', 'sign'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
     """
-    articles, _, sentences = _frames(corpus)
+    articles, _, sentences = frames(corpus)
     pats = patterns if isinstance(patterns, pd.DataFrame) else read_fact_patterns(patterns)
     if "regex" not in pats:
         pats = read_fact_patterns(patterns) if not isinstance(patterns, pd.DataFrame) else pats
@@ -372,7 +373,7 @@ def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
 
 
 def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    from tradenews.entities import extract_entities
+    from tradenews.extract.entities import extract_entities
 
     ents = extract_entities(articles)
     ents = ents[ents["type"] == "person"]
@@ -749,7 +750,7 @@ def name_conflicts(facts: pd.DataFrame, *, min_ratio: float = 60.0) -> pd.DataFr
 
 def _split_role(unit: str) -> tuple[str, str]:
     """'china vice premier' -> ('china', 'vice premier'); affiliation is the leading place if any."""
-    from tradenews.entities import _lexicon
+    from tradenews.extract.entities import _lexicon
 
     lex = _lexicon(None)
     words = unit.split()

@@ -1,0 +1,1 @@
+"""analyse: comparison tables across outlets, built from the extract layer."""

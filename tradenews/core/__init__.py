@@ -1,0 +1,1 @@
+"""core: the Corpus and the few types every layer shares (errors, progress)."""

@@ -1,0 +1,1 @@
+"""evaluate: scoring extractors against gold annotations."""

@@ -1,0 +1,1 @@
+"""ingest: read sources, decode, find metadata, normalize and segment into a Corpus."""

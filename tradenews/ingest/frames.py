@@ -1,0 +1,90 @@
+"""The corpus contract: every analysis takes what :func:`as_corpus` accepts.
+
+:func:`frames` gives ``(articles, paragraphs, sentences)`` for a Corpus or an
+articles DataFrame, adding what a bare DataFrame lacks (``outlet_label``,
+paragraphs, sentences).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradenews.core.corpus import Corpus, outlet_labels
+from tradenews.ingest.segment import paragraph_spans, sentence_spans
+
+__all__ = ["as_corpus", "frames"]
+
+
+def as_corpus(corpus: Any, **load_options: Any) -> Corpus:
+    """Return a :class:`Corpus` for a Corpus, an articles DataFrame, a path, or article text.
+
+    A path (or a string naming an existing file or folder) is loaded with
+    :func:`tradenews.load_corpus`; any other string is one article's text.
+
+    >>> as_corpus("Tariffs rose.\\nThey said so.").articles["article_id"].tolist()
+    ['0']
+    """
+    if isinstance(corpus, Corpus):
+        return corpus
+    from tradenews.ingest.load import load_corpus
+
+    if isinstance(corpus, (str, Path)) and (isinstance(corpus, Path) or "\n" not in corpus) and Path(corpus).exists():
+        return load_corpus(corpus, **load_options)
+    if isinstance(corpus, str):
+        corpus = pd.DataFrame({"article_id": ["0"], "text": [corpus]})
+    if isinstance(corpus, pd.DataFrame):
+        if "raw_text" in corpus.columns:  # already normalized: an articles table of a Corpus
+            articles, paragraphs, sentences = frames(corpus)
+            empty = pd.DataFrame(columns=["article_id", "start", "end", "text", "reason", "replacement"])
+            errors = pd.DataFrame(columns=["source", "row", "reason", "severity"])
+            return Corpus(articles, paragraphs, sentences, empty, errors)
+        return load_corpus(corpus, **load_options)
+    raise TypeError(f"expected a Corpus, an articles DataFrame, a path or text, got {type(corpus).__name__}")
+
+
+def frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return ``(articles, paragraphs, sentences)`` for a Corpus or an articles DataFrame.
+
+    Missing ``outlet_label`` is derived from ``outlet`` ("unknown <id>" when NA);
+    missing paragraphs/sentences are segmented with :mod:`tradenews.ingest.segment`.
+    """
+    if isinstance(corpus, pd.DataFrame):
+        articles, paragraphs, sentences = corpus, None, None
+    elif hasattr(corpus, "articles"):
+        articles = corpus.articles
+        paragraphs = getattr(corpus, "paragraphs", None)
+        sentences = getattr(corpus, "sentences", None)
+    else:
+        raise TypeError(f"expected a Corpus or an articles DataFrame, got {type(corpus).__name__}")
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles lack column(s): {sorted(missing)}")
+    articles = articles.copy()
+    articles["article_id"] = articles["article_id"].astype(str)
+    articles["text"] = articles["text"].fillna("").astype(str)
+    if "outlet" not in articles:
+        articles["outlet"] = pd.NA
+    if "outlet_label" not in articles:
+        articles["outlet_label"] = outlet_labels(articles["article_id"], articles["outlet"].astype(object))
+    articles["outlet_label"] = articles["outlet_label"].astype(str)
+    if "published" not in articles:
+        articles["published"] = pd.NaT
+    if paragraphs is None or not {"article_id", "start", "end"} <= set(paragraphs.columns):
+        rows = []
+        for aid, text in zip(articles["article_id"], articles["text"]):
+            for i, (a, b) in enumerate(paragraph_spans(text)):
+                rows.append((aid, i, "body", a, b, text[a:b]))
+        paragraphs = pd.DataFrame(rows, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
+    if sentences is None or not {"article_id", "start", "end"} <= set(sentences.columns):
+        rows = []
+        for aid, text in zip(articles["article_id"], articles["text"]):
+            spans = [(p, s) for p, (a, b) in enumerate(paragraph_spans(text)) for s in sentence_spans(text, a, b)]
+            for i, (p, (a, b)) in enumerate(spans):
+                rows.append((aid, i, p, a, b, text[a:b]))
+        sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
+    paragraphs = paragraphs.assign(article_id=paragraphs["article_id"].astype(str))
+    sentences = sentences.assign(article_id=sentences["article_id"].astype(str))
+    return articles.reset_index(drop=True), paragraphs, sentences

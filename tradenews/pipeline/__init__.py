@@ -1,0 +1,1 @@
+"""pipeline: the report and notebook runners that chain the layers below."""
