@@ -1,0 +1,67 @@
+"""Rebuild the real-news tariff development set from ``$TRADENEWS_EVAL`` (never committed).
+
+The labels in ``tradenews/data/tariff_dev_labels.csv`` store only a file id, character offsets and
+the judgements; this module reconstructs each article's text from the shared evaluation folders
+(PolNeAR training split and BASIL development half) so the sentence can be read again at eval time.
+
+``python scripts/tariff_devset.py mine`` lists every sentence with a percentage near a trade word
+(the candidates that were hand-labelled).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def eval_root() -> Path:
+    return Path(os.environ.get("TRADENEWS_EVAL", ROOT.parent / "shared" / "eval"))
+
+
+def article_text(file_id: str, root: Path | None = None) -> str:
+    """Text of one article: PolNeAR text files as they are; BASIL paragraphs joined as its README says."""
+    path = (root or eval_root()) / file_id
+    if path.suffix == ".json":
+        data = json.loads(path.read_text("utf-8"))
+        return "\n".join(" ".join(p) for p in data["body-paragraphs"])
+    return path.read_text("utf-8")
+
+
+def article_ids(root: Path | None = None) -> list[str]:
+    root = root or eval_root()
+    ids = sorted(str(p.relative_to(root)) for p in (root / "polnear-train" / "text").glob("*.txt"))
+    ids += sorted(str(p.relative_to(root)) for p in (root / "basil-dev").glob("*/*.json"))
+    return ids
+
+
+#: Trade and economy words: a sentence with a percentage and one of these is a candidate. The list is wide on
+#: purpose (rates, taxes, prices, jobs), so that the non-tariff percentages of economic prose are labelled too.
+TRADE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|imports?|imported|exports?|trade|trading|tax\w*|"
+                   r"customs|goods|WTO|NAFTA|TPP|protectionis\w*|surcharges?|fees?|rates?|China|Chinese|Mexic\w+|"
+                   r"Japan\w*|Canad\w+|India\w*|econom\w+|manufactur\w*|jobs|wages?|deficit|currency|products?|"
+                   r"companies|business\w*|income|prices?|costs?|spending)\b", re.I)
+
+
+def candidates(root: Path | None = None):
+    """Yield (file_id, sentence_start, sentence_end, sentence) for sentences with a percentage and a trade word."""
+    from tradenews.extract.tariffs import find_percentages
+    from tradenews.ingest.segment import sentence_spans
+
+    for fid in article_ids(root):
+        text = article_text(fid, root)
+        for a, b in sentence_spans(text):
+            sent = text[a:b]
+            pcts = find_percentages(sent)
+            if pcts and TRADE.search(sent):
+                yield fid, a, b, sent
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["mine"]:
+        for fid, a, b, sent in candidates():
+            print(f"{fid}\t{a}\t{b}\t{sent!r}")
