@@ -83,67 +83,36 @@ def labels(path: Path | None = None):
     return out
 
 
-def score(verbose: bool = True) -> dict:
-    """Score the extractor on each split of the real-news labels; print errors when ``verbose``."""
+def score(show: str | None = None) -> dict:
+    """Score the extractor on each split of the real-news labels; print the errors of split ``show``."""
+    from tradenews.evaluate.tariffs import score_labelled_rates
     from tradenews.extract.tariffs import extract_tariffs
 
-    lab = labels()
-    arts = articles(lab["file_id"])
+    lab = labels().rename(columns={"file_id": "article_id"})
+    arts = articles(lab["article_id"])
     pred = extract_tariffs(arts)
     texts = dict(zip(arts["article_id"], arts["text"]))
     results = {}
     for split in ("tune", "heldout", "dev"):
         sub = lab[lab["split"] == split]
-        res = _score_split(sub, pred[pred["article_id"].isin(set(sub["file_id"]))], texts, verbose)
-        results[split] = res
+        scores, errors = score_labelled_rates(pred[pred["article_id"].isin(set(sub["article_id"]))], sub)
+        results[split] = scores
+        if split == show:
+            for e in errors.itertuples():
+                at = int(e.start)
+                print(f"  {e.kind} {e.value:g} want={e.want} got={e.got} [{e.evidence}] "
+                      f"...{texts[e.article_id][max(0, at - 100):at + 60]!r}")
     return results
 
 
-def _field(x) -> str:
-    import pandas as pd
-
-    return "" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x)
-
-
-def _score_split(lab, pred, texts, verbose):
-    truth = {(r.file_id, r.start): r for r in lab.itertuples()}
-    n_true = int(lab["tariff"].sum())
-    tp = fp = all_ok = 0
-    field_ok = {"actor": 0, "target": 0, "status": 0}
-    found = set()
-    for p in pred.itertuples():
-        r = truth.get((p.article_id, p.start))
-        if r is None or not r.tariff:
-            fp += 1
-            if verbose:
-                sent = texts[p.article_id][p.start - 60:p.end + 40].replace("\n", " ")
-                print(f"  FP {p.value:g} ({'unlabelled' if r is None else 'not a tariff'}) ...{sent}...")
-            continue
-        tp += 1
-        found.add((p.article_id, p.start))
-        got = {"actor": _field(p.actor), "target": _field(p.target), "status": _field(p.status)}
-        ok = {k: got[k] == getattr(r, k) for k in got} | {"value": abs(p.value - r.value) < 1e-9}
-        for k in field_ok:
-            field_ok[k] += ok[k]
-        all_ok += all(ok.values())
-        if verbose and not all(ok.values()):
-            print(f"  FIELDS {p.value:g} want {r.actor}/{r.target}/{r.status} got {got} evidence={p.evidence!r}")
-    if verbose:
-        for r in lab[lab["tariff"] == 1].itertuples():
-            if (r.file_id, r.start) not in found:
-                print(f"  MISSED {r.value:g} ...{texts[r.file_id][r.sentence_start:r.sentence_end]}")
-    return {"sentences": lab[["file_id", "sentence_start"]].drop_duplicates().shape[0], "percentages": len(lab),
-            "true_rates": n_true, "predicted": tp + fp, "precision": tp / (tp + fp) if tp + fp else float("nan"),
-            "recall": tp / n_true if n_true else float("nan"),
-            "all_fields_right": all_ok / tp if tp else float("nan"),
-            **{f"{k}_right": v / tp if tp else float("nan") for k, v in field_ok.items()}}
-
-
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # this checkout's tradenews, not an installed one
     if sys.argv[1:] == ["mine"]:
         for fid, a, b, sent in candidates():
             print(f"{fid}\t{a}\t{b}\t{sent!r}")
     else:
-        verbose = "-v" in sys.argv
-        for split, res in score(verbose=verbose).items():
+        show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
+        for split, res in score(show).items():
+            if "--all" not in sys.argv and split != "tune":
+                continue  # the held-out splits are scored once, at the end
             print(split, " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in res.items()))

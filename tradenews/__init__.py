@@ -35,7 +35,7 @@ _EXPORTS = {
     "shared_passages": "extract.overlap",
     "save_table": "present.plotting",
     "extract_tariffs": "extract.tariffs",
-    "evaluate_tariffs": "extract.tariffs",
+    "evaluate_tariffs": "evaluate.tariffs",
     "name_conflicts": "extract.quotes.speakers",
     "shingle_overlap": "extract.overlap",
     "outlet_profile": "analyse.compare",

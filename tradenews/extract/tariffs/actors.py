@@ -90,7 +90,7 @@ IMPOSE_AFTER = rx(r"(?:'s)?\s+(?:\w+\s+)?(?:had|has|have|was|is)?\s*(?:\w+\s+)?{
 VERB_AFTER = rx(r"\s+{@verb_after}\b")
 MODIFIER_GAP = rx(r"(?:'s)?\s*(?:{@modifier}\s+)*")
 POSSESSOR_GAP = rx(r"'s\s+(?:[\w-]+\s+){0,3}?$|'s\s*$")
-GOODS = rx(r"(?:'s)?\s*(?:[\w-]+\s+){0,2}?{@goods}\b")
+GOODS = rx(r"(?:'s)?\s*(?:(?!(?:{@modal}|{@verb_after})\b)[\w-]+\s+){0,2}?{@goods}\b")
 PRONOUN_BEFORE = rx(r"\b{@possessive}\s+(?:{@modifier}\s+|[\w-]+\s+){0,2}$")
 AGENT_PREP = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 VENUE_PREP = re.compile(r"\b(?:in|at|with|between|and|of|visit(?:ed|ing)?|to|from)\s+(?:the\s+)?$", re.I)
@@ -149,6 +149,8 @@ def _target_after_figure(r: Roles) -> Mention | None:
         if m.start < min(r.e, noun_b):
             continue
         left = r.left(m)
+        if AGENT_PREP.search(left):
+            continue  # "goods made abroad by US companies": an agent, not the goods' origin
         if DEST_PREP.search(left):  # "cars shipped to the US": the importer imposes
             r.destination = r.destination or m.actor
             continue
