@@ -193,7 +193,7 @@ def timeline_table(tariffs: "pd.DataFrame", articles: "pd.DataFrame | None" = No
 
     reference = load_reference() if reference is None else reference
     marks = _marks(tariffs)
-    marks["published"] = _published(marks, articles).values
+    marks["published"] = _published(marks, articles).array
     pairs = set(zip(reference["actor"], reference["target"]))
     pad = pd.Timedelta(days=REFERENCE_MARGIN_DAYS)
     lo, hi = (reference["date"].min() - pad, reference["date"].max() + pad) if len(reference) else (None, None)
