@@ -10,6 +10,7 @@ the judgements; this module reconstructs each article's text from the shared eva
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -63,13 +64,30 @@ def candidates(root: Path | None = None):
 
 
 
+def split_of(file_id: str) -> str:
+    """The split an article belongs to: PolNeAR dev is "dev"; the rest by a hash of the file id."""
+    if file_id.startswith("polnear-dev"):
+        return "dev"
+    return "tune" if int(hashlib.sha1(file_id.encode()).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
 def articles(file_ids, root: Path | None = None):
     """An articles frame (``article_id`` = file id, ``outlet``, ``text``) for the labelled files."""
     import pandas as pd
 
     ids = sorted(set(file_ids))
     return pd.DataFrame({"article_id": ids, "outlet": [i.split("/")[0] for i in ids],
-                         "text": [article_text(i, root) for i in ids]})
+                         "text": [article_text(i, root) for i in ids],
+                         "published": pd.to_datetime([published(i, root) for i in ids], utc=True)})
+
+
+def published(file_id: str, root: Path | None = None) -> str | None:
+    """Publication date: BASIL's ``date`` key; PolNeAR's file names carry it (``outlet_YYYY-MM-DD_slug``)."""
+    path = (root or eval_root()) / file_id
+    if path.suffix == ".json":
+        return json.loads(path.read_text("utf-8")).get("date")
+    m = re.search(r"_(\d{4}-\d{2}-\d{2})_", path.name)
+    return m.group(1) if m else None
 
 
 def labels(path: Path | None = None):
@@ -89,13 +107,16 @@ def score(show: str | None = None) -> dict:
     from tradenews.extract.tariffs import extract_tariffs
 
     lab = labels().rename(columns={"file_id": "article_id"})
-    arts = articles(lab["article_id"])
+    root = eval_root()
+    ids = article_ids() + sorted(str(p.relative_to(root)) for p in (root / "polnear-dev" / "text").glob("*.txt"))
+    arts = articles(ids)  # every article, so a prediction outside the labelled sentences counts against precision
     pred = extract_tariffs(arts)
     texts = dict(zip(arts["article_id"], arts["text"]))
+    splits = pred["article_id"].map(split_of)
     results = {}
     for split in ("tune", "heldout", "dev"):
         sub = lab[lab["split"] == split]
-        scores, errors = score_labelled_rates(pred[pred["article_id"].isin(set(sub["article_id"]))], sub)
+        scores, errors = score_labelled_rates(pred[splits == split], sub)
         results[split] = scores
         if split == show:
             for e in errors.itertuples():
