@@ -191,3 +191,13 @@ def test_long_listing_sentence_is_linear():
     large, n_large = cost(10000)
     assert n_large > 3 * n_small
     assert large / max(small, 1e-3) < 6
+
+
+def test_year_opening_the_clause_dates_the_figure():
+    text = "In 2012, Ottawa imposed a 15% duty on Chinese solar panels."
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text], "published": [pd.Timestamp("2019-01-01", tz="UTC")]})
+    (r,) = extract_tariffs(arts).to_dict("records")
+    assert (r["actor"], r["status"], na(r["year"])) == ("Canada", "past", 2012)
+    arts["published"] = pd.Timestamp("2012-06-01", tz="UTC")  # the same year: still in force
+    (r,) = extract_tariffs(arts).to_dict("records")
+    assert (r["status"], na(r["year"])) == ("in force", 2012)

@@ -45,6 +45,13 @@ _EXPORTS = {
     "extract_entities": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
+    "load_reference": "extract.tariffs",
+    "plot_figure_matrix": "present.tariff_charts",
+    "plot_escalation_ladder": "present.tariff_charts",
+    "plot_timeline": "present.tariff_charts",
+    "tariff_matrix_table": "present.tariff_charts",
+    "ladder_table": "present.tariff_charts",
+    "timeline_table": "present.tariff_charts",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
