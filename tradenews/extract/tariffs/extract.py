@@ -9,7 +9,7 @@ from tradenews.core.corpus import outlet_labels
 from tradenews.core.progress import progress
 from tradenews.extract.tariffs.actors import (actor_target, article_pair, last_place, learn_people, mentions,
                                               speaker_actor)
-from tradenews.extract.tariffs.figures import Sentence, _p, tariff_figures
+from tradenews.extract.tariffs.figures import Sentence, rule_pattern, tariff_figures
 from tradenews.extract.tariffs.lexicon import FOLD, people, rx
 from tradenews.extract.tariffs.numbers import PCT_QUICK, YEAR
 from tradenews.extract.tariffs.status import STATUSES, Clauses, dated_status, figure_year, status
@@ -90,7 +90,7 @@ class _Article:
 
 def _qualifier(s: Sentence, fig: dict[str, Any]) -> str:
     qualifier, before = fig["qualifier"], s.text[max(0, fig["span"][0] - 200):fig["span"][0]]
-    if qualifier.startswith("range") and re.search(r"\bfrom\s*$", before, re.I) and _p("change_verb").search(before):
+    if qualifier.startswith("range") and re.search(r"\bfrom\s*$", before, re.I) and rule_pattern("change_verb").search(before):
         return "from" if qualifier == "range low" else "to"
     if not qualifier and re.search(r"\bup to\s*$", s.text[max(0, fig["start"] - 10):fig["start"]], re.I):
         return "up to"
@@ -157,7 +157,7 @@ def _article_rows(art: Any, sents: Any, options: dict) -> list[dict]:
     text = art.text
     if not isinstance(text, str) or not text or sents is None or not PCT_QUICK.search(text):
         return []
-    doc_trade = bool(_p("noun").search(text))
+    doc_trade = bool(rule_pattern("noun").search(text))
     context, rows = None, []
     for sent in sents.itertuples(index=False):
         s = Sentence(text[sent.start:sent.end], doc_trade=doc_trade, skip=options["skip"])

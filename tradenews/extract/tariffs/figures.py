@@ -17,7 +17,7 @@ from typing import Any, Callable
 from tradenews.extract.tariffs.lexicon import FOLD, place_pattern, places, rx, term_alternation
 from tradenews.extract.tariffs.numbers import find_percentages, percentage_pattern
 
-__all__ = ["Sentence", "NOUN_RULES", "tariff_figures"]
+__all__ = ["Sentence", "NOUN_RULES", "rule_pattern", "tariff_figures"]
 
 
 @lru_cache(maxsize=None)
@@ -25,7 +25,7 @@ def _term(kinds: tuple[str, ...], template: str = r"\b{}\b") -> re.Pattern:
     return rx(template.replace("{}", term_alternation(*kinds)))
 
 
-def _p(name: str) -> re.Pattern:
+def rule_pattern(name: str) -> re.Pattern:
     """Compiled patterns of the attachment rules, by name."""
     return {
         "noun": _term(("noun",)),
@@ -75,7 +75,7 @@ class Sentence:
     @property
     def trade(self) -> bool:
         """Whether the sentence (or its article) is about trade, so weak nouns count."""
-        if self.doc_trade or _p("noun").search(self.text) or _p("trade").search(self.text):
+        if self.doc_trade or rule_pattern("noun").search(self.text) or rule_pattern("trade").search(self.text):
             return True
         on_place = any(re.search(r"\b(?:on|against)\s+(?:the\s+)?$", self.text[max(0, m.start() - 12):m.start()])
                        for m in self.places)
@@ -102,7 +102,7 @@ def _rate_without_figure(s: Sentence, m: re.Match, kind: str) -> bool:
         return False
     before = s.text[max(0, m.start() - 40):m.start()]
     np_before = PCT_BEFORE_NOUN.search(before)
-    return not (np_before and (_p("noun").search(s.text) or s.places))
+    return not (np_before and (rule_pattern("noun").search(s.text) or s.places))
 
 
 def _rate_of_something_else(s: Sentence, m: re.Match, kind: str) -> bool:
@@ -110,33 +110,33 @@ def _rate_of_something_else(s: Sentence, m: re.Match, kind: str) -> bool:
     if kind != "rate":
         return False
     np_text = " ".join(s.text[:m.start()].split()[-5:])
-    if _p("rate_np_block").search(np_text) or _p("rate_after_block").match(s.text, m.end()):
+    if rule_pattern("rate_np_block").search(np_text) or rule_pattern("rate_after_block").match(s.text, m.end()):
         return True
     before = s.text[max(0, m.start() - 40):m.start()]
     units = list(re.finditer(r"%|per[\s-]?cent\b|percent\b|\bpct\b", before, re.I))
     gap = before[units[-1].end():] if units else ""
-    return not _p("rate_modifier").match(gap)
+    return not rule_pattern("rate_modifier").match(gap)
 
 
 def _blocked_modifier(s: Sentence, m: re.Match, kind: str) -> bool:
     """"stamp duty", "sales tax", "interest rate": a modifier makes it another charge."""
-    pattern = _p("rate_blocker") if kind == "rate" else _p("blocker")
+    pattern = rule_pattern("rate_blocker") if kind == "rate" else rule_pattern("blocker")
     return bool(pattern.search(s.text[max(0, m.start() - 24):m.start()]))
 
 
 def _noun_is_modifier(s: Sentence, m: re.Match, kind: str) -> bool:
     """"tariff revenue", "tariff-free": the noun modifies another head."""
-    return bool(_p("nonrate_head").match(s.text, m.end()))
+    return bool(rule_pattern("nonrate_head").match(s.text, m.end()))
 
 
 def _weak_non_trade_object(s: Sentence, m: re.Match, kind: str) -> bool:
     """"a 1% levy on financial transactions"."""
-    return kind != "strong" and bool(_p("weak_after_block").match(s.text, m.end()))
+    return kind != "strong" and bool(rule_pattern("weak_after_block").match(s.text, m.end()))
 
 
 def _complement_of_head(s: Sentence, m: re.Match, kind: str) -> bool:
     """"support for retaliatory tariffs ... 72%": the figure belongs to "support"."""
-    return bool(_p("head_of").search(s.text[max(0, m.start() - 60):m.start()]))
+    return bool(rule_pattern("head_of").search(s.text[max(0, m.start() - 60):m.start()]))
 
 
 #: Ordered rules that reject a candidate tariff noun; list them, or skip some by name.
@@ -168,7 +168,7 @@ def find_nouns(s: Sentence) -> Nouns:
     covered: list[tuple[int, int]] = []  # sorted, for the overlap test
     right_only, weak = set(), set()
     for kind in ("strong", "weak", "rate"):
-        pattern = _p({"strong": "noun", "weak": "weak", "rate": "rate"}[kind])
+        pattern = rule_pattern({"strong": "noun", "weak": "weak", "rate": "rate"}[kind])
         for m in pattern.finditer(s.text):
             if any(name not in s.skip and rule(s, m, kind) for name, rule in NOUN_RULES):
                 continue
@@ -189,12 +189,12 @@ def verb_rates(s: Sentence) -> list[tuple[int, int]]:
     out = []
     lead = rx(r"\s*(?:(?:only|just|an?|the|extra|additional|another|about|around|some|roughly|nearly|"
               r"up to|as much as)\s+){0,3}")
-    for m in _p("rate_verb").finditer(s.text):
+    for m in rule_pattern("rate_verb").finditer(s.text):
         pm = percentage_pattern().match(s.text, lead.match(s.text, m.end()).end(), m.end() + 120)
         if not pm:
             continue
         on = re.compile(r"\s+on\s+((?:[\w.$'-]+\s+){0,5}[\w.'-]+)").match(s.text, pm.end(), pm.end() + 80)
-        if on and (_p("trade").search(on.group(1)) or place_pattern().search(on.group(1))):
+        if on and (rule_pattern("trade").search(on.group(1)) or place_pattern().search(on.group(1))):
             out.append(m.span())
     return out
 
@@ -235,22 +235,27 @@ def _left_attached(s: Sentence, pct_start: int, nouns: Nouns, pct_starts: list[i
     if not link and gap.strip():
         return None
     inner = gap[:link.start()] if link else ""
-    if _p("competing").search(inner) or re.search(r"\bby\s*$", gap, re.I):
+    if rule_pattern("competing").search(inner) or re.search(r"\bby\s*$", gap, re.I):
         return None
-    if _p("change_verb").search(gap) and not re.search(r"\b(?:to|from|at|up to)\b", link.group() if link else "", re.I):
+    if rule_pattern("change_verb").search(gap) and not re.search(r"\b(?:to|from|at|up to)\b", link.group() if link else "", re.I):
         return None
     return a, b
 
 
-def _coordinated(s: Sentence, pct_start: int, prev_end: int) -> bool:
-    """Whether a figure continues a list after an accepted tariff figure ("145% by the U.S. and 125%")."""
+def _coordinated(s: Sentence, pct_start: int, pct_end: int, prev_end: int) -> bool:
+    """Whether a figure continues a list after an accepted tariff figure ("145% by the U.S. and 125%").
+
+    Not when a noun of its own follows the figure ("and 3% growth").
+    """
+    if rule_pattern("competing").match(s.text, re.compile(r"[\s-]*").match(s.text, pct_end).end()):
+        return False
     gap = s.text[prev_end:pct_start]
     if len(gap.split()) > 10 or re.search(r"[;?!]", gap):
         return False
     if not re.search(r"\b(?:and|or|to|versus|vs|while|from|then)\b|,", gap, re.I):
         return False
-    moved = _p("change_verb").search(re.sub(r"\b(?:lower|higher)\s+than\b", " ", gap, flags=re.I))
-    if re.match(r"\s*of\b", gap) or _p("competing").search(gap) or moved:
+    moved = rule_pattern("change_verb").search(re.sub(r"\b(?:lower|higher)\s+than\b", " ", gap, flags=re.I))
+    if re.match(r"\s*of\b", gap) or rule_pattern("competing").search(gap) or moved:
         return False
     return not re.search(r"\b(?:because|after|since|when|that|which|who)\b", gap, re.I)
 
@@ -283,17 +288,17 @@ def tariff_figures(s: Sentence) -> list[dict[str, Any]]:
         if p["qualifier"] == "range high" and accepted and accepted[-1]["span"] == p["span"]:
             accepted.append({**p, "noun": accepted[-1]["noun"]})
             continue
-        if _p("after_block").match(s.text, end) and not re.compile(r"\s*of\s+(?:up to|as)").match(s.text, end):
+        if rule_pattern("after_block").match(s.text, end) and not re.compile(r"\s*of\s+(?:up to|as)").match(s.text, end):
             continue
         noun = _right_attached(s, end, nouns) or _left_attached(s, start, nouns, starts)
         if noun is None and (verb := _verb_before(s, start, verbs, verb_ends)) is not None:
             accepted.append({**p, "noun": verb, "verb": True})
             continue
         if noun is None and accepted and accepted[-1]["noun"] not in nouns.right_only and \
-                _coordinated(s, start, accepted[-1]["span"][1]):
+                _coordinated(s, start, end, accepted[-1]["span"][1]):
             accepted.append({**p, "noun": accepted[-1]["noun"], "coordinated": True})
             continue
-        if noun is not None and noun in nouns.weak and _p("weak_after_block").match(s.text, end):
+        if noun is not None and noun in nouns.weak and rule_pattern("weak_after_block").match(s.text, end):
             noun = None  # "a surcharge of 3% on card payments"
         if noun is not None:
             accepted.append({**p, "noun": noun})

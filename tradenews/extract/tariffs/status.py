@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from tradenews.extract.tariffs.figures import Sentence, _p
+from tradenews.extract.tariffs.figures import Sentence, rule_pattern
 from tradenews.extract.tariffs.lexicon import cues, rx
 from tradenews.extract.tariffs.numbers import YEAR
 
@@ -100,11 +100,11 @@ class Figure:
 def _from_level(f: Figure) -> tuple[str, str] | None:
     """"raised from 10% to 25%": the figure after "from" is the old level."""
     before, q = f.before, f.fig["qualifier"]
-    if q == "range low" and re.search(r"\bfrom\s*$", before, re.I) and _p("change_verb").search(before):
+    if q == "range low" and re.search(r"\bfrom\s*$", before, re.I) and rule_pattern("change_verb").search(before):
         return "past", "from"
     if q != "range high" and re.search(r"\bfrom\s+(?:\w+\s+)?$", before, re.I) and (
             re.search(r"\bto\b", f.text[f.e:f.e + 40]) or re.search(r"\bto\s+\S+\s*$", before[:-6], re.I)
-            or _p("change_verb").search(before)):
+            or rule_pattern("change_verb").search(before)):
         return "past", "from"
     return None
 
