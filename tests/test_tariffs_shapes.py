@@ -105,6 +105,8 @@ def test_country_only_in_another_clause_is_no_actor():
     "During the campaign she has proposed a 30% tariff on Mexican cars.",
     "The bill would impose a 25 percent duty on Chinese solar panels.",
     "The candidate pledged a 20% tariff on every imported car.",
+    "The governor wants a 12% tax on imported lumber.",
+    "Under the plan, Ottawa would tax imports at 9 percent.",
 ])
 def test_proposals(text):
     (r,) = rows(text)
