@@ -69,3 +69,9 @@ def test_timeline_on_a_given_axes():
     arts = corpus(["2025-04-15"] * 3)
     fig, ax = plt.subplots()
     assert plot_timeline(extract_tariffs(arts), arts, ax=ax) is fig
+
+
+def test_unknown_sides_are_charted_as_question_marks():
+    cited = extract_tariffs("A 30% tariff was announced.")
+    assert tariff_matrix_table(cited)["direction"].tolist() == ["? on ?"]
+    assert plot_escalation_ladder(cited).axes

@@ -84,6 +84,7 @@ def _quotes_step(corpus) -> list[Item]:
 
 def _tariffs_step(corpus) -> list[Item]:
     from tradenews.extract import tariffs as t
+    from tradenews.present import tariff_charts as c
 
     cited = t.extract_tariffs(corpus)
     items = [Item("05-tariffs", "table", cited, "Every tariff rate cited, with actor, target and status.",
@@ -91,14 +92,14 @@ def _tariffs_step(corpus) -> list[Item]:
     if len(cited):
         reference = t.load_reference()
         items = [
-            Item("05-figure-matrix", "figure", t.plot_figure_matrix(cited),
-                 "Which outlet cites which tariff figure, by status.", "tradenews.extract.tariffs.plot_figure_matrix"),
-            Item("05-escalation-ladder", "figure", t.plot_escalation_ladder(cited),
-                 "The tariff levels cited, by direction and status.", "tradenews.extract.tariffs.plot_escalation_ladder"),
-            Item("05-timeline-vs-reference", "figure", t.plot_timeline(cited, corpus.articles, reference),
-                 "Cited figures against the reference series in data/reference/.", "tradenews.extract.tariffs.plot_timeline"),
-        ] + items + [Item("05-timeline-table", "table", t.timeline_table(cited, corpus.articles, reference),
-                          "Where each cited figure agrees with the reference series.", "tradenews.extract.tariffs.timeline_table")]
+            Item("05-figure-matrix", "figure", c.plot_figure_matrix(cited),
+                 "Which outlet cites which tariff figure, by status.", "tradenews.present.tariff_charts.plot_figure_matrix"),
+            Item("05-escalation-ladder", "figure", c.plot_escalation_ladder(cited),
+                 "The tariff levels cited, by direction and status.", "tradenews.present.tariff_charts.plot_escalation_ladder"),
+            Item("05-timeline-vs-reference", "figure", c.plot_timeline(cited, corpus.articles, reference),
+                 "Cited figures against the reference series (drawn only where it covers the articles).", "tradenews.present.tariff_charts.plot_timeline"),
+        ] + items + [Item("05-timeline-table", "table", c.timeline_table(cited, corpus.articles, reference),
+                          "Where each cited figure agrees with the reference series.", "tradenews.present.tariff_charts.timeline_table")]
     return items
 
 

@@ -26,7 +26,9 @@ REFERENCE_MARGIN_DAYS = 60
 
 
 def _label(v) -> str:
-    return "?" if v is None or v != v or str(v) == "<NA>" else str(v)
+    import pandas as pd
+
+    return "?" if not isinstance(v, str) and pd.isna(v) else str(v)
 
 
 def _marks(tariffs: "pd.DataFrame") -> "pd.DataFrame":

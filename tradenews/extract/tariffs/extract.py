@@ -82,10 +82,23 @@ class _Article:
         self.folded = text.translate(FOLD)
         self.people = {**learn_people(self.folded), **people()}
         self.pair = article_pair(self.folded, self.people) if infer_from_pair else []
-        year = getattr(published, "year", None)
-        self.dated = year is not None and year == year
+        year = _year(published)
+        self.dated = year is not None
         years = [int(y) for y in YEAR.findall(self.folded)]
         self.reference_year = int(year) if self.dated else (max(years) if years else None)
+
+
+def _year(published: Any) -> int | None:
+    """The year of a publication date (a Timestamp, a date or an ISO string); None when unknown."""
+    import pandas as pd
+
+    if published is None or isinstance(published, float):
+        return None
+    try:
+        stamp = pd.Timestamp(published)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(stamp) else int(stamp.year)
 
 
 def _qualifier(s: Sentence, fig: dict[str, Any]) -> str:
