@@ -93,9 +93,9 @@ POSSESSOR_GAP = rx(r"'s\s+(?:[\w-]+\s+){0,3}?$|'s\s*$")
 GOODS = rx(r"(?:'s)?\s*(?:(?!(?:{@modal}|{@verb_after})\b)[\w-]+\s+){0,2}?{@goods}\b")
 PRONOUN_BEFORE = rx(r"\b{@possessive}\s+(?:{@modifier}\s+|[\w-]+\s+){0,2}$")
 AGENT_PREP = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-VENUE_PREP = re.compile(r"\b(?:in|at|with|between|and|of|visit(?:ed|ing)?|to|from)\s+(?:the\s+)?$", re.I)
-FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us)\b", re.I)
-THIRD_PLURAL = re.compile(r"\b(?:them|they|their)\b", re.I)
+VENUE_PREP = rx(r"\b{@venue}\s+(?:the\s+)?$")
+FIRST_PERSON = rx(r"\b{@first_person}\b")
+THIRD_PLURAL = rx(r"\b{@third_plural}\b")
 SPEECH = rx(r"{@speech}").pattern
 
 

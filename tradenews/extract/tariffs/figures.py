@@ -187,8 +187,7 @@ def find_nouns(s: Sentence) -> Nouns:
 def verb_rates(s: Sentence) -> list[tuple[int, int]]:
     """Verbs that take a rate as object, "charges 2.5% on imported cars" (the object must be trade)."""
     out = []
-    lead = rx(r"\s*(?:(?:only|just|an?|the|extra|additional|another|about|around|some|roughly|nearly|"
-              r"up to|as much as)\s+){0,3}")
+    lead = rx(r"\s*(?:{@rate_lead}\s+){0,3}")
     for m in rule_pattern("rate_verb").finditer(s.text):
         pm = percentage_pattern().match(s.text, lead.match(s.text, m.end()).end(), m.end() + 120)
         if not pm:
@@ -252,12 +251,12 @@ def _coordinated(s: Sentence, pct_start: int, pct_end: int, prev_end: int) -> bo
     gap = s.text[prev_end:pct_start]
     if len(gap.split()) > 10 or re.search(r"[;?!]", gap):
         return False
-    if not re.search(r"\b(?:and|or|to|versus|vs|while|from|then)\b|,", gap, re.I):
+    if not rx(r"\b{@coordinator}\b|,").search(gap):
         return False
     moved = rule_pattern("change_verb").search(re.sub(r"\b(?:lower|higher)\s+than\b", " ", gap, flags=re.I))
     if re.match(r"\s*of\b", gap) or rule_pattern("competing").search(gap) or moved:
         return False
-    return not re.search(r"\b(?:because|after|since|when|that|which|who)\b", gap, re.I)
+    return not rx(r"\b{@subordinator}\b").search(gap)
 
 
 def _verb_before(s: Sentence, start: int, verbs: list[tuple[int, int]], verb_ends: list[int]):

@@ -204,10 +204,9 @@ def status(s: Sentence, clauses: Clauses, fig: dict[str, Any], spans: list[tuple
 
 # --------------------------------------------------------------------------- years
 
-_YEAR_AFTER = re.compile(r"[\s,]*(?:(?:on|for)\s+[\w-]+\s+)?(?:in|during|as of|by|until|since|for|from)\s+"
-                         r"(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?((?:19|20)\d\d)\b|\s*\(((?:19|20)\d\d)\)", re.I)
-_YEAR_OPENING = re.compile(r"\W*(?:in|by|since|during|until|as of)\s+(?:(?:late|early|mid-?)\s*)?(?:\w+\s+)?"
-                           r"((?:19|20)\d\d)\b,?", re.I)
+_YEAR_AFTER = rx(r"[\s,]*(?:(?:on|for)\s+[\w-]+\s+)?(?:{@year_prep}|for|from)\s+"
+                 r"(?:the\s+end\s+of\s+|{@year_part}\s*)?((?:19|20)\d\d)\b|\s*\(((?:19|20)\d\d)\)")
+_YEAR_OPENING = rx(r"\W*{@year_prep}\s+(?:{@year_part}\s*)?(?:\w+\s+)?((?:19|20)\d\d)\b,?")
 
 
 def figure_year(s: Sentence, clauses: Clauses, fig: dict[str, Any], next_start: int) -> int | None:
