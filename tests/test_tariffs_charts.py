@@ -75,3 +75,11 @@ def test_unknown_sides_are_charted_as_question_marks():
     cited = extract_tariffs("A 30% tariff was announced.")
     assert tariff_matrix_table(cited)["direction"].tolist() == ["? on ?"]
     assert plot_escalation_ladder(cited).axes
+
+
+def test_ladder_labels_are_capped_for_many_outlets():
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(30)], "outlet": [f"Outlet {i}" for i in range(30)],
+                         "text": ["Beijing imposed a 125% tariff on US goods."] * 30})
+    fig = plot_escalation_ladder(extract_tariffs(arts))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any("+27 more" in t for t in texts) and all(len(t) < 120 for t in texts)

@@ -137,6 +137,12 @@ def ladder_table(tariffs: "pd.DataFrame") -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=["direction", "value", "status", "outlets", "marks"])
 
 
+def _capped(listing: str, n: int) -> str:
+    """"A, B, C, D" -> "A, B +2 more" when it holds more than ``n`` items."""
+    items = listing.split(", ")
+    return listing if len(items) <= n else ", ".join(items[:n]) + f" +{len(items) - n} more"
+
+
 def _ladder_finding(table) -> str:
     if table.empty:
         return "No tariff level with a known direction is cited"
@@ -157,7 +163,8 @@ def plot_escalation_ladder(tariffs: "pd.DataFrame", *, ax=None, title: str | Non
                 for k, row in enumerate(level.itertuples()):
                     ax.scatter(d_idx + k * 0.09, value, marker=STATUS_MARKERS[row.status], s=80, color="#444444",
                                zorder=3)
-                label = "\n".join(f"{value:g}% {r.status}: {r.outlets} ({r.marks})" for r in level.itertuples())
+                label = "\n".join(f"{value:g}% {r.status}: {_capped(r.outlets, 3)} ({_capped(r.marks, 5)})"
+                                  for r in level.itertuples())
                 ax.annotate(label, (d_idx + 0.09 * len(level), value), xytext=(6, 0), textcoords="offset points",
                             fontsize=7, va="center")
         ax.set_xticks(range(len(directions)), directions)
