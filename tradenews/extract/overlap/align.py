@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tradenews.extract.overlap.model import words_and_quotes
+from tradenews.extract.overlap.model import sentence_words
 from tradenews.extract.overlap.neighbours import pair_dots
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +43,7 @@ __all__ = ["candidate_sentence_pairs", "align_words", "lcs_length", "pair_reuse"
            "CANDIDATE_COSINE", "VERBATIM_SHARE", "REWRITE_MIN_WORDS", "REWRITE_SHARE", "MIN_SENTENCE_WORDS"]
 
 #: Sentence cosine from which a sentence pair is aligned word by word.
-CANDIDATE_COSINE = 0.3
+CANDIDATE_COSINE = 0.4
 #: Words of the shorter sentence a near-verbatim copy keeps, in order.
 VERBATIM_SHARE = 0.8
 #: Content words two sentences must share in the same order to be a rewrite.
@@ -52,6 +52,9 @@ REWRITE_MIN_WORDS = 4
 REWRITE_SHARE = 0.5
 #: ... and of the longer sentence's (a rewrite may cut a clause).
 REWRITE_LONGER_SHARE = 0.5
+#: Distinct content words (any order) two sentences must share, as a share of the sentence with fewer,
+#: before their words are aligned (a bound checked on the sparse vectors, so most pairs are never read).
+PREFILTER_SHARE = 0.5
 #: Sentences with fewer words are never aligned ("Read more.", datelines).
 MIN_SENTENCE_WORDS = 6
 #: A sentence is a quotation when at least this share of its words is quoted.
@@ -182,7 +185,7 @@ def _orient(model: "Model", a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, n
     return np.where(a_first, a, b), np.where(a_first, b, a), free
 
 
-def _classify(model: "Model", sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Kind and score of each candidate sentence pair: hash first, words only where needed."""
     n_words, hashes = model.n_words, model.word_hash
     kind = np.zeros(len(sa), np.int64)
@@ -192,15 +195,22 @@ def _classify(model: "Model", sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarra
     # content words shared (any order): a cheap bound before reading any text
     binary = model.unit_vectors.copy()
     binary.data[:] = 1.0
-    rest = np.flatnonzero(~exact & (np.minimum(n_words[sa], n_words[sb]) >= MIN_SENTENCE_WORDS))
+    # a sentence with a verbatim partner needs no other: skip its other candidates
+    key = pair * (len(n_words) + 1) + sa
+    verbatim_keys = np.sort(key[exact])
+    settled = verbatim_keys[np.minimum(np.searchsorted(verbatim_keys, key), max(len(verbatim_keys) - 1, 0))] == key \
+        if len(verbatim_keys) else np.zeros(len(key), bool)
+    rest = np.flatnonzero(~settled & (np.minimum(n_words[sa], n_words[sb]) >= MIN_SENTENCE_WORDS))
     shared = pair_dots(binary, sa[rest], sb[rest])
-    rest = rest[shared >= REWRITE_MIN_WORDS - 1]
+    terms = np.diff(binary.indptr)
+    fewer = np.minimum(terms[sa[rest]], terms[sb[rest]])
+    rest = rest[(shared >= REWRITE_MIN_WORDS - 1) & (shared >= PREFILTER_SHARE * fewer)]
     texts = model.units["text"].to_numpy(dtype=object)
     cache: dict[int, list[str]] = {}
 
     def words(u: int) -> list[str]:
         if u not in cache:
-            cache[u] = words_and_quotes(str(texts[u]), int(model.start_parity[u]))[0]
+            cache[u] = sentence_words(str(texts[u]))
         return cache[u]
 
     for k in rest:
@@ -217,7 +227,7 @@ def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray) -> tuple[dict[str, 
     owner = np.repeat(np.arange(len(model.ids)), np.diff(model.unit_ptr))
     x_in_short = owner[ux] == short[pair]
     sa, sb = np.where(x_in_short, ux, uy), np.where(x_in_short, uy, ux)
-    kind, score = _classify(model, sa, sb)
+    kind, score = _classify(model, pair, sa, sb)
     ok = kind > NONE
     aligned = pd.DataFrame({"pair": pair[ok], "unit_a": sa[ok], "unit_b": sb[ok], "kind": kind[ok],
                             "score": score[ok], "cosine": cos[ok]})

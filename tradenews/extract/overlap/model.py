@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import scipy.sparse as sp
 
-__all__ = ["Model", "fit_model", "count_words", "words_and_quotes", "QUOTE_MARKS", "stop_set"]
+__all__ = ["Model", "fit_model", "count_words", "words_and_quotes", "sentence_words", "QUOTE_MARKS", "stop_set"]
 
 #: Double quotation marks; single marks are left alone (they are also apostrophes).
 QUOTE_MARKS = '"“”«»„'
@@ -88,6 +88,15 @@ def words_and_quotes(text: str, start_parity: int = 0) -> tuple[list[str], list[
             quoted.append(bool(parity))
             spans.append(m.span())
     return words, quoted, spans
+
+
+def sentence_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, quotation marks left out (as in :func:`words_and_quotes`).
+
+    >>> sentence_words('He said: "No."')
+    ['he', 'said', 'no']
+    """
+    return [w for w in _TOKENS.findall(text.lower()) if w not in QUOTE_MARKS]
 
 
 def _articles(corpus) -> "pd.DataFrame":
