@@ -96,7 +96,7 @@ def align_words(words_a: list[str], words_b: list[str], stop: frozenset) -> tupl
     Example
     -------
     >>> a = "dock workers extended their strike into a third day on wednesday".split()
-    >>> b = "dock workers at halden extended the strike into a third day on wednesday".split()
+    >>> b = "dock workers extended the strike into a third day on wednesday".split()
     >>> align_words(a, b, frozenset({"their", "the", "into", "a", "on", "at"}))[0] == VERBATIM
     True
     """
