@@ -7,8 +7,8 @@
 - :mod:`~tradenews.extract.overlap.pairs`: the public functions below.
 """
 
-from tradenews.extract.overlap.pairs import (PAIR_COLUMNS, PASSAGE_COLUMNS, shared_passages, shingle_overlap,
-                                             similar_pairs, similarity_matrix)
+from tradenews.extract.overlap.pairs import (PAIR_COLUMNS, PASSAGE_COLUMNS, pair_measures, shared_passages,
+                                             shingle_overlap, similar_pairs, similarity_matrix)
 
-__all__ = ["similar_pairs", "similarity_matrix", "shared_passages", "shingle_overlap", "PAIR_COLUMNS",
-           "PASSAGE_COLUMNS"]
+__all__ = ["similar_pairs", "similarity_matrix", "shared_passages", "shingle_overlap", "pair_measures",
+           "PAIR_COLUMNS", "PASSAGE_COLUMNS"]

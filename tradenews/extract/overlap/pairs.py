@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["similar_pairs", "similarity_matrix", "shared_passages", "shingle_overlap", "PAIR_COLUMNS",
-           "PASSAGE_COLUMNS"]
+__all__ = ["similar_pairs", "similarity_matrix", "shared_passages", "shingle_overlap", "pair_measures",
+           "PAIR_COLUMNS", "PASSAGE_COLUMNS"]
 
 #: Largest corpus for which ``similarity_matrix(by="article")`` builds a square table.
 ARTICLE_MATRIX_MAX = 5_000
@@ -390,3 +390,35 @@ def shingle_overlap(corpus, *, n: int = 5) -> "pd.DataFrame":
                            kind="stable").reset_index(drop=True)
 
 
+
+
+def pair_measures(pair: "pd.Series", passages: "pd.DataFrame") -> "pd.DataFrame":
+    """The three measures of one :func:`similar_pairs` row, with what each counts.
+
+    ``passages`` is a :func:`shared_passages` table (any pairs; this pair's rows are used).
+
+    Example
+    -------
+    >>> import tradenews as tn
+    >>> corpus = tn.load_corpus()
+    >>> top = tn.similar_pairs(corpus).iloc[0]
+    >>> pair_measures(top, tn.shared_passages(corpus))["measure"].tolist()
+    ['topic similarity', 'reuse', 'shared quotations']
+    """
+    import pandas as pd
+
+    mine = passages[(passages["article_a"] == pair["article_a"]) & (passages["article_b"] == pair["article_b"])]
+    text = mine[~mine["quote"]]
+    kinds = ", ".join(f"{n} {k}" for k, n in text["kind"].value_counts().sort_index().items()) or "none"
+    reuse_note = (f"{pair['aligned_words']} words outside quotations in {pair['passages']} passages "
+                  f"({pair['shared_sentences']} sentences; mostly {pair['kind']})" if pair["reuse"] > 0 else
+                  f"0: aligned sentences outside quotations ({kinds}) fall short of the minimum evidence")
+    return pd.DataFrame({
+        "measure": ["topic similarity", "reuse", "shared quotations"],
+        "value": pd.array([round(float(pair["similarity"]), 3), round(float(pair["reuse"]), 3),
+                           int(pair["shared_quotes"])], dtype=object),
+        "what it counts": ["TF-IDF cosine of the two whole articles: same subject, copied or not",
+                           reuse_note,
+                           "aligned sentences mostly inside quotation marks: the same statement quoted, not counted "
+                           "as reuse"],
+    })
