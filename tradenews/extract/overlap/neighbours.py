@@ -1,8 +1,9 @@
 """Sparse nearest neighbours of L2-normalised rows: no dense N x N matrix, ever.
 
 Neighbours are found chunk by chunk in sparse form; above ``EXACT_MAX`` rows
-each row searches with its ``search_terms`` most heavily weighted terms, and
-every candidate is then re-scored exactly.
+each row searches with its ``search_terms`` most heavily weighted terms (terms
+of more than 1% of the rows left out), and every candidate is then re-scored
+exactly.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ __all__ = ["top_rows", "keep_top_terms", "pair_dots", "top_k_neighbours", "EXACT
 EXACT_MAX = 5_000
 #: Articles per chunk of the neighbour search.
 CHUNK_ROWS = 1_000
+#: The approximate search leaves out terms found in more than this share of the articles ...
+SEARCH_DF_SHARE = 0.01
+#: ... and in more than this many.
+SEARCH_DF_MIN = 200
 
 
 def top_rows(P: "sp.csr_matrix", k: int, offset: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -75,6 +80,21 @@ def pair_dots(X: "sp.csr_matrix", i: np.ndarray, j: np.ndarray, *, block: int = 
     return out
 
 
+def _without_common_terms(X: "sp.csr_matrix", df: np.ndarray) -> "sp.csr_matrix":
+    """``X`` without the terms of more than ``SEARCH_DF_SHARE`` of the rows (at least ``SEARCH_DF_MIN``).
+
+    A term most articles use cannot tell a near copy from the rest of the
+    corpus, and its long posting list is what makes a candidate search slow.
+    """
+    common = df > max(SEARCH_DF_MIN, SEARCH_DF_SHARE * X.shape[0])
+    if not common.any():
+        return X
+    Q = X.copy()
+    Q.data[common[Q.indices]] = 0
+    Q.eliminate_zeros()
+    return Q
+
+
 def top_k_neighbours(X: "sp.csr_matrix", *, top_k: int, min_similarity: float, exact: bool | None = None,
                       search_terms: int = 40, chunk_rows: int = CHUNK_ROWS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Directed top-``k`` neighbours ``(i, j, cosine)`` of every row of L2-normalised ``X``."""
@@ -87,7 +107,7 @@ def top_k_neighbours(X: "sp.csr_matrix", *, top_k: int, min_similarity: float, e
     X.sort_indices()
     XT = X.T.tocsr()
     exact = n <= EXACT_MAX if exact is None else exact
-    Q = X if exact else keep_top_terms(X, search_terms)
+    Q = X if exact else keep_top_terms(_without_common_terms(X, df[df > 1]), search_terms)
     floor = min_similarity if exact else 0.0
     k = top_k if exact else 2 * top_k
     found = [top_rows(Q[r:r + chunk_rows] @ XT, k, r, floor) for r in range(0, n, chunk_rows)]
