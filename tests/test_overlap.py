@@ -220,6 +220,17 @@ def test_reuse_is_a_share_and_does_not_depend_on_order(picks):
         assert np.allclose(merged[column], merged[column + "_r"], atol=1e-6)
 
 
+def test_swapping_which_article_is_a_changes_nothing_but_the_labels():
+    times = {"x": "2025-03-05T08:00:00Z", "y": "2025-03-05T10:30:00Z"}
+    one = tn.similar_pairs(_corpus({"x": WIRE, "y": PICKUP}, published=times), min_similarity=0.0).iloc[0]
+    flipped = {"x": "y", "y": "x"}
+    two = tn.similar_pairs(_corpus({"y": WIRE, "x": PICKUP}, published={flipped[k]: v for k, v in times.items()}),
+                           min_similarity=0.0).iloc[0]
+    for column in ("similarity", "reuse", "kind", "aligned_words", "passages", "shared_quotes"):
+        assert one[column] == two[column]
+    assert (one["likely_source"], two["likely_source"]) == ("x", "y")
+
+
 @settings(max_examples=8, deadline=None)
 @given(picks=st.lists(st.integers(0, len(SENTENCES) - 1), min_size=2, max_size=8, unique=True))
 def test_an_article_reprinted_whole_is_fully_reused(picks):

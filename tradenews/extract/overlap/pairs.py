@@ -24,17 +24,15 @@ sentence pairs that are not verbatim copies but share content words.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from tradenews.extract.overlap.align import KIND_NAMES, REWRITE, VERBATIM, pair_reuse
+from tradenews.extract.overlap.align import KIND_NAMES, pair_reuse
 from tradenews.extract.overlap.direction import earlier_article, likely_source
 from tradenews.extract.overlap.model import Model, fit_model
 from tradenews.extract.overlap.neighbours import top_k_neighbours
 from tradenews.ingest.frames import as_corpus
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -287,8 +285,6 @@ def shared_passages(corpus, *, unit: Literal["sentence", "paragraph"] = "sentenc
     >>> sorted(set(passages["kind"])) <= ["rewrite", "verbatim"]
     True
     """
-    import pandas as pd
-
     model = fit_model(corpus, unit=unit, analyzer=analyzer, ngram_range=ngram_range, stop_words=stop_words,
                       sublinear_tf=sublinear_tf)
     position = {x: i for i, x in enumerate(model.ids)}
