@@ -12,6 +12,7 @@ COMMANDS = {
     "notebooks": ("tradenews.pipeline.runner", "re-execute notebooks in place (default: all of notebooks/)"),
     "eval": ("tradenews.evaluate.evaluation", "measure quote and tariff extraction against gold annotations"),
     "report": ("tradenews.pipeline.report", "write figures, tables and an HTML report for a corpus"),
+    "eval-reuse": ("tradenews.evaluate.reuse", "average precision of reuse on planted copies, basil-dev, seeds"),
 }
 
 

@@ -152,21 +152,23 @@ def _comparison_step(corpus) -> list[Item]:
 
 def _overlap_step(corpus) -> list[Item]:
     from tradenews.extract import overlap
+    from tradenews.present import overlap_charts
 
     pairs = overlap.similar_pairs(corpus)
-    items = [Item("04-similar-pairs", "table", pairs, "Article pairs by TF-IDF similarity and sentence reuse.",
+    items = [Item("04-similar-pairs", "table", pairs, "Article pairs by TF-IDF similarity, reuse outside quotations and shared quotations.",
                   "tradenews.similar_pairs"),
              Item("04-shared-passages", "table", overlap.shared_passages(corpus),
-                  "Sentences shared (or closely paraphrased) across articles.", "tradenews.shared_passages")]
+                  "Sentences aligned across articles: verbatim, rewritten, or a shared quotation.", "tradenews.shared_passages")]
     if len(corpus.articles) > 1:
         items[:0] = [
             Item("04-outlet-heatmap", "figure",
-                 overlap.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet")),
-                 "How similar each pair of outlets' coverage is.", "tradenews.extract.overlap.plot_similarity_heatmap"),
+                 overlap_charts.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet")),
+                 "How similar each pair of outlets' coverage is.", "tradenews.present.overlap_charts.plot_similarity_heatmap"),
         ]
         if len(pairs):
-            items.insert(1, Item("04-reuse", "figure", overlap.plot_reuse(pairs, threshold=0.3),
-                                 "Share of sentences reused between article pairs.", "tradenews.extract.overlap.plot_reuse"))
+            items.insert(1, Item("04-reuse", "figure", overlap_charts.plot_reuse(pairs),
+                                 "Share of words outside quotations reused between article pairs.",
+                                 "tradenews.present.overlap_charts.plot_reuse"))
     return items
 
 
