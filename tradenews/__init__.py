@@ -45,6 +45,8 @@ _EXPORTS = {
     "extract_entities": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
+    "stories": "extract.stories",
+    "add_story_ids": "extract.stories",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
