@@ -1,0 +1,230 @@
+"""Pairing facts about the same thing, within a story, by named rules.
+
+Facts are blocked first: only facts of the same story (``story_id``), the same
+kind and the same *slot key* meet: a shared head word (the noun or verb the
+value attaches to: "five-day *tour*", "*apologized* Saturday") or the same
+user-pattern subject. Within a block, a pair must pass every rule of
+:data:`PAIR_RULES` (a list of ``(name, test)``: list them, or pass ``rules=``
+without one to switch it off). Then each fact keeps its best partner per other
+article, strongest first, so the outlets' "Nov. 10" pair up before a stray
+"August" can.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any, Callable
+
+import pandas as pd
+
+from tradenews.extract.facts.extract import WORD, stem, stop_words
+from tradenews.extract.facts.names import PAIR_COLUMNS
+from tradenews.extract.facts.status import STATUS_ORDER, fact_status
+from tradenews.extract.facts.values import WEEKDAYS
+
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK"]
+
+#: Facts sharing one slot key in one story above which the key is too common to mean a slot.
+MAX_BLOCK = 400
+_WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
+
+
+def context_vectors(facts: pd.DataFrame) -> list[dict[str, float]]:
+    """Per fact, its sentence's words (stems) without the value, IDF x nearness weighted, L2-normalised."""
+    stop = stop_words()
+    bags, df, seen = [], defaultdict(int), set()
+    for key, sent, s, e, value in zip(facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str),
+                                      facts["sentence"].astype(str), facts["start"], facts["end"], facts["value"]):
+        at = sent.find(str(value))
+        words = [(m.start(), m.group()) for m in WORD.finditer(sent)]
+        centre = next((i for i, (p, _) in enumerate(words) if p >= at), 0)
+        bag: dict[str, float] = {}
+        for i, (p, w) in enumerate(words):
+            if at <= p < at + len(str(value)) or w.lower() in stop or w[0].isdigit() or len(w) < 2:
+                continue
+            st = stem(w)
+            bag[st] = max(bag.get(st, 0.0), 1.0 / (1.0 + abs(i - centre) / 4.0))
+        bags.append(bag)
+        if key not in seen:
+            seen.add(key)
+            for w in bag:
+                df[w] += 1
+    n = max(len(seen), 1)
+    out = []
+    for bag in bags:
+        vec = {w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({w: v / norm for w, v in vec.items()})
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _incomparable_dates(a: str, b: str) -> bool:
+    """A weekday against a month or a year says nothing about agreement."""
+    wa, wb = a in _WEEKDAY_NAMES, b in _WEEKDAY_NAMES
+    if wa == wb:
+        return False
+    other = b if wa else a
+    return other.count("-") == 0 or len(other) == 2
+
+
+# each test: (fact a, fact b, context) -> bool; context holds "similarity", "min_similarity", "across"
+def _different_sides(a: dict, b: dict, ctx: dict) -> bool:
+    return a[ctx["across"]] != b[ctx["across"]]
+
+
+def _same_story(a: dict, b: dict, ctx: dict) -> bool:
+    return a["story_id"] == b["story_id"]
+
+
+def _same_subject(a: dict, b: dict, ctx: dict) -> bool:
+    """User-pattern facts pair by subject; others need sentences about the same thing (context cosine)."""
+    if a["subject"] or b["subject"]:
+        return a["subject"] == b["subject"]
+    return ctx["similarity"] >= ctx["min_similarity"]
+
+
+def _comparable_dates(a: dict, b: dict, ctx: dict) -> bool:
+    return a["kind"] != "date" or not _incomparable_dates(str(a["norm"]), str(b["norm"]))
+
+
+def _same_measure_or_head(a: dict, b: dict, ctx: dict) -> bool:
+    """Numbers of different units pair only on a shared head ('five-day tour' / 'three-nation tour')."""
+    same_subject = bool(a["subject"]) and a["subject"] == b["subject"]
+    return a["kind"] != "number" or a["unit"] == b["unit"] or bool(ctx["shared_head"]) or same_subject
+
+
+def _ordinal_with_ordinal(a: dict, b: dict, ctx: dict) -> bool:
+    return (a["unit"] == "ordinal") == (b["unit"] == "ordinal")
+
+
+PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
+    ("same story", _same_story),
+    ("different outlets (or articles)", _different_sides),
+    ("same subject", _same_subject),
+    ("comparable dates", _comparable_dates),
+    ("same measure or head", _same_measure_or_head),
+    ("ordinals with ordinals", _ordinal_with_ordinal),
+]
+
+
+def _slot_keys(rec: dict) -> list[str]:
+    if rec["subject"]:
+        return [f"subject={rec['subject']}"]
+    return [f"head={h}" for h in str(rec["head"] or "").split("|") if h]
+
+
+def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, rec in enumerate(records):
+        if rec["kind"] == "name":
+            continue  # names are compared by name_conflicts
+        for key in _slot_keys(rec):
+            blocks[(rec["story_id"], rec["kind"], key)].append(i)
+    pairs = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs.add((i, j))
+    return pairs
+
+
+def _score(a: dict, b: dict, similarity: float) -> float:
+    shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
+    score = similarity + (0.2 if shared_head else 0.0) + (1.0 if a["subject"] and a["subject"] == b["subject"] else 0.0)
+    return score + (0.3 if a["norm"] == b["norm"] else 0.0)
+
+
+def _passing(records, vectors, rules, *, min_similarity: float, across: str) -> list[tuple[float, float, int, int]]:
+    cand = []
+    for i, j in sorted(candidate_pairs(records)):
+        a, b = records[i], records[j]
+        sim = _cosine(vectors[i], vectors[j])
+        shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
+        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head}
+        if all(test(a, b, ctx) for _, test in rules):
+            cand.append((_score(a, b, sim), sim, i, j))
+    cand.sort(key=lambda c: (-c[0], c[2], c[3]))
+    return cand
+
+
+def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
+    if a["subject"]:
+        return a["subject"]
+    head = next(iter(sorted(set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""})), "")
+    shared = sorted(set(va) & set(vb), key=lambda w: (-(va[w] * vb[w]), w))
+    words = [head] + [w for w in shared if w != head][:2] if head else shared[:3]
+    return " ".join(w for w in words if w)
+
+
+def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: str = "outlet",
+                  rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
+    """Pair facts about the same thing (same story, same slot) in different outlets and say whether they agree.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        :func:`extract_facts` output (facts without ``story_id`` are taken as one story).
+    min_similarity : float
+        Context cosine (IDF-weighted words of the two sentences) two facts of one
+        slot need to be taken as about the same thing.
+    across : {"outlet", "article"}
+        Compare only facts from different outlets (default) or different articles.
+    rules : list of (name, test), optional
+        The pair rules (default :data:`PAIR_RULES`).
+
+    Returns
+    -------
+    DataFrame
+        ``subject`` (user subject, else the head and the strongest shared words),
+        ``kind, status`` (same | compatible | differs | unclear), ``note,
+        similarity``, ``article_a, outlet_a, value_a, article_b, outlet_b,
+        value_b, sentence_a, sentence_b``, ``fact_a, fact_b`` (row numbers in ``facts``).
+
+    Example
+    -------
+    >>> from tradenews.extract.facts import extract_facts
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": [
+    ...     "The truce, signed in May, expires on Nov. 10.",
+    ...     "In August, the two sides signed a truce that expires on Nov. 10."]})
+    >>> pairs = compare_facts(extract_facts(arts, names=False))
+    >>> pairs[["value_a", "value_b", "status"]].values.tolist()
+    [['May', 'August', 'differs'], ['Nov. 10', 'Nov. 10', 'same']]
+    """
+    if facts.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    facts = facts.reset_index(drop=True)
+    if "story_id" not in facts:
+        facts = facts.assign(story_id="all")
+    records = facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
+                           subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
+                           qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)).to_dict("records")
+    vectors = context_vectors(facts)
+    side = "outlet_label" if across == "outlet" else "article_id"
+    used: set[tuple[int, str]] = set()
+    rows = []
+    for _, sim, i, j in _passing(records, vectors, PAIR_RULES if rules is None else rules,
+                                 min_similarity=min_similarity, across=side):
+        a, b = records[i], records[j]
+        if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
+            continue
+        used.update({(i, b["article_id"]), (j, a["article_id"])})
+        status, note = fact_status(a, b)
+        x, y = (i, j) if (a["outlet_label"], i) <= (b["outlet_label"], j) else (j, i)
+        fa, fb = records[x], records[y]
+        rows.append((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3),
+                     fa["article_id"], fa["outlet_label"], fa["value"], fb["article_id"], fb["outlet_label"],
+                     fb["value"], fa["sentence"], fb["sentence"], x, y))
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
+                                                                        kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
