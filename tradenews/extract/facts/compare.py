@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 import pandas as pd
+import regex
 
 from tradenews.extract.facts.extract import WORD, stem, stop_words
 from tradenews.extract.facts.names import PAIR_COLUMNS
@@ -94,14 +95,53 @@ def _comparable_dates(a: dict, b: dict, ctx: dict) -> bool:
     return a["kind"] != "date" or not _incomparable_dates(str(a["norm"]), str(b["norm"]))
 
 
-def _same_measure_or_head(a: dict, b: dict, ctx: dict) -> bool:
-    """Numbers of different units pair only on a shared head ('five-day tour' / 'three-nation tour')."""
-    same_subject = bool(a["subject"]) and a["subject"] == b["subject"]
-    return a["kind"] != "number" or a["unit"] == b["unit"] or bool(ctx["shared_head"]) or same_subject
+def _counted_noun(a: dict, b: dict, ctx: dict) -> bool:
+    """Numbers pair on the noun they count ('47 *arrests*'), a user subject or as ranges; a word before
+    the number ('cut $716 billion', 'spent $750,000') is too loose a slot."""
+    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    return any(h.startswith("n:") for h in ctx["shared_head"]) or (".." in a["norm"] and ".." in b["norm"])
+
+
+def _same_predicate(a: dict, b: dict, ctx: dict) -> bool:
+    """'23 states *have enacted*' and 'two states *were challenging*': one noun, two different slots."""
+    pa = {h for h in str(a["head"]).split("|") if h.startswith("p:")}
+    pb = {h for h in str(b["head"]).split("|") if h.startswith("p:")}
+    return not (pa and pb) or bool(pa & pb)
+
+
+def _same_year(a: dict, b: dict, ctx: dict) -> bool:
+    """'in June' (this year) and 'in January 2010' are different times, not a disagreement on the month."""
+    if a["kind"] != "date":
+        return True
+    ya, yb = _stated_year(a["value"]), _stated_year(b["value"])
+    if (ya is None) == (yb is None):
+        return True
+    stated, other = (ya, b) if ya is not None else (yb, a)
+    return other.get("year") is None or pd.isna(other["year"]) or int(other["year"]) == stated
+
+
+def _stated_year(value: str) -> int | None:
+    m = regex.search(r"\b(?:19|20)\d\d\b", str(value))
+    return int(m.group()) if m else None
 
 
 def _ordinal_with_ordinal(a: dict, b: dict, ctx: dict) -> bool:
     return (a["unit"] == "ordinal") == (b["unit"] == "ordinal")
+
+
+def _same_shape(a: dict, b: dict, ctx: dict) -> bool:
+    """A range pairs with a range, a ratio with a ratio, a single value with a single value."""
+    return (".." in a["norm"], "/" in a["norm"]) == (".." in b["norm"], "/" in b["norm"])
+
+
+def _not_stated_by_both(a: dict, b: dict, ctx: dict) -> bool:
+    """'six arrests Wednesday, compared to 47 the previous night' vs '47 arrests': A states B's value too."""
+    said = ctx["stated"]
+    if a["norm"] == b["norm"]:
+        return True
+    return b["norm"] not in said.get((a["article_id"], a["sentence_id"], a["kind"]), ()) and \
+        a["norm"] not in said.get((b["article_id"], b["sentence_id"], b["kind"]), ())
 
 
 PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
@@ -109,15 +149,22 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("different outlets (or articles)", _different_sides),
     ("same subject", _same_subject),
     ("comparable dates", _comparable_dates),
-    ("same measure or head", _same_measure_or_head),
+    ("numbers count the same noun", _counted_noun),
+    ("numbers with the same predicate", _same_predicate),
+    ("dates of the same year", _same_year),
     ("ordinals with ordinals", _ordinal_with_ordinal),
+    ("ranges with ranges", _same_shape),
+    ("not stated by both", _not_stated_by_both),
 ]
 
 
 def _slot_keys(rec: dict) -> list[str]:
     if rec["subject"]:
         return [f"subject={rec['subject']}"]
-    return [f"head={h}" for h in str(rec["head"] or "").split("|") if h]
+    keys = [f"head={h}" for h in str(rec["head"] or "").split("|") if h and not h.startswith("p:")]
+    if ".." in rec["norm"]:
+        keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
+    return keys
 
 
 def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
@@ -145,12 +192,16 @@ def _score(a: dict, b: dict, similarity: float) -> float:
 
 
 def _passing(records, vectors, rules, *, min_similarity: float, across: str) -> list[tuple[float, float, int, int]]:
+    stated: dict[tuple, set[str]] = defaultdict(set)
+    for rec in records:
+        stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
     cand = []
     for i, j in sorted(candidate_pairs(records)):
         a, b = records[i], records[j]
         sim = _cosine(vectors[i], vectors[j])
         shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
-        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head}
+        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
+               "stated": stated}
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, sim), sim, i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))

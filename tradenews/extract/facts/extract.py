@@ -14,6 +14,7 @@ from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, numbe
                                             parse_date, parse_number, qualifiers, read_fact_patterns)
 from tradenews.extract.stories import stories as find_stories
 from tradenews.ingest.frames import frames
+from tradenews.rules import read_lines
 
 __all__ = ["extract_facts", "FACT_COLUMNS", "WORD", "stem", "stop_words"]
 
@@ -44,30 +45,50 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "reported"}
 
 
-def _content(word: str) -> bool:
-    return word[:1].islower() and word.lower() not in stop_words() and not word[0].isdigit()
+@lru_cache(maxsize=1)
+def weak_heads() -> frozenset[str]:
+    """Words that never head a fact (``facts_weak_heads.txt``): "night", "late", "week"..."""
+    return frozenset(read_lines("facts_weak_heads.txt"))
+
+
+def _content(word: str, *, weak_ok: bool = False) -> bool:
+    low = word.lower()
+    return word[:1].islower() and low not in stop_words() and not word[0].isdigit() and (
+        weak_ok or low not in weak_heads())
+
+
+def _next_content(words: list[str], *, weak_ok: bool = False) -> tuple[int, str]:
+    """Position and stem of the first content word, stopping at a function word other than "of"."""
+    for i, w in enumerate(words):
+        if _content(w, weak_ok=weak_ok):
+            return i, stem(w)
+        if w.lower() in stop_words() and w.lower() != "of" and not (weak_ok and w.lower() in ("have", "has", "were", "was", "are", "is", "had")):
+            break
+    return -1, ""
 
 
 def head_words(sentence: str, s: int, e: int, kind: str) -> str:
-    """The word(s) a fact describes, as stems joined by ``|``.
+    """The word(s) a fact describes, as ``|``-joined keys.
 
-    A number describes the next content word ("five-day *tour*", "47 *arrests*"),
-    else the previous one; a date attaches to the nearest content word on each
-    side ("*apologized* Saturday", "on Friday *apologized*").
+    A date attaches to the nearest content word on each side ("*apologized*
+    Saturday", "on Friday *apologized*"; never "night", "late": see
+    ``facts_weak_heads.txt``). A number counts the noun after it (``n:arrest``
+    for "47 *arrests*"), with the word that follows that noun as its predicate
+    (``p:enact`` for "23 states have *enacted*"); with no noun after it, the
+    content word before it (``v:cut`` for "cut $716 billion").
     """
     before = [m.group() for m in WORD.finditer(sentence[max(0, s - 80):s])][-(6 if kind == "date" else 3):]
-    after = [m.group() for m in WORD.finditer(sentence[e:e + 80])][:4]
-    prev = next((stem(w) for w in reversed(before) if _content(w)), "")
-    nxt = ""
-    for w in after:
-        if _content(w):
-            nxt = stem(w)
-            break
-        if w.lower() in stop_words() and w.lower() != "of":
-            break
+    after = [m.group() for m in WORD.finditer(sentence[e:e + 80])][:6]
     if kind == "date":
+        prev = next((stem(w) for w in reversed(before) if _content(w)), "")
+        nxt = _next_content(after[:4])[1]
         return "|".join(h for h in dict.fromkeys((prev, nxt)) if h)
-    return nxt or prev
+    at, noun = _next_content(after[:4], weak_ok=True)
+    if noun:
+        verb = _next_content(after[at + 1:at + 4], weak_ok=True)[1]
+        return f"n:{noun}" + (f"|p:{verb}" if verb else "")
+    prev = next((stem(w) for w in reversed(before) if _content(w, weak_ok=True)), "")
+    return f"v:{prev}" if prev else ""
 
 
 def _is_name_part(sent: str, a: int, b: int) -> bool:
@@ -121,11 +142,7 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
         norm, unit, qualifier = parsed
     else:
         norm, unit = value, ""
-    head_end = b
-    if kind == "number":
-        m = regex.match(r"-[a-z]+|\s+(?:minutes?|hours?|days?|weeks?|months?|years?|rounds?)\b", sent[b:b + 20])
-        head_end = b + m.end() if m else b
-    return value, norm, unit, qualifier, head_words(sent, a, head_end, kind)
+    return value, norm, unit, qualifier, head_words(sent, a, b, kind)
 
 
 def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
@@ -150,6 +167,32 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
     for m in compiled("number").finditer(sent):
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")
+    return merge_ranges(sent, sorted(out))
+
+
+_RANGE = regex.compile(r"\s*+(?:-|–|—|to|-\s*to|through)\s*+")
+_RATIO = regex.compile(r"\s*+(?:-in-|in|out of)\s*+")
+
+
+def merge_ranges(sent: str, found: list[tuple]) -> list[tuple]:
+    """Join "40-60 hours", "from 1965 to 1970" (norm ``40..60``) and "1-in-3", "one in three" (``1/3``) into one fact.
+
+    >>> [f[5:7] for f in merge_ranges("a 1-in-3 chance", [(2, 3, "number", "", "number", "1", "1", "", "", ""),
+    ...                                                   (7, 8, "number", "", "number", "3", "3", "", "", "")])]
+    [('1-in-3', '1/3')]
+    """
+    out: list[tuple] = []
+    for fact in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev[2] == fact[2] and prev[4] != "user" and fact[4] != "user" \
+                and ".." not in prev[6] and "/" not in prev[6]:
+            gap = sent[prev[1]:fact[0]]
+            sep = ".." if _RANGE.fullmatch(gap) else ("/" if fact[2] == "number" and _RATIO.fullmatch(gap) else "")
+            if sep:
+                out[-1] = (prev[0], fact[1], fact[2], "", prev[4], sent[prev[0]:fact[1]], f"{prev[6]}{sep}{fact[6]}",
+                           fact[7] or prev[7], prev[8], fact[9] or prev[9])
+                continue
+        out.append(fact)
     return out
 
 

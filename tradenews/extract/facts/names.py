@@ -104,14 +104,30 @@ def _link_forms(forms: list[str]) -> dict[str, str]:
     return out
 
 
+def _form(value: str, sentence: str) -> str:
+    """The form of one mention to link across the story: as written, except that a mention starting
+    its sentence keeps only its surname ("Plus Obama": a capitalized word there is not a given name).
+
+    The article-level ``norm`` of the entity extractor is not used: it may join
+    two people ("President Obama" to "Malia Obama"); the story-level link decides.
+    """
+    at = sentence.find(value)
+    if at >= 0 and not regex.search(r"[^\W\d_]", sentence[:at]):
+        return name_parts(value)[1].title() or value
+    return value
+
+
 def canonical_people(facts: pd.DataFrame) -> pd.Series:
     """The story-wide canonical form of every name fact (index of ``facts``; other kinds: their ``norm``)."""
     person = facts["norm"].astype(str).copy()
     names = facts[facts["kind"] == "name"]
+    if names.empty:
+        return person
     story = names["story_id"] if "story_id" in names else pd.Series("", index=names.index)
-    for _, group in names.groupby(story.astype(str), sort=False):
-        mapping = _link_forms(group["norm"].astype(str).tolist())
-        person.loc[group.index] = group["norm"].astype(str).map(mapping)
+    forms = pd.Series([_form(str(v), str(s)) for v, s in zip(names["value"], names["sentence"])], index=names.index)
+    for _, group in forms.groupby(story.astype(str), sort=False):
+        mapping = _link_forms(group.tolist())
+        person.loc[group.index] = group.map(mapping)
     return person
 
 
@@ -153,7 +169,7 @@ def _blend_note(name: str, people: list[str]) -> str:
     words = name.split()
     sources = []
     for w in words:
-        other = next((p for p in people if p != name and w in p.split()), None)
+        other = next((p for p in people if p != name and len(p.split()) > 1 and w in p.split()), None)
         if other is None:
             return ""
         sources.append(f"'{w}' as in {other}")

@@ -16,7 +16,7 @@ import regex
 
 from tradenews.extract.facts.values import WEEKDAYS, parse_date
 
-__all__ = ["fact_status", "resolve_date", "STATUS_ORDER"]
+__all__ = ["fact_status", "resolve_date", "composite", "STATUS_ORDER"]
 
 STATUS_ORDER = {"differs": 0, "unclear": 1, "compatible": 2, "same": 3}
 _FUTURE = regex.compile(r"\b(?:will|next|would|to be held|scheduled|plans? to|expected to|set to)\b", regex.IGNORECASE)
@@ -98,6 +98,18 @@ def _rounded(va: float, vb: float) -> bool:
     return any(v != 0 and v == float(f"{v:.2g}") for v in (va, vb))
 
 
+def _composite_status(a: dict, b: dict) -> tuple[str, str]:
+    """Ranges ("1965..1970") and ratios ("1/3") agree only when equal."""
+    if str(a["norm"]) == str(b["norm"]):
+        return "same", ""
+    return "differs", f"{a['value']} vs {b['value']}"
+
+
+def composite(norm: Any) -> bool:
+    """A range (``40..60``) or a ratio (``1/3``) rather than one value."""
+    return ".." in str(norm) or "/" in str(norm)
+
+
 def _number_status(a: dict, b: dict) -> tuple[str, str]:
     ua, ub = a["unit"], b["unit"]
     if ua != ub and ua and ub:
@@ -116,6 +128,8 @@ def fact_status(a: dict, b: dict) -> tuple[str, str]:
     """Status and note for two facts of one slot (records of :func:`extract_facts`)."""
     if a["norm"] == b["norm"] and a["unit"] == b["unit"] and a["qualifier"] == b["qualifier"]:
         return "same", ""
+    if composite(a["norm"]) or composite(b["norm"]):
+        return _composite_status(a, b)
     if a["kind"] == "date":
         return _date_status(a, b)
     if a["kind"] == "number":

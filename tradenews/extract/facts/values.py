@@ -106,7 +106,10 @@ def parse_number(text: str) -> tuple[float | None, str, bool]:
         return float(t.replace(",", "")) * scale, unit, False
     parts = regex.split(r"[- ]", t)
     if all(p in cardinal for p in parts):
-        return float(sum(cardinal[p] for p in parts)) * scale, unit, False
+        total = 0.0
+        for p in parts:  # "two-dozen" = 2 x 12, "twenty-five" = 20 + 5
+            total = total * cardinal[p] if p in ("dozen", "hundred") and total else total + cardinal[p]
+        return total * scale, unit, False
     return None, unit, False
 
 
