@@ -19,7 +19,7 @@ from typing import Any, Callable
 import pandas as pd
 import regex
 
-from tradenews.extract.facts.extract import WORD, stem, stop_words
+from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.values import WEEKDAYS
@@ -127,7 +127,22 @@ def _stated_year(value: str) -> int | None:
 
 
 def _ordinal_with_ordinal(a: dict, b: dict, ctx: dict) -> bool:
-    return (a["unit"] == "ordinal") == (b["unit"] == "ordinal")
+    """Ordinals pair with ordinals, on a real noun ("fifth *round*", not "first *time*"), and a
+    "first ... since" claim never with a plain rank ("second black senator" / "first black senator since")."""
+    if (a["unit"] == "ordinal") != (b["unit"] == "ordinal"):
+        return False
+    if a["unit"] != "ordinal" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    nouns = {h[2:] for h in ctx["shared_head"] if h.startswith("n:")}
+    if nouns and nouns <= {stem(w) for w in weak_heads()}:
+        return False
+    return _since(a) == _since(b)
+
+
+def _since(fact: dict) -> bool:
+    sentence, value = str(fact["sentence"]), str(fact["value"])
+    at = sentence.find(value)
+    return at >= 0 and bool(regex.match(r"(?:\W+\w+){0,5}?\W+since\b", sentence[at + len(value):at + len(value) + 80]))
 
 
 def _same_shape(a: dict, b: dict, ctx: dict) -> bool:
