@@ -31,32 +31,43 @@ MAX_BLOCK = 400
 _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
 
-def context_vectors(facts: pd.DataFrame) -> list[dict[str, float]]:
-    """Per fact, its sentence's words (stems) without the value, IDF x nearness weighted, L2-normalised."""
+def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
+    """``(start, end, stem)`` of each content word of a sentence (digits, stop words and 1-letter words left out)."""
     stop = stop_words()
-    bags, df, seen = [], defaultdict(int), set()
-    for key, sent, s, e, value in zip(facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str),
-                                      facts["sentence"].astype(str), facts["start"], facts["end"], facts["value"]):
-        at = sent.find(str(value))
-        words = [(m.start(), m.group()) for m in WORD.finditer(sent)]
-        centre = next((i for i, (p, _) in enumerate(words) if p >= at), 0)
-        bag: dict[str, float] = {}
-        for i, (p, w) in enumerate(words):
-            if at <= p < at + len(str(value)) or w.lower() in stop or w[0].isdigit() or len(w) < 2:
-                continue
-            st = stem(w)
-            bag[st] = max(bag.get(st, 0.0), 1.0 / (1.0 + abs(i - centre) / 4.0))
-        bags.append(bag)
-        if key not in seen:
-            seen.add(key)
-            for w in bag:
+    return [(m.start(), m.end(), stem(m.group())) for m in WORD.finditer(sentence)
+            if m.group().lower() not in stop and not m.group()[0].isdigit() and len(m.group()) > 1]
+
+
+def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None) -> dict[int, dict[str, float]]:
+    """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
+
+    Each distinct sentence is tokenized once; IDF counts distinct sentences.
+    Vectors are built only for the ``needed`` rows (default all).
+    """
+    keys = (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
+    sentences = facts["sentence"].astype(str).tolist()
+    words: dict[str, list[tuple[int, int, str]]] = {}
+    df: dict[str, int] = defaultdict(int)
+    for key, sent in zip(keys, sentences):
+        if key not in words:
+            words[key] = _sentence_words(sent)
+            for w in {w for _, _, w in words[key]}:
                 df[w] += 1
-    n = max(len(seen), 1)
-    out = []
-    for bag in bags:
+    n = max(len(words), 1)
+    out = {}
+    values = facts["value"].astype(str).tolist()
+    for i in (range(len(facts)) if needed is None else sorted(needed)):
+        at = sentences[i].find(values[i])
+        toks = words[keys[i]]
+        centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
+        bag: dict[str, float] = {}
+        for k, (p, e, w) in enumerate(toks):
+            if at <= p < at + len(values[i]):
+                continue
+            bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
         vec = {w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out.append({w: v / norm for w, v in vec.items()})
+        out[i] = {w: v / norm for w, v in vec.items()}
     return out
 
 
@@ -206,12 +217,15 @@ def _score(a: dict, b: dict, similarity: float) -> float:
     return score + (0.3 if a["norm"] == b["norm"] else 0.0)
 
 
-def _passing(records, vectors, rules, *, min_similarity: float, across: str) -> list[tuple[float, float, int, int]]:
+def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str):
+    """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     for rec in records:
         stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
     cand = []
-    for i, j in sorted(candidate_pairs(records)):
+    pairs = sorted(candidate_pairs(records))
+    vectors = context_vectors(facts, {x for pair in pairs for x in pair})
+    for i, j in pairs:
         a, b = records[i], records[j]
         sim = _cosine(vectors[i], vectors[j])
         shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
@@ -220,7 +234,7 @@ def _passing(records, vectors, rules, *, min_similarity: float, across: str) -> 
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, sim), sim, i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
-    return cand
+    return cand, vectors
 
 
 def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
@@ -274,12 +288,12 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     records = facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
                            subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
                            qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)).to_dict("records")
-    vectors = context_vectors(facts)
     side = "outlet_label" if across == "outlet" else "article_id"
     used: set[tuple[int, str]] = set()
     rows = []
-    for _, sim, i, j in _passing(records, vectors, PAIR_RULES if rules is None else rules,
-                                 min_similarity=min_similarity, across=side):
+    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules,
+                             min_similarity=min_similarity, across=side)
+    for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
             continue
