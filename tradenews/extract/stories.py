@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from tradenews.ingest.frames import frames
+from tradenews.ingest.frames import as_corpus
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -31,6 +31,21 @@ STORY_COLUMNS = ["article_id", "story_id", "story_size"]
 #: Articles per chunk of the neighbour search.
 CHUNK_ROWS = 1_000
 _NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?![\w])")
+
+
+def _articles(corpus: Any) -> "pd.DataFrame":
+    """The articles table (``article_id, text, published``) of a Corpus or an articles DataFrame, unsegmented."""
+    import pandas as pd
+
+    if isinstance(corpus, pd.DataFrame) and {"article_id", "text"} <= set(corpus.columns):
+        articles = corpus
+    else:
+        articles = getattr(corpus, "articles", None)
+        articles = articles if articles is not None else as_corpus(corpus).articles
+    out = pd.DataFrame({"article_id": articles["article_id"].astype(str).to_numpy(),
+                        "text": articles["text"].fillna("").astype(str).to_numpy()})
+    out["published"] = articles["published"].to_numpy() if "published" in articles else pd.NaT
+    return out
 
 
 def _documents(articles: "pd.DataFrame") -> list[str]:
@@ -81,8 +96,14 @@ def _row_dots(X: "sp.csr_matrix", i: "np.ndarray", j: "np.ndarray", block: int =
 
 
 def neighbour_edges(X: "sp.csr_matrix", *, top_k: int = 5, min_similarity: float = 0.2,
-                    search_terms: int = 60) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
-    """Directed edges ``(i, j, cosine)``: each row's ``top_k`` nearest rows with cosine >= ``min_similarity``."""
+                    search_terms: int = 40, max_postings: int = 200) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Directed edges ``(i, j, cosine)``: each row's ``top_k`` nearest rows with cosine >= ``min_similarity``.
+
+    Candidates come from each row's ``search_terms`` heaviest terms among those
+    found in 2 to ``max_postings`` articles (a term in more articles names no one
+    event), so a row meets at most ``search_terms x max_postings`` others: linear
+    in the corpus. Candidates are then scored with all terms.
+    """
     import numpy as np
 
     n = X.shape[0]
@@ -91,8 +112,10 @@ def neighbour_edges(X: "sp.csr_matrix", *, top_k: int = 5, min_similarity: float
         return empty
     df = np.bincount(X.indices, minlength=X.shape[1])
     X = X[:, np.flatnonzero(df > 1)].tocsr()  # a term of one article links nothing
-    XT = X.T.tocsr()
-    Q = _top_terms(X, search_terms)
+    df = df[df > 1]
+    S = X[:, np.flatnonzero(df <= max_postings)].tocsr()
+    XT = S.T.tocsr()
+    Q = _top_terms(S, search_terms)
     parts = []
     for r0 in range(0, n, CHUNK_ROWS):
         S = (Q[r0:r0 + CHUNK_ROWS] @ XT).tocoo()
@@ -127,7 +150,7 @@ def _components(n: int, i: "np.ndarray", j: "np.ndarray") -> "np.ndarray":
 
 
 def stories(corpus: Any, *, min_similarity: float = 0.15, top_k: int = 3, window_days: float | None = 3,
-            mutual: bool = False, search_terms: int = 60) -> "pd.DataFrame":
+            mutual: bool = False, search_terms: int = 40) -> "pd.DataFrame":
     """Group articles into stories: articles that report the same event.
 
     Parameters
@@ -164,7 +187,7 @@ def stories(corpus: Any, *, min_similarity: float = 0.15, top_k: int = 3, window
     import numpy as np
     import pandas as pd
 
-    articles = frames(corpus)[0].reset_index(drop=True)
+    articles = _articles(corpus)
     n = len(articles)
     if n == 0:
         return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(STORY_COLUMNS, ["str", "str", "int64"])})
@@ -198,7 +221,7 @@ def add_story_ids(corpus: Any, story_table: "pd.DataFrame | None" = None, **opti
     >>> add_story_ids(arts)["story_id"].tolist()
     ['s0']
     """
-    articles = frames(corpus)[0]
+    articles = corpus.articles if hasattr(corpus, "articles") else as_corpus(corpus).articles
     table = story_table if story_table is not None else stories(corpus, **options)
     mapping = dict(zip(table["article_id"].astype(str), table["story_id"]))
     return articles.assign(story_id=articles["article_id"].astype(str).map(mapping))
