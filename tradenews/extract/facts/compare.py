@@ -242,6 +242,7 @@ def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
         return a["subject"]
     head = next(iter(sorted(set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""})), "")
     shared = sorted(set(va) & set(vb), key=lambda w: (-(va[w] * vb[w]), w))
+    head = head.split(":", 1)[-1]  # "n:arrest" -> "arrest"
     words = [head] + [w for w in shared if w != head][:2] if head else shared[:3]
     return " ".join(w for w in words if w)
 

@@ -83,6 +83,8 @@ def head_words(sentence: str, s: int, e: int, kind: str) -> str:
         prev = next((stem(w) for w in reversed(before) if _content(w)), "")
         nxt = _next_content(after[:4])[1]
         return "|".join(h for h in dict.fromkeys((prev, nxt)) if h)
+    if sentence[e:e + 1] == "-" and len(after) > 1:
+        after = after[1:]  # "five-day *tour*", "a 12-member *panel*": the unit is glued on, the noun follows
     at, noun = _next_content(after[:4], weak_ok=True)
     if noun:
         verb = _next_content(after[at + 1:at + 4], weak_ok=True)[1]
@@ -237,7 +239,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
     ...     "Trump began a five-day tour. The truce, signed in May, expires on Nov. 10."]})
     >>> extract_facts(arts, names=False)[["kind", "value", "norm", "unit", "head"]].values.tolist()
-    [['number', 'five', '5', 'day', 'tour'], ['date', 'May', '05', 'date', 'sign|expir'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
+    [['number', 'five', '5', 'day', 'n:tour'], ['date', 'May', '05', 'date', 'sign|expir'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
     """
     articles, _, sentences = frames(corpus)
     pats = _patterns(patterns)
