@@ -20,7 +20,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
-from tradenews.extract.facts.names import PAIR_COLUMNS
+from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.values import WEEKDAYS
 
@@ -115,9 +115,26 @@ def _counted_noun(a: dict, b: dict, ctx: dict) -> bool:
 
 
 def _same_predicate(a: dict, b: dict, ctx: dict) -> bool:
-    """'23 states *have enacted*' and 'two states *were challenging*': one noun, two different slots."""
-    pa = {h for h in str(a["head"]).split("|") if h.startswith("p:")}
-    pb = {h for h in str(b["head"]).split("|") if h.startswith("p:")}
+    """'23 states *have enacted*' and 'two states *were challenging*': one noun, two different slots.
+
+    Two numbers of one noun need the same word after the noun or the same word before the number
+    ("*trail* Clinton by 300 delegates" / "58 of the 98 delegates *available*" are not one slot).
+    """
+    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    ha, hb = set(str(a["head"]).split("|")), set(str(b["head"]).split("|"))
+    return any(h[:2] in ("p:", "v:") for h in ha & hb) or (".." in a["norm"] and ".." in b["norm"])
+
+
+def _same_people(a: dict, b: dict, ctx: dict) -> bool:
+    """About the same subject: when both sentences name people, they name at least one in common (by surname).
+
+    "Trump ... a crowd of about 230 people" and "Mr. Rubio ... a crowd of about 1,000" are two crowds.
+    """
+    if a["subject"] and a["subject"] == b["subject"]:
+        return True  # a user pattern names the subject
+    pa = ctx["people"].get((a["article_id"], a["sentence_id"]), set())
+    pb = ctx["people"].get((b["article_id"], b["sentence_id"]), set())
     return not (pa and pb) or bool(pa & pb)
 
 
@@ -177,6 +194,7 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("comparable dates", _comparable_dates),
     ("numbers count the same noun", _counted_noun),
     ("numbers with the same predicate", _same_predicate),
+    ("same people named", _same_people),
     ("dates of the same year", _same_year),
     ("ordinals with ordinals", _ordinal_with_ordinal),
     ("ranges with ranges", _same_shape),
@@ -187,7 +205,10 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
 def _slot_keys(rec: dict) -> list[str]:
     if rec["subject"]:
         return [f"subject={rec['subject']}"]
-    keys = [f"head={h}" for h in str(rec["head"] or "").split("|") if h and not h.startswith("p:")]
+    heads = [h for h in str(rec["head"] or "").split("|") if h and not h.startswith("p:")]
+    if any(h.startswith("n:") for h in heads):
+        heads = [h for h in heads if not h.startswith("v:")]  # a counted noun is the slot; the verb only refines it
+    keys = [f"head={h}" for h in heads]
     if ".." in rec["norm"]:
         keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
     return keys
@@ -220,8 +241,11 @@ def _score(a: dict, b: dict, similarity: float) -> float:
 def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str):
     """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
+    people: dict[tuple, set[str]] = defaultdict(set)
     for rec in records:
         stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
+        if rec["kind"] == "name":
+            people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
     cand = []
     pairs = sorted(candidate_pairs(records))
     vectors = context_vectors(facts, {x for pair in pairs for x in pair})
@@ -230,7 +254,7 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
         sim = _cosine(vectors[i], vectors[j])
         shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
         ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
-               "stated": stated}
+               "stated": stated, "people": people}
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, sim), sim, i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))

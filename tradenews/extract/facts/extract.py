@@ -74,8 +74,8 @@ def head_words(sentence: str, s: int, e: int, kind: str) -> str:
     Saturday", "on Friday *apologized*"; never "night", "late": see
     ``facts_weak_heads.txt``). A number counts the noun after it (``n:arrest``
     for "47 *arrests*"), with the word that follows that noun as its predicate
-    (``p:enact`` for "23 states have *enacted*"); with no noun after it, the
-    content word before it (``v:cut`` for "cut $716 billion").
+    (``p:enact`` for "23 states have *enacted*") and the content word before it
+    (``v:cut`` for "cut $716 billion").
     """
     before = [m.group() for m in WORD.finditer(sentence[max(0, s - 80):s])][-(6 if kind == "date" else 3):]
     after = [m.group() for m in WORD.finditer(sentence[e:e + 80])][:6]
@@ -86,11 +86,13 @@ def head_words(sentence: str, s: int, e: int, kind: str) -> str:
     if sentence[e:e + 1] == "-" and len(after) > 1:
         after = after[1:]  # "five-day *tour*", "a 12-member *panel*": the unit is glued on, the noun follows
     at, noun = _next_content(after[:4], weak_ok=True)
+    prev = next((stem(w) for w in reversed(before) if _content(w, weak_ok=True)), "")
+    keys = [f"n:{noun}"] if noun else []
     if noun:
         verb = _next_content(after[at + 1:at + 4], weak_ok=True)[1]
-        return f"n:{noun}" + (f"|p:{verb}" if verb else "")
-    prev = next((stem(w) for w in reversed(before) if _content(w, weak_ok=True)), "")
-    return f"v:{prev}" if prev else ""
+        keys += [f"p:{verb}"] if verb else []
+    keys += [f"v:{prev}"] if prev else []
+    return "|".join(keys)
 
 
 def _is_name_part(sent: str, a: int, b: int) -> bool:
@@ -239,7 +241,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
     ...     "Trump began a five-day tour. The truce, signed in May, expires on Nov. 10."]})
     >>> extract_facts(arts, names=False)[["kind", "value", "norm", "unit", "head"]].values.tolist()
-    [['number', 'five', '5', 'day', 'n:tour'], ['date', 'May', '05', 'date', 'sign|expir'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
+    [['number', 'five', '5', 'day', 'n:tour|v:began'], ['date', 'May', '05', 'date', 'sign|expir'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
     """
     articles, _, sentences = frames(corpus)
     pats = _patterns(patterns)
