@@ -38,37 +38,62 @@ def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
             if m.group().lower() not in stop and not m.group()[0].isdigit() and len(m.group()) > 1]
 
 
-def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None) -> dict[int, dict[str, float]]:
-    """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
-
-    Each distinct sentence is tokenized once; IDF counts distinct sentences.
-    Vectors are built only for the ``needed`` rows (default all).
-    """
+def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, int, str]]]]:
+    """Sentence key of every fact, and the content words of each distinct sentence (tokenized once)."""
     keys = (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
-    sentences = facts["sentence"].astype(str).tolist()
     words: dict[str, list[tuple[int, int, str]]] = {}
-    df: dict[str, int] = defaultdict(int)
-    for key, sent in zip(keys, sentences):
+    for key, sent in zip(keys, facts["sentence"].astype(str)):
         if key not in words:
             words[key] = _sentence_words(sent)
-            for w in {w for _, _, w in words[key]}:
-                df[w] += 1
+    return keys, words
+
+
+def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None) -> dict[int, dict[str, float]]:
+    """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
+
+    Each distinct sentence is tokenized once (or ``tokens`` from :func:`tokenize`); IDF
+    counts distinct sentences. Vectors are built only for the ``needed`` rows (default all).
+    """
+    keys, words = tokens or tokenize(facts)
+    df: dict[str, int] = defaultdict(int)
+    for toks in words.values():
+        for w in {w for _, _, w in toks}:
+            df[w] += 1
     n = max(len(words), 1)
     out = {}
-    values = facts["value"].astype(str).tolist()
+    sentences, values = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
     for i in (range(len(facts)) if needed is None else sorted(needed)):
         at = sentences[i].find(values[i])
         toks = words[keys[i]]
         centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
         bag: dict[str, float] = {}
         for k, (p, e, w) in enumerate(toks):
-            if at <= p < at + len(values[i]):
-                continue
-            bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
-        vec = {w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out[i] = {w: v / norm for w, v in vec.items()}
+            if not at <= p < at + len(values[i]):
+                bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
+        out[i] = _unit({w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()})
     return out
+
+
+def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None) -> dict[str, dict[str, float]]:
+    """Per article in ``needed``: the words of its fact sentences, sublinear tf x IDF over articles, L2-normalised."""
+    keys, words = tokens or tokenize(facts)
+    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key in words:
+        bag = bags[key.rsplit("#", 1)[0]]
+        for _, _, w in words[key]:
+            bag[w] += 1
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags.values():
+        for w in bag:
+            df[w] += 1
+    n = max(len(bags), 1)
+    return {a: _unit({w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in bags[a].items()})
+            for a in needed if a in bags}
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -138,6 +163,13 @@ def _same_people(a: dict, b: dict, ctx: dict) -> bool:
     return not (pa and pb) or bool(pa & pb)
 
 
+def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
+    """The two articles report the event closely (cosine of their fact sentences); a user pattern names the subject."""
+    if a["subject"] and a["subject"] == b["subject"]:
+        return True
+    return ctx["article_similarity"] >= ctx["min_article_similarity"]
+
+
 def _same_year(a: dict, b: dict, ctx: dict) -> bool:
     """'in June' (this year) and 'in January 2010' are different times, not a disagreement on the month."""
     if a["kind"] != "date":
@@ -190,6 +222,7 @@ def _not_stated_by_both(a: dict, b: dict, ctx: dict) -> bool:
 PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("same story", _same_story),
     ("different outlets (or articles)", _different_sides),
+    ("articles alike", _articles_alike),
     ("same subject", _same_subject),
     ("comparable dates", _comparable_dates),
     ("numbers count the same noun", _counted_noun),
@@ -238,7 +271,8 @@ def _score(a: dict, b: dict, similarity: float) -> float:
     return score + (0.3 if a["norm"] == b["norm"] else 0.0)
 
 
-def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str):
+def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str,
+             min_article_similarity: float):
     """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     people: dict[tuple, set[str]] = defaultdict(set)
@@ -248,13 +282,16 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
             people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
     cand = []
     pairs = sorted(candidate_pairs(records))
-    vectors = context_vectors(facts, {x for pair in pairs for x in pair})
+    tokens = tokenize(facts)
+    vectors = context_vectors(facts, {x for pair in pairs for x in pair}, tokens)
+    articles = article_vectors(facts, {records[x]["article_id"] for pair in pairs for x in pair}, tokens)
     for i, j in pairs:
         a, b = records[i], records[j]
         sim = _cosine(vectors[i], vectors[j])
         shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
         ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
-               "stated": stated, "people": people}
+               "stated": stated, "people": people, "min_article_similarity": min_article_similarity,
+               "article_similarity": _cosine(articles.get(a["article_id"], {}), articles.get(b["article_id"], {}))}
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, sim), sim, i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
@@ -272,7 +309,7 @@ def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
 
 
 def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: str = "outlet",
-                  rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
+                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
     """Pair facts about the same thing (same story, same slot) in different outlets and say whether they agree.
 
     Parameters
@@ -284,6 +321,10 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         slot need to be taken as about the same thing.
     across : {"outlet", "article"}
         Compare only facts from different outlets (default) or different articles.
+    min_article_similarity : float
+        Cosine the two articles' fact sentences need (IDF over articles): a story
+        grouped through a chain of neighbours may hold articles about different
+        subjects.
     rules : list of (name, test), optional
         The pair rules (default :data:`PAIR_RULES`).
 
@@ -316,8 +357,8 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     side = "outlet_label" if across == "outlet" else "article_id"
     used: set[tuple[int, str]] = set()
     rows = []
-    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules,
-                             min_similarity=min_similarity, across=side)
+    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
+                             across=side, min_article_similarity=min_article_similarity)
     for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
