@@ -52,6 +52,8 @@ _EXPORTS = {
     "tariff_matrix_table": "present.tariff_charts",
     "ladder_table": "present.tariff_charts",
     "timeline_table": "present.tariff_charts",
+    "stories": "extract.stories",
+    "add_story_ids": "extract.stories",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
