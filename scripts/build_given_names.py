@@ -21,7 +21,7 @@ from pathlib import Path
 EXCLUDE = {
     "Will", "Mark", "Grant", "Chase", "Page", "Lane", "Royal", "Young", "Long", "Major", "General", "King",
     "Sterling", "Justice", "Rich", "Price", "Hope", "Faith", "Grace", "Joy", "Summer", "Winter", "Autumn",
-    "Guy", "Art", "Christian", "Miles", "Bill", "Sandy", "Dean", "Marshall", "Carter", "Parker", "Hunter",
+    "Guy", "Art", "Christian", "Miles", "Sandy", "Dean", "Marshall", "Carter", "Parker", "Hunter",
     "Ford", "Love", "Honor", "Unknown", "Ha", "Son", "Major", "Rose", "Ruby", "Pearl", "Crystal", "Iris",
     "Ivy", "Holly", "Heather", "Dawn", "Star", "Sky", "Sunny", "Precious", "Gay", "Deputy", "Bishop",
     "Governor", "Judge", "Sherman", "Lincoln", "Washington", "Jefferson", "Madison", "Jackson", "Houston",

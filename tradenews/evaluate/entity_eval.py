@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["eval_root", "read_basil", "score_entity_labels", "LABELS"]
+__all__ = ["eval_root", "read_basil", "read_labels", "score_entity_labels", "LABELS"]
 
 #: outlet codes of BASIL files -> outlet names as in ``outlets.csv``
 _BASIL_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "The Huffington Post"}
@@ -47,33 +47,45 @@ def read_basil(folder: str | Path | None = None) -> pd.DataFrame:
 
 
 def score_entity_labels(mentions: pd.DataFrame, labels: pd.DataFrame, *, split: str | None = None) -> dict[str, Any]:
-    """Type precision of predicted mentions over the hand-labelled ones.
+    """Type precision of the extractor over hand-labelled mentions.
 
-    A labelled mention counts as correct when the prediction at the same
-    ``article_id, start, end`` has the labelled type; a label of
-    ``not an entity`` is correct only when no person/place/organization is
-    predicted there. Labels whose span the extractor no longer outputs are
-    counted apart (``missing``): a dropped non-entity is a success, a dropped
-    entity a miss in recall, not in precision.
+    For each label, the prediction looked at is the one at the gold span, else at the
+    labelled (old) span. ``precision`` counts a prediction correct when its type is
+    the labelled one (``nationality`` read as ``group``); ``strict_precision`` also
+    needs the gold span. A ``not an entity`` label is correct when nothing is
+    predicted at its span (``dropped_non_entities``) and wrong otherwise. Entities
+    the extractor no longer outputs at either span are counted in
+    ``dropped_entities`` (a recall loss, not in precision).
     """
     if split:
         labels = labels[labels["split"] == split]
-    pred = mentions.set_index(["article_id", "start", "end"])["type"].to_dict()
-    right = wrong = dropped_ok = dropped_entity = 0
+    pred = {k: v for k, v in zip(zip(mentions["article_id"], mentions["start"], mentions["end"]),
+                                 mentions["type"].replace({"nationality": "group"}))}
+    right = strict = wrong = dropped_ok = dropped_entity = 0
     for row in labels.itertuples(index=False):
-        got = pred.get((row.article_id, int(row.start), int(row.end)))
-        gold = row.label
-        if got is None:
-            if gold == "not an entity":
-                dropped_ok += 1
+        old = (row.article_id, int(row.start), int(row.end))
+        if row.label == "not an entity":
+            if old in pred:
+                wrong += 1
             else:
-                dropped_entity += 1
+                dropped_ok += 1
             continue
-        if got == gold or (gold == "not an entity" and got not in ("person", "place", "organization")):
+        gold = (row.article_id, int(row.gold_start), int(row.gold_end))
+        got = pred.get(gold, pred.get(old))
+        if got is None:
+            dropped_entity += 1
+        elif got == row.label:
             right += 1
+            strict += gold in pred
         else:
             wrong += 1
-    scored = right + wrong
-    return {"n_labels": len(labels), "scored": scored, "correct": right,
-            "precision": right / scored if scored else float("nan"),
+    scored = right + wrong + dropped_ok
+    return {"n_labels": len(labels), "scored": scored, "correct": right + dropped_ok,
+            "precision": (right + dropped_ok) / scored if scored else float("nan"),
+            "strict_precision": (strict + dropped_ok) / scored if scored else float("nan"),
             "dropped_non_entities": dropped_ok, "dropped_entities": dropped_entity}
+
+
+def read_labels(path: str | Path | None = None) -> pd.DataFrame:
+    """The committed hand labels (see ``data/annotations/entities_basil_labels.md``)."""
+    return pd.read_csv(path or LABELS, dtype={"article_id": str}, keep_default_na=False)

@@ -1,0 +1,95 @@
+"""The word lists :mod:`tradenews.extract.entities` reads, gathered in one object.
+
+Every list is a file in ``tradenews/data`` (``entities_*``) read through
+:mod:`tradenews.rules`; outlet names come from ``outlets.csv``. Nothing here is
+specific to one corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from tradenews.ingest.metadata import load_outlets
+from tradenews.rules import data_path, read_lines
+
+__all__ = ["EntityLexicon", "entity_lexicon", "read_gazetteer", "outlet_names"]
+
+
+@dataclass
+class EntityLexicon:
+    """Titles, roles, organization words, stop words, gazetteer and friends."""
+
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # capitalized titles
+    roles: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-case roles
+    org_words: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
+    stop: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    idioms: frozenset[str] = frozenset()
+    gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """``(type, canonical)`` of a name in the gazetteer (exact, then lower case, then without "The")."""
+        hit = self.gazetteer.get(name) or self.gazetteer.get(name.lower())
+        if hit is None and name[:4] in ("The ", "the "):
+            hit = self.gazetteer.get(name[4:])
+        return hit
+
+
+def read_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
+    """Read a gazetteer CSV with columns ``name, type, canonical``.
+
+    Example
+    -------
+    >>> g = read_gazetteer()
+    >>> g.set_index("name").loc["U.S.", "canonical"]
+    'United States'
+    """
+    table = pd.read_csv(data_path(path or "entities_gazetteer.csv"), comment="#", dtype=str, keep_default_na=False)
+    if not {"name", "type"} <= set(table.columns):
+        raise ValueError("a gazetteer needs columns 'name' and 'type' (and optionally 'canonical')")
+    if "canonical" not in table:
+        table["canonical"] = table["name"]
+    table["canonical"] = table["canonical"].where(table["canonical"].str.strip() != "", table["name"])
+    table["type"] = table["type"].replace({"nationality": "group"})
+    return table[["name", "type", "canonical"]]
+
+
+@lru_cache(maxsize=4)
+def outlet_names() -> tuple[str, ...]:
+    """Outlet names from ``outlets.csv`` (every one an organization)."""
+    outlets = load_outlets()
+    return tuple(sorted(set(outlets.domains.values()) | {name for name, _ in outlets.signatures}))
+
+
+@lru_cache(maxsize=8)
+def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
+    """Read every entity word list once (cached); ``gazetteer`` adds a user file on top."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    lex = EntityLexicon()
+    for line in read_lines("entities_titles.txt"):
+        phrase, _, flag = line.partition("|")
+        key = tuple(phrase.lower().split())
+        (lex.roles if flag.strip() == "lower" else lex.titles)[key] = phrase.lower()
+    lex.org_words = frozenset(read_lines("entities_org_words.txt"))
+    lex.other_words = frozenset(read_lines("entities_other_words.txt"))
+    lex.given_names = frozenset(read_lines("entities_given_names.txt"))
+    # sklearn's stop words hold a few given names ("bill"): those may start a name
+    english = frozenset(ENGLISH_STOP_WORDS) - {n.lower() for n in lex.given_names}
+    lex.stop = frozenset(read_lines("entities_stop.txt")) | english
+    lex.idioms = frozenset(read_lines("entities_idioms.txt"))
+    for name in outlet_names():
+        lex.gazetteer[name] = ("organization", name)
+        if name.startswith("The "):
+            lex.gazetteer.setdefault(name[4:], ("organization", name))
+    tables = [read_gazetteer()] + ([read_gazetteer(gazetteer)] if gazetteer else [])
+    for table in tables:
+        for name, typ, canon in table.itertuples(index=False):
+            lex.gazetteer[name] = (typ, canon)
+            lex.gazetteer.setdefault(name.lower(), (typ, canon))
+    return lex
