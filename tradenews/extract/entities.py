@@ -184,12 +184,14 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     ctx = _Context(lex, _corpus_outlets(articles))
-    cands = _all_candidates(articles, sentences, lex)
+    cands, lower_words = _all_candidates(articles, sentences, lex)
     _type_pass(cands, ctx, TYPE_RULES if rules is None else rules)
     _resolve_people(cands)
     _corpus_types(cands)
-    # an untyped capitalized word that starts a sentence is most likely an ordinary word
-    cands = [c for c in cands if not (c.type == "other" and c.initial and " " not in c.text)]
+    # an untyped capitalized word that starts a sentence, or is written in lower case
+    # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
+    cands = [c for c in cands if not (c.type == "other" and not c.evidence and " " not in c.text
+                                      and (c.initial or c.text.lower() in lower_words))]
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
     rows = [(c.article_id, labels[c.article_id], c.start, c.end, c.text, c.entity or c.text, c.type or "other",
              c.role, c.affiliation, c.evidence) for c in cands]
@@ -204,7 +206,8 @@ def _corpus_outlets(articles: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon) -> list[Mention]:
+def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
+                    lex: EntityLexicon) -> tuple[list[Mention], set[str]]:
     starts: dict[str, list[int]] = {}
     for aid, st in zip(sentences["article_id"], sentences["start"]):
         insort(starts.setdefault(aid, []), int(st))
@@ -218,7 +221,7 @@ def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame, lex: Entity
     lower_words: set[str] = set()
     for text in articles["text"]:
         lower_words.update(w for w in TOKEN.findall(text) if w[:1].islower())
-    return [c for c in cands if _keep(c, attested, lower_words, lex)]
+    return [c for c in cands if _keep(c, attested, lower_words, lex)], lower_words
 
 
 def _split_hyphens(cands: list[Mention], known: set[str], lex: EntityLexicon) -> list[Mention]:

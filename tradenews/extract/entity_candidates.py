@@ -92,12 +92,25 @@ def _extend_run(text: str, toks: list, i: int, lex: EntityLexicon) -> list[int]:
         joined = f"{text[toks[i][0]:toks[j][1]]} {toks[nxt][2]} {toks[nxt + 1][2]}"
         conn = toks[nxt][2]
         if (conn in _CONNECTORS and (conn not in _ORG_CONNECTORS or _has_org_word(run, toks, lex))) \
-                or (conn == "and" and (joined in lex.gazetteer or _inside_org(run, toks, lex))):
+                or (conn == "and" and (joined in lex.gazetteer or _inside_org(run, toks, lex)
+                                       or (joined.rsplit(" and ", 1)[0] not in lex.gazetteer
+                                           and _org_follows(toks, nxt + 1, lex)))):
             run.extend([nxt, nxt + 1])
             j = nxt + 1
             continue
         break
     return run
+
+
+def _org_follows(toks: list, k: int, lex: EntityLexicon, limit: int = 6) -> bool:
+    """'Oversight and Government Reform Committee': the capitalized run after 'and' (at most
+    ``limit`` words, so the look-ahead stays bounded) ends in an organization word."""
+    words = []
+    for j in range(k, min(k + limit, len(toks))):
+        if not is_cap(toks[j][2]):
+            break
+        words.append(toks[j][2])
+    return len(words) >= 2 and words[-1] in lex.org_words
 
 
 def _has_org_word(run: list[int], toks: list, lex: EntityLexicon) -> bool:
@@ -232,7 +245,7 @@ def trailing_dates(ms: list[Mention], lex: EntityLexicon) -> list[Mention]:
     for m in ms:
         words = m.text.split(" ")
         n = len(words)
-        while n > 1 and words[n - 1].lower() in _WEEKDAYS:
+        while n > 1 and (words[n - 1].lower() in _WEEKDAYS or words[n - 1] in _CONNECTORS):
             n -= 1
         out.append(_sub(m, 0, len(" ".join(words[:n]))) if n < len(words) else m)
     return out
@@ -261,14 +274,15 @@ def group_words(ms: list[Mention], lex: EntityLexicon) -> list[Mention]:
     out = []
     for m in ms:
         words = m.text.split(" ")
-        if len(words) < 2 or lex.lookup(m.text) or any(w in lex.org_words for w in words[1:]):
+        if len(words) < 2 or lex.lookup(m.text):
             out.append(m)
             continue
         first, last = lex.lookup(words[0]), lex.lookup(words[-1])
-        if first and first[0] == "group":
+        if first and first[0] == "group" and not any(w in lex.org_words for w in words[1:-1]) \
+                and (words[-1] not in lex.org_words or lex.lookup(" ".join(words[1:]))):
             cut = len(words[0])
             out += [_sub(m, 0, cut, next_word=words[1].lower()), _sub(m, cut + 1, len(m.text) - cut - 1, initial=False)]
-        elif last and last[0] == "group" and not words[-1].endswith("s"):
+        elif last and last[0] == "group" and not words[-1].endswith("s") and not any(w in lex.org_words for w in words):
             cut = len(m.text) - len(words[-1])
             out += [_sub(m, 0, cut - 1), _sub(m, cut, len(words[-1]), initial=False)]
         else:
