@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradenews.ingest.metadata import load_outlets
-from tradenews.rules import data_path, read_lines
+from tradenews.rules import data_path, read_lines, read_table
 
 __all__ = ["EntityLexicon", "entity_lexicon", "read_gazetteer", "outlet_names"]
 
@@ -60,10 +60,17 @@ def read_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=4)
-def outlet_names() -> tuple[str, ...]:
-    """Outlet names from ``outlets.csv`` (every one an organization)."""
+def outlet_names(media: str | None = None) -> tuple[str, ...]:
+    """News media known by name: outlets of ``outlets.csv`` and ``kind=outlet`` rows of the media lexicon.
+
+    >>> {"Al Jazeera", "Reuters", "Newsweek"} <= set(outlet_names())
+    True
+    """
     outlets = load_outlets()
-    return tuple(sorted(set(outlets.domains.values()) | {name for name, _ in outlets.signatures}))
+    names = set(outlets.domains.values()) | {name for name, _ in outlets.signatures}
+    table = read_table(media or "entities_media.csv")
+    names |= set(table.loc[table["kind"] == "outlet", "term"].str.strip())
+    return tuple(sorted(names))
 
 
 @lru_cache(maxsize=8)
