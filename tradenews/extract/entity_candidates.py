@@ -27,7 +27,9 @@ _CONNECTORS = {"of", "the", "de", "da", "del", "al", "bin", "van", "von", "la", 
 _ORG_CONNECTORS = {"for", "on"}  # only inside an organization name ("Committee on Oversight")
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "gen", "sen", "rep", "prof", "gov", "lt", "rev", "sgt", "capt", "v", "vs"}
 _PARTY_TAG = re.compile(r"^[DRI]-(?=[A-Z])")
-_LOWER_SUFFIX = re.compile(r"-[a-z][\w-]*$")
+#: Longest run of tokens read as one name: no name is longer, and the bound keeps every
+#: step on a run (titles, connectors, gazetteer look-ups) constant-time per token.
+MAX_RUN = 12
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -75,7 +77,7 @@ def _is_title_line(toks: list[tuple[int, int, str]]) -> bool:
 def _extend_run(text: str, toks: list, i: int, lex: EntityLexicon) -> list[int]:
     """Token indexes of the capitalized run starting at ``toks[i]``."""
     run, j = [i], i
-    while j + 1 < len(toks):
+    while j + 1 < len(toks) and len(run) < MAX_RUN:
         word, nxt = toks[j][2], j + 1
         if word[-2:] in ("’s", "'s"):
             break
@@ -234,8 +236,9 @@ def lower_suffix(ms: list[Mention], lex: EntityLexicon) -> list[Mention]:
     """'Kansas City-area', 'Twitter-affiliated': drop the lower-case hyphenated ending."""
     out = []
     for m in ms:
-        cut = _LOWER_SUFFIX.search(m.text)
-        out.append(_sub(m, 0, cut.start(), next_word="") if cut and cut.start() > 0 else m)
+        last = m.text.rfind(" ") + 1
+        cut = next((i for i in range(last, len(m.text) - 1) if m.text[i] == "-" and m.text[i + 1].islower()), 0)
+        out.append(_sub(m, 0, cut, next_word="") if cut > 0 else m)
     return out
 
 
