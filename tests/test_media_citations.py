@@ -1,0 +1,74 @@
+"""Media citations accept only media; linear time on runs of capitalized words (issues 14 and 18)."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+from tradenews.analyse import compare
+from tradenews.extract import entities
+
+
+def _media(text, outlet="Daily Planet", **kw):
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": [outlet], "text": [text]})
+    return compare.media_citations(arts, **kw)["media"].tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "President Trump reported a deal.",
+    "Tuesday reported nothing.",
+    "They reported it. Many reported it.",
+    "“We are close,” Smith told reporters.",
+    "Output fell, according to the Ministry of Commerce.",
+    "Prices rose, according to Mr. Jones.",
+    "The plan failed, according to Democrats.",
+])
+def test_people_weekdays_pronouns_are_not_media(text):
+    assert _media(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks failed, Al Jazeera reported.", "Al Jazeera"),  # outlets.csv
+    ("He told KTVI on Monday that he would stay.", "KTVI"),  # a call sign
+    ("Prices rose, the Kansas City Star reported.", "Kansas City Star"),  # a media word
+    ("The deal was close, according to the Associated Press.", "Associated Press"),
+    ("The deal was close, AP reported.", "AP"),  # initials of a known medium
+    ("He told Newsweek that he would run.", "Newsweek"),  # lexicon outlet
+])
+def test_media_are_found(text, expected):
+    assert _media(text) == [expected]
+
+
+def test_corpus_outlets_count_and_own_outlet_is_ignored():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Zorbex Online", "The Huffington Post"], "text": [
+        "He told Zorbex Online so.", "He told HuffPost so, and Zorbex Online reported it."]})
+    media = compare.media_citations(arts)
+    assert media[["article_id", "media"]].values.tolist() == [["b", "Zorbex Online"]]
+
+
+def test_entities_table_excludes_people():
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["Rain fell, Emily Post reported."]})
+    assert compare.media_citations(arts)["media"].tolist() == ["Emily Post"]  # a media word, no evidence against
+    ents = entities.extract_entities(arts)
+    assert ents["type"].tolist() == ["organization"]  # the extractor cannot tell either
+    people = ents.assign(type="person")  # a reader who knows her passes the table
+    assert compare.media_citations(arts, entities=people).empty
+
+
+def _cpu(text):
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
+    compare.media_citations(arts)
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        compare.media_citations(arts)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-3)
+
+
+@pytest.mark.parametrize("unit", ["U.S. ", "President Xxx Minister "])
+def test_media_citations_linear_on_capitalized_runs(unit):
+    small = unit * (15_000 // len(unit))
+    assert _cpu(small * 4) / _cpu(small) < 6
