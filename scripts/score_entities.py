@@ -1,0 +1,40 @@
+"""Score entity types and list media citations on BASIL dev against the committed hand labels.
+
+    python scripts/score_entities.py        # from the repository root
+
+Reads the articles from $TRADENEWS_EVAL/basil-dev (default ../shared/eval/basil-dev);
+see data/annotations/entities_basil_labels.md for how the labels were made.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import tradenews as tn
+from tradenews.analyse.compare import media_citations
+from tradenews.evaluate.entity_eval import LABELS, read_basil, read_labels, score_entity_labels
+from tradenews.extract.entities import extract_entities
+
+
+def main() -> None:
+    corpus = tn.load_corpus(read_basil())
+    start = time.process_time()
+    mentions = extract_entities(corpus)
+    print(f"{len(mentions)} mentions in {len(corpus.articles)} articles, {time.process_time() - start:.2f} s CPU")
+    labels = read_labels()
+    for split in ("tune", "heldout"):
+        print(split, score_entity_labels(mentions, labels, split=split))
+    fresh = pd.read_csv(Path(LABELS).with_name("entities_basil_after_heldout.csv"), dtype={"article_id": str})
+    pred = dict(zip(zip(mentions["article_id"], mentions["start"], mentions["end"]), mentions["type"]))
+    got = [pred.get((a, s, e)) for a, s, e in zip(fresh["article_id"], fresh["start"], fresh["end"])]
+    right = sum(g == lab for g, lab in zip(got, fresh["label"]))
+    print(f"fresh heldout sample: {right}/{len(fresh)} typed right ({sum(g is None for g in got)} no longer output)")
+    media = media_citations(corpus, entities=mentions)
+    print(media.groupby(["outlet_label", "media"]).size().to_string())
+
+
+if __name__ == "__main__":
+    main()
