@@ -5,9 +5,10 @@ Every function takes a corpus (a :class:`tradenews.core.corpus.Corpus`, or just 
 are grouped by ``outlet_label`` so articles whose outlet is unknown still show.
 
 The topic lexicon is a CSV file users edit (``tradenews/data/topics_trade.csv``
-ships for the 2025 US-China trade story); media are recognised by attribution
-rules plus a generic media-word lexicon (``tradenews/data/entities_media.csv``),
-never by a list of outlet names.
+ships for the 2025 US-China trade story); media cited are names found by
+attribution rules that are media: outlets of ``outlets.csv``, of the media lexicon
+(``tradenews/data/entities_media.csv``: outlet names, media words, call-sign
+patterns) or of the corpus itself.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from tradenews.core.corpus import outlet_labels
+from tradenews.extract.entity_lexicon import entity_lexicon, outlet_names
 from tradenews.ingest.frames import frames
+from tradenews.ingest.metadata import load_outlets
 from tradenews.rules import data_path, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,9 +204,6 @@ class _MediaLexicon:
 
 @lru_cache(maxsize=4)
 def _media_lexicon(path: str | None = None) -> _MediaLexicon:
-    from tradenews.extract.entity_lexicon import entity_lexicon, outlet_names
-    from tradenews.ingest.metadata import load_outlets
-
     table = read_table(path or "entities_media.csv")
     terms = {kind: tuple(table.loc[table["kind"] == kind, "term"].str.strip()) for kind in set(table["kind"])}
     outlets: dict[str, str] = {}
