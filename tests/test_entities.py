@@ -146,6 +146,7 @@ def test_corpus_outlets_and_outlets_csv_are_organizations():
     ("The minority leader, Senator Mitch McConnell of Kentucky, objected to the bill.", "Kentucky", "place"),
     ("The minority leader, Senator Mitch McConnell of Kentucky, objected to the bill.", "Mitch McConnell", "person"),
     ("A Chicago-area group met.", "Chicago", "place"),
+    ("The two leaders met at Mar-a-Lago on a sunny day.", "Mar-a-Lago", "place"),
     ("He spoke before the Supreme Court Tuesday about it.", "Supreme Court", "organization"),
     ("Mike Thompson, a California Democrat, voted no.", "Democrat", "group"),
     ("Funds went to the Centers for Disease Control and Prevention last year.",

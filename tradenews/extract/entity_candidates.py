@@ -238,7 +238,9 @@ def lower_suffix(ms: list[Mention], lex: EntityLexicon) -> list[Mention]:
     for m in ms:
         last = m.text.rfind(" ") + 1
         cut = next((i for i in range(last, len(m.text) - 1) if m.text[i] == "-" and m.text[i + 1].islower()), 0)
-        out.append(_sub(m, 0, cut, next_word="") if cut > 0 else m)
+        # "Mar-a-Lago", "Stratford-upon-Avon": a capitalized part after the lower-case one keeps the name whole
+        whole = cut > 0 and any(ch.isupper() for ch in m.text[cut:])
+        out.append(_sub(m, 0, cut, next_word="") if cut > 0 and not whole else m)
     return out
 
 
