@@ -36,6 +36,8 @@ def test_people_weekdays_pronouns_are_not_media(text):
     ("The deal was close, according to the Associated Press.", "Associated Press"),
     ("The deal was close, AP reported.", "AP"),  # initials of a known medium
     ("He told Newsweek that he would run.", "Newsweek"),  # lexicon outlet
+    ("He told the New York Times Tuesday that it was over.", "New York Times"),  # a weekday ends the name
+    ("He said on BBC Radio Four’s Any Questions that it was over.", "BBC Radio"),
 ])
 def test_media_are_found(text, expected):
     assert _media(text) == [expected]

@@ -217,8 +217,11 @@ def _media_lexicon(path: str | None = None) -> _MediaLexicon:
         aliases = table[(table["kind"] == "outlet") & table["canonical"].notna()]
         outlets.update({t.strip().lower(): c.strip() for t, c in zip(aliases["term"], aliases["canonical"])})
     lex = entity_lexicon(None)
-    not_names = frozenset(lex.stop) | {" ".join(t) for t in lex.titles}
-    return _MediaLexicon(frozenset(terms.get("name_word", ())), tuple(sorted(terms.get("generic", ()), key=len, reverse=True)),
+    words = frozenset(terms.get("name_word", ()))
+    # stop words, weekdays, and one-word titles and roles ("President", "Correspondent"), never a media word
+    single = {t[0] for t in (*lex.titles, *lex.roles) if len(t) == 1}
+    not_names = (frozenset(lex.stop) | single) - {w.lower() for w in words}
+    return _MediaLexicon(words, tuple(sorted(terms.get("generic", ()), key=len, reverse=True)),
                          outlets, tuple(re.compile(p) for p in terms.get("pattern", ())), frozenset(not_names))
 
 
@@ -287,7 +290,7 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None,
     not_media = _not_media_mentions(entities)
     hits = []
     for aid, label, outlet, text in articles[["article_id", "outlet_label", "outlet", "text"]].itertuples(index=False):
-        for name, rule, start in _media_candidates(text, lex):
+        for name, rule, start in _media_candidates(text, lex, known):
             if (aid, start) in not_media or not (rule == "generic" or _is_media(name, lex, known)):
                 continue
             if pd.notna(outlet) and _same_outlet(known.get(name.lower(), name), str(outlet)):
@@ -302,16 +305,24 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None,
     return out[_MEDIA_COLUMNS].reset_index(drop=True)
 
 
-def _media_candidates(text: str, lex: _MediaLexicon):
+def _media_candidates(text: str, lex: _MediaLexicon, known: dict[str, str]):
     """``(name, rule, start)`` for every attribution pattern and generic phrase in ``text``."""
     for rule, rx in _MEDIA_RULES:
         for m in rx.finditer(text):
             name = _clean_media(m.group("name"))
+            name = name if name.lower() in known else _trim_media(name, lex)
             start = m.start("name") + m.group("name").find(name)
             yield name, rule, start
     for phrase in lex.generic:
         for m in re.finditer(rf"(?:\b[A-Z][\w-]*[ \t]+)?\b{re.escape(phrase)}\b", text):
             yield m.group(), "generic", m.start()
+
+
+def _trim_media(name: str, lex: _MediaLexicon) -> str:
+    """'New York Times Tuesday', 'NBC News Senior Correspondent X' -> the words before a weekday, stop word or title."""
+    toks = name.split(" ")
+    cut = next((i for i in range(1, len(toks)) if toks[i].lower().rstrip("’'s") in lex.not_names), len(toks))
+    return _clean_media(" ".join(toks[:cut]))
 
 
 def _is_media(name: str, lex: _MediaLexicon, known: dict[str, str]) -> bool:
