@@ -1,4 +1,4 @@
-"""Build tradenews/data/entities_given_names.txt from the 1990 US Census first-name lists.
+"""Build tradenews/data/entities_given_names.csv from the 1990 US Census first-name lists.
 
 The lists (public domain) ship inside the PyPI package ``names`` 0.3.0
 (``names/dist.male.first``, ``names/dist.female.first``: name, frequency %,
@@ -46,14 +46,17 @@ def main(folder: str) -> None:
     root = Path(folder)
     months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"}
-    names = set(read(root / "dist.female.first", 1200)) | set(read(root / "dist.male.first", 900))
-    names -= EXCLUDE | months
-    target = Path(__file__).resolve().parents[1] / "tradenews" / "data" / "entities_given_names.txt"
+    female = set(read(root / "dist.female.first", 1200)) - EXCLUDE - months
+    male = set(read(root / "dist.male.first", 900)) - EXCLUDE - months
+    target = Path(__file__).resolve().parents[1] / "tradenews" / "data" / "entities_given_names.csv"
     header = ("# Common given names (1990 US Census first-name lists, public domain, via the PyPI package\n"
               "# `names` 0.3.0), built by scripts/build_given_names.py. A capitalised run that starts with\n"
-              "# one of these is a person unless stronger evidence says otherwise. Add names freely.\n")
-    target.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
-    print(f"{len(names)} names -> {target}")
+              "# one of these is a person unless stronger evidence says otherwise; gender (f, m, or x for both)\n"
+              "# keeps \"Mr. Obama\" from being linked to \"Michelle Obama\". Add names freely.\n"
+              "name,gender\n")
+    rows = [f"{n},{'x' if n in female and n in male else 'f' if n in female else 'm'}" for n in sorted(female | male)]
+    target.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names -> {target}")
 
 
 if __name__ == "__main__":

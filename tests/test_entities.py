@@ -133,6 +133,15 @@ def test_short_name_is_the_full_name_of_the_same_article_only(news):
     assert set(b.loc[b["mention"] == "Trump", "entity"]) == {"Trump"}
 
 
+def test_honorific_links_to_a_full_name_of_that_gender():
+    text = ("Hillary Clinton and Bill Clinton arrived together. Mrs. Clinton spoke first. "
+            "Mr. Clinton said little, and Mrs. Clinton left early.")
+    m = entities.extract_entities(pd.DataFrame({"article_id": ["x"], "outlet": ["Z"], "text": [text]}))
+    short = m[m["mention"] == "Clinton"]
+    assert short[["role", "entity"]].values.tolist() == [["mrs", "Hillary Clinton"], ["mr", "Bill Clinton"],
+                                                           ["mrs", "Hillary Clinton"]]
+
+
 def test_corpus_outlets_and_outlets_csv_are_organizations():
     arts = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["Zorbex Gazette Online", "Fox News"], "text": [
         "Reuters and Zorbex Gazette Online both ran the story.", "CNN aired it on Friday."]})
@@ -153,6 +162,8 @@ def test_corpus_outlets_and_outlets_csv_are_organizations():
      "Centers for Disease Control and Prevention", "organization"),
     ("She voted for the Patriot Act in 2001.", "Patriot Act", "other"),
     ("Many House Republicans opposed it.", "House Republicans", "group"),
+    ("Hillary Clinton spoke first. In contrast, the rally was quiet. Asked Clinton about it, they said no. "
+     "He asked again.", "Clinton", "person"),
 ])
 def test_span_and_type_rules(text, mention, expected):
     m = entities.extract_entities(pd.DataFrame({"article_id": ["x"], "outlet": ["Z"], "text": [text]}))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -186,7 +186,7 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     ctx = _Context(lex, _corpus_outlets(articles))
     cands, lower_words = _all_candidates(articles, sentences, lex)
     _type_pass(cands, ctx, TYPE_RULES if rules is None else rules)
-    _resolve_people(cands)
+    _resolve_people(cands, lex.gender)
     _corpus_types(cands)
     # an untyped capitalized word that starts a sentence, or is written in lower case
     # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
@@ -221,7 +221,21 @@ def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
     lower_words: set[str] = set()
     for text in articles["text"]:
         lower_words.update(w for w in TOKEN.findall(text) if w[:1].islower())
+    cands = [_drop_initial_verb(c, lower_words, lex) for c in cands]
     return [c for c in cands if _keep(c, attested, lower_words, lex)], lower_words
+
+
+def _drop_initial_verb(c: Mention, lower_words: set[str], lex: EntityLexicon) -> Mention:
+    """'Injecting Clinton ...', 'Asked Trump ...': a sentence-initial verb or adverb (an -ing, -ed
+    or -ly word written in lower case elsewhere, or any long -ing word) is not part of the name after it."""
+    first, _, rest = c.text.partition(" ")
+    verb = first.endswith(("ing", "ed", "ly")) and (first.lower() in lower_words or (first.endswith("ing") and len(first) > 5))
+    if not (c.initial and rest and verb):
+        return c
+    if first in lex.given_names or lex.lookup(first) or lex.lookup(c.text) or any(w in lex.org_words for w in c.text.split()):
+        return c
+    offset = len(first) + 1
+    return replace(c, start=c.start + offset, text=rest, initial=False, prev_word=first.lower())
 
 
 def _split_hyphens(cands: list[Mention], known: set[str], lex: EntityLexicon) -> list[Mention]:
@@ -257,7 +271,7 @@ def _keep(c: Mention, attested: set[str], lower_words: set[str], lex: EntityLexi
 
 
 # --------------------------------------------------------------------------- people and corpus evidence
-def _resolve_people(cands: list[Mention]) -> None:
+def _resolve_people(cands: list[Mention], gender: dict[str, str]) -> None:
     """Short forms ("Bessent", "Xi", "President Trump") -> the full name introduced in the SAME article."""
     by_article: dict[str, list[Mention]] = {}
     for c in cands:
@@ -273,7 +287,18 @@ def _resolve_people(cands: list[Mention]) -> None:
             for w in f.text.split():
                 index.setdefault(w, []).append(f)
         for c in items:
-            _link_short_form(c, index.get(c.text, []), surnames)
+            _link_short_form(c, _same_gender(c, index.get(c.text, []), gender), surnames)
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+
+
+def _same_gender(c: Mention, options: list[Mention], gender: dict[str, str]) -> list[Mention]:
+    """'Mr. Clinton' is not Hillary Clinton: drop full names whose given name has the other gender."""
+    want = _HONORIFIC_GENDER.get(c.role)
+    if not want or not options:
+        return options
+    return [f for f in options if gender.get(f.text.split()[0], "x") in ("x", want)]
 
 
 def _full_names(items: list[Mention]) -> list[Mention]:

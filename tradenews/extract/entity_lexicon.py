@@ -29,6 +29,7 @@ class EntityLexicon:
     other_words: frozenset[str] = frozenset()
     stop: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    gender: dict[str, str] = field(default_factory=dict)  # given name -> f, m or x
     idioms: frozenset[str] = frozenset()
     gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -85,7 +86,9 @@ def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
         (lex.roles if flag.strip() == "lower" else lex.titles)[key] = phrase.lower()
     lex.org_words = frozenset(read_lines("entities_org_words.txt"))
     lex.other_words = frozenset(read_lines("entities_other_words.txt"))
-    lex.given_names = frozenset(read_lines("entities_given_names.txt"))
+    names = read_table("entities_given_names.csv")
+    lex.given_names = frozenset(names["name"])
+    lex.gender = dict(zip(names["name"], names["gender"]))
     # sklearn's stop words hold a few given names ("bill"): those may start a name
     english = frozenset(ENGLISH_STOP_WORDS) - {n.lower() for n in lex.given_names}
     lex.stop = frozenset(read_lines("entities_stop.txt")) | english
