@@ -213,7 +213,7 @@ def test_type_precision_on_hand_labelled_basil():
 # --------------------------------------------------------------------------- linear time (issue 18)
 def _cpu(func, text):
     arts = pd.DataFrame({"article_id": ["x"], "outlet": ["Z"], "text": [text]})
-    func(arts)  # warm caches (lexicons) outside the timing
+    func(arts.assign(text="Warm up, Reuters reported."))  # load lexicons outside the timing
     best = float("inf")
     for _ in range(2):
         start = time.process_time()
@@ -230,5 +230,5 @@ def test_extract_entities_is_linear():
 
 @pytest.mark.parametrize("unit", ["U.S. ", "President Xxx Minister "])
 def test_extract_entities_linear_on_capitalized_runs(unit):
-    small = unit * (6_000 // len(unit))
+    small = unit * (15_000 // len(unit))
     assert _cpu(entities.extract_entities, small * 4) / _cpu(entities.extract_entities, small) < 6

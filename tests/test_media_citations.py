@@ -61,7 +61,7 @@ def test_entities_table_excludes_people():
 
 def _cpu(text):
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
-    compare.media_citations(arts)
+    compare.media_citations(arts.assign(text="Warm up, Reuters reported."))  # load lexicons outside the timing
     best = float("inf")
     for _ in range(2):
         start = time.process_time()
@@ -72,5 +72,5 @@ def _cpu(text):
 
 @pytest.mark.parametrize("unit", ["U.S. ", "President Xxx Minister "])
 def test_media_citations_linear_on_capitalized_runs(unit):
-    small = unit * (8_000 // len(unit))
+    small = unit * (15_000 // len(unit))  # 15 KB vs 60 KB, the sizes of issue 18
     assert _cpu(small * 4) / _cpu(small) < 6
