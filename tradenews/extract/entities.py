@@ -95,6 +95,11 @@ def _org_word(m: Mention, ctx: _Context) -> tuple[str, str] | None:
     return ("organization", "") if any(w in org for w in words[1:]) or (len(words) > 1 and words[0] in org) else None
 
 
+def _media_word(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    words = m.text.split()
+    return ("organization", "") if len(words) > 1 and words[-1] in ctx.lex.media_words else None
+
+
 def _group_plural(m: Mention, ctx: _Context) -> tuple[str, str] | None:
     last = m.text.split()[-1]
     hit = ctx.lex.lookup(last)
@@ -132,6 +137,7 @@ TYPE_RULES: list[tuple[str, Callable[[Mention, _Context], tuple[str, str] | None
     ("law or event word", _other_word),
     ("group", _group_plural),
     ("organization word", _org_word),
+    ("media word", _media_word),
     ("given name", _given_name),
     ("acronym", _acronym),
     ("speech verb", _speech),

@@ -26,6 +26,7 @@ class EntityLexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # capitalized titles
     roles: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-case roles
     org_words: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()  # "Weekly", "Gazette": the last word of a news medium's name
     other_words: frozenset[str] = frozenset()
     stop: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -85,6 +86,8 @@ def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
         key = tuple(phrase.lower().split())
         (lex.roles if flag.strip() == "lower" else lex.titles)[key] = phrase.lower()
     lex.org_words = frozenset(read_lines("entities_org_words.txt"))
+    media = read_table("entities_media.csv")
+    lex.media_words = frozenset(media.loc[media["kind"] == "name_word", "term"].str.strip())
     lex.other_words = frozenset(read_lines("entities_other_words.txt"))
     names = read_table("entities_given_names.csv")
     lex.given_names = frozenset(names["name"])
