@@ -6,6 +6,8 @@ import time
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tradenews.analyse import compare
 from tradenews.extract import entities
@@ -74,3 +76,21 @@ def _cpu(text):
 def test_media_citations_linear_on_capitalized_runs(unit):
     small = unit * (15_000 // len(unit))  # 15 KB vs 60 KB, the sizes of issue 18
     assert _cpu(small * 4) / _cpu(small) < 6
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet="ABCabc .,'’\n", max_size=300) | st.text(max_size=100))
+def test_any_text_returns_valid_rows(text):
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
+    media = compare.media_citations(arts)
+    assert list(media.columns) == ["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]
+    assert all(text[s:e] == men for s, e, men in media[["start", "end", "mention"]].itertuples(index=False))
+
+
+def test_empty_inputs():
+    empty = pd.DataFrame({"article_id": pd.Series([], dtype=str), "outlet": pd.Series([], dtype=str),
+                          "text": pd.Series([], dtype=str)})
+    assert compare.media_citations(empty).empty
+    assert list(entities.extract_entities(empty).columns) == entities.ENTITY_COLUMNS
+    with pytest.raises(TypeError):
+        entities.extract_entities(["not", "a", "corpus"])
