@@ -124,6 +124,11 @@ def _party_after(m: Mention, ctx: _Context) -> tuple[str, str] | None:
     return ("person", "") if _PARTY_AFTER.match(m.after) else None
 
 
+def _given_name_alone(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    # after the locative rule: "in Charlotte" is a place, "Charlotte said" a person
+    return ("person", "") if m.text in ctx.lex.given_names and not m.initial else None
+
+
 def _locative(m: Mention, ctx: _Context) -> tuple[str, str] | None:
     return ("place", "") if m.prev_word in _LOCATIVE and len(m.text.split()) <= 3 else None
 
@@ -143,6 +148,7 @@ TYPE_RULES: list[tuple[str, Callable[[Mention, _Context], tuple[str, str] | None
     ("speech verb", _speech),
     ("party tag", _party_after),
     ("locative", _locative),
+    ("given name alone", _given_name_alone),
 ]
 
 

@@ -35,10 +35,12 @@ class EntityLexicon:
     gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
-        """``(type, canonical)`` of a name in the gazetteer (exact, then lower case, then without "The")."""
+        """``(type, canonical)`` of a name in the gazetteer (exact, lower case, without "The", with a final ".")."""
         hit = self.gazetteer.get(name) or self.gazetteer.get(name.lower())
         if hit is None and name[:4] in ("The ", "the "):
             hit = self.gazetteer.get(name[4:])
+        if hit is None and name[-1:].isalpha() and len(name) <= 5:  # "Mo" / "S.C" written before a stop: "Mo."
+            hit = self.gazetteer.get(name + ".")
         return hit
 
 
@@ -100,6 +102,8 @@ def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
         lex.gazetteer[name] = ("organization", name)
         if name.startswith("The "):
             lex.gazetteer.setdefault(name[4:], ("organization", name))
+    for domain, name in load_outlets().domains.items():  # "FoxNews.com" is Fox News
+        lex.gazetteer.setdefault(domain, ("organization", name))
     tables = [read_gazetteer()] + ([read_gazetteer(gazetteer)] if gazetteer else [])
     for table in tables:
         for name, typ, canon in table.itertuples(index=False):
