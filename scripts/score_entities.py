@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 import tradenews as tn
-from tradenews.analyse.compare import media_citations
+from tradenews.analyse.media import media_citations
 from tradenews.evaluate.entity_eval import LABELS, eval_root, read_basil, read_labels, score_entity_labels
 from tradenews.extract.entities import extract_entities
 

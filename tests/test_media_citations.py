@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradenews.analyse import compare
+from tradenews.analyse import media
 from tradenews.extract import entities
 
 
 def _media(text, outlet="Daily Planet", **kw):
     arts = pd.DataFrame({"article_id": ["a"], "outlet": [outlet], "text": [text]})
-    return compare.media_citations(arts, **kw)["media"].tolist()
+    return media.media_citations(arts, **kw)["media"].tolist()
 
 
 @pytest.mark.parametrize("text", [
@@ -48,26 +48,26 @@ def test_media_are_found(text, expected):
 def test_corpus_outlets_count_and_own_outlet_is_ignored():
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Zorbex Online", "The Huffington Post"], "text": [
         "He told Zorbex Online so.", "He told HuffPost so, and Zorbex Online reported it."]})
-    media = compare.media_citations(arts)
-    assert media[["article_id", "media"]].values.tolist() == [["b", "Zorbex Online"]]
+    cited = media.media_citations(arts)
+    assert cited[["article_id", "media"]].values.tolist() == [["b", "Zorbex Online"]]
 
 
 def test_entities_table_excludes_people():
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["Rain fell, Emily Post reported."]})
-    assert compare.media_citations(arts)["media"].tolist() == ["Emily Post"]  # a media word, no evidence against
+    assert media.media_citations(arts)["media"].tolist() == ["Emily Post"]  # a media word, no evidence against
     ents = entities.extract_entities(arts)
     assert ents["type"].tolist() == ["organization"]  # the extractor cannot tell either
     people = ents.assign(type="person")  # a reader who knows her passes the table
-    assert compare.media_citations(arts, entities=people).empty
+    assert media.media_citations(arts, entities=people).empty
 
 
 def _cpu(text):
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
-    compare.media_citations(arts.assign(text="Warm up, Reuters reported."))  # load lexicons outside the timing
+    media.media_citations(arts.assign(text="Warm up, Reuters reported."))  # load lexicons outside the timing
     best = float("inf")
     for _ in range(2):
         start = time.process_time()
-        compare.media_citations(arts)
+        media.media_citations(arts)
         best = min(best, time.process_time() - start)
     return max(best, 1e-3)
 
@@ -82,15 +82,15 @@ def test_media_citations_linear_on_capitalized_runs(unit):
 @given(st.text(alphabet="ABCabc .,'’\n", max_size=300) | st.text(max_size=100))
 def test_any_text_returns_valid_rows(text):
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
-    media = compare.media_citations(arts)
-    assert list(media.columns) == ["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]
-    assert all(text[s:e] == men for s, e, men in media[["start", "end", "mention"]].itertuples(index=False))
+    cited = media.media_citations(arts)
+    assert list(cited.columns) == ["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]
+    assert all(text[s:e] == men for s, e, men in cited[["start", "end", "mention"]].itertuples(index=False))
 
 
 def test_empty_inputs():
     empty = pd.DataFrame({"article_id": pd.Series([], dtype=str), "outlet": pd.Series([], dtype=str),
                           "text": pd.Series([], dtype=str)})
-    assert compare.media_citations(empty).empty
+    assert media.media_citations(empty).empty
     assert list(entities.extract_entities(empty).columns) == entities.ENTITY_COLUMNS
     with pytest.raises(TypeError):
         entities.extract_entities(["not", "a", "corpus"])
