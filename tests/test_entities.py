@@ -170,6 +170,12 @@ def test_span_and_type_rules(text, mention, expected):
     assert dict(zip(m["mention"], m["type"])).get(mention) == expected, m[["mention", "type"]].values.tolist()
 
 
+def test_a_one_sentence_text_is_not_a_headline():
+    arts = pd.DataFrame({"article_id": ["x"], "outlet": ["Z"], "text": ["Leader Mitch McConnell of Kentucky objected."]})
+    m = entities.extract_entities(arts)
+    assert m[["mention", "type"]].values.tolist() == [["Mitch McConnell", "person"], ["Kentucky", "place"]]
+
+
 def test_rules_can_be_switched_off():
     arts = pd.DataFrame({"article_id": ["x"], "outlet": ["Z"], "text": ["Laura Ingraham spoke."]})
     assert entities.extract_entities(arts)["type"].tolist() == ["person"]

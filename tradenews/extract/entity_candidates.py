@@ -69,7 +69,10 @@ def _sentence_initial(toks: list[tuple[int, int, str]], line_start: int, starts:
     return initial
 
 
-def _is_title_line(toks: list[tuple[int, int, str]]) -> bool:
+def _is_title_line(toks: list[tuple[int, int, str]], line: str) -> bool:
+    """A headline: mostly capitalized long words, and no full stop at the end (headlines have none)."""
+    if line.rstrip().endswith("."):
+        return False
     long_words = [t for t in toks if len(t[2]) > 3]
     return len(toks) >= 3 and len(long_words) >= 2 and sum(is_cap(t[2]) for t in long_words) >= 0.8 * len(long_words)
 
@@ -130,7 +133,7 @@ def _line_mentions(aid: str, text: str, line: re.Match, starts: list[int], lex: 
     toks = [(m.start() + base, m.end() + base, m.group()) for m in TOKEN.finditer(line.group())]
     if not toks:
         return []
-    title_line = _is_title_line(toks)
+    title_line = _is_title_line(toks, line.group())
     initial_idx = _sentence_initial(toks, base, starts)
     out: list[Mention] = []
     i = 0
