@@ -17,11 +17,11 @@ Dask loads only when this subpackage is imported (``import tradenews`` stays fas
 
 from __future__ import annotations
 
-
+from tradenews.parallel.aggregate import outlet_sizes, topic_coverage
 from tradenews.parallel.cluster import client
 from tradenews.parallel.corpus import DaskCorpus, read_corpus
-
-
+from tradenews.parallel.extract import EXTRACTORS, extract, read_parquet, to_parquet
+from tradenews.parallel.tfidf import document_frequencies, similar_pairs
 
 __all__ = ["DaskCorpus", "read_corpus", "extract", "EXTRACTORS", "to_parquet", "read_parquet",
            "similar_pairs", "document_frequencies", "topic_coverage", "outlet_sizes", "client"]
