@@ -86,7 +86,9 @@ def to_pandas(frame: pd.DataFrame, meta: Any = None) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)
     for col in frame.columns:
         if isinstance(frame[col].dtype, pd.CategoricalDtype):
-            frame[col] = frame[col].astype(str).where(frame[col].notna()).astype("category")
+            # as load_corpus builds it: Python strings and None, then category
+            values = [None if v is None or v != v else str(v) for v in frame[col].astype(object)]
+            frame[col] = pd.Series(values, index=frame.index, dtype=object).astype("category")
     frame.attrs = {}
     return frame
 
@@ -338,9 +340,9 @@ def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns
     metas = [m.assign(**{_FILE: pd.Series([], dtype="int64")}) for m in _meta()]
     raw = [dd.from_delayed([b[i] for b in blocks], meta=metas[i], verify_meta=False) for i in range(len(FRAMES))]
     ids = raw[0]["article_id"]
-    short_counts = ids.map_partitions(_short_ids, meta=("article_id", "str")).value_counts(split_every=8)
+    short_counts = ids.map_partitions(_short_ids, meta=("article_id", "str")).value_counts(split_every=8, split_out=1)
     repeated_short = dask.delayed(_repeated)(short_counts.to_delayed()[0])
-    repeated_ids = dask.delayed(_repeated)(ids.value_counts(split_every=8).to_delayed()[0])
+    repeated_ids = dask.delayed(_repeated)(ids.value_counts(split_every=8, split_out=1).to_delayed()[0])
     key_meta = metas[0][["article_id", "source", "row", _FILE]].assign(block=pd.Series([], dtype="int64"),
                                                                         position=pd.Series([], dtype="int64"))
     keys = raw[0].map_partitions(_keys_of, repeated_ids, meta=key_meta)

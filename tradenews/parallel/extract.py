@@ -40,7 +40,7 @@ import tradenews as tn
 from tradenews.core.corpus import Corpus
 from tradenews.parallel.corpus import FRAMES, DaskCorpus
 
-__all__ = ["extract", "EXTRACTORS", "regroup", "to_parquet", "read_parquet"]
+__all__ = ["extract", "EXTRACTORS", "CORPUS_WIDE", "article_columns", "regroup", "to_parquet", "read_parquet"]
 
 #: name -> public single-machine extractor (looked up on ``tradenews`` at call time).
 EXTRACTORS: dict[str, str] = {
@@ -48,6 +48,11 @@ EXTRACTORS: dict[str, str] = {
     "tariffs": "extract_tariffs",
     "entities": "extract_entities",
     "facts": "extract_facts",
+}
+#: Columns an extractor settles across the corpus it is given (measured: they differ
+#: between a whole-corpus run and per-partition runs on 200 PolNeAR articles).
+CORPUS_WIDE: dict[str, tuple[str, ...]] = {
+    "quotes": ("speaker", "speaker_role", "side", "name_conflict"),
 }
 _GROUP = "_group"
 
@@ -58,6 +63,17 @@ def _extractor(kind: str) -> Callable:
     return getattr(tn, EXTRACTORS[kind])
 
 
+def article_columns(kind: str) -> list[str]:
+    """The columns of extractor ``kind`` that depend on each article alone (identical per partition).
+
+    Entities and facts also change which rows exist when names are settled, so
+    only ``by=`` runs reproduce them; their list is empty.
+    """
+    if kind in ("entities", "facts"):
+        return []
+    return [c for c in meta(kind).columns if c not in CORPUS_WIDE.get(kind, ())]
+
+
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)
     frame.attrs = {}  # side tables in attrs break pd.concat of partitions
@@ -66,10 +82,8 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=None)
 def _meta_cached(kind: str, options: tuple) -> pd.DataFrame:
-    from dask.dataframe.utils import clear_known_categories
-
-    sample = _clean(_extractor(kind)(tn.load_corpus(progress=False), **dict(options)))
-    return clear_known_categories(sample.iloc[:0])
+    # categories an extractor fixes (a tariff's status) stay known
+    return _clean(_extractor(kind)(tn.load_corpus(progress=False), **dict(options))).iloc[:0]
 
 
 def meta(kind: str, **options: Any) -> pd.DataFrame:
@@ -83,7 +97,7 @@ def conform(frame: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     for col, dtype in meta.dtypes.items():
         if col in frame and frame[col].dtype != dtype:
             try:
-                if isinstance(dtype, pd.CategoricalDtype):
+                if isinstance(dtype, pd.CategoricalDtype) and not set(frame[col].dropna()) <= set(dtype.categories):
                     frame[col] = frame[col].astype(str).where(frame[col].notna()).astype("category")
                 else:
                     frame[col] = frame[col].astype(dtype)
