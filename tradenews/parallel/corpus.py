@@ -78,10 +78,10 @@ class DaskCorpus:
     def compute(self) -> Corpus:
         """The pandas :class:`~tradenews.Corpus`, as ``load_corpus`` gives it."""
         tables = dask.compute(*self._tables())
-        return Corpus(*(to_pandas(t, meta) for t, meta in zip(tables, self._tables())))
+        return Corpus(*(to_pandas(t) for t in tables))
 
 
-def to_pandas(frame: pd.DataFrame, meta: Any = None) -> pd.DataFrame:
+def to_pandas(frame: pd.DataFrame) -> pd.DataFrame:
     """A computed Dask result as a single-machine table: ``0..n-1`` index, sorted categories."""
     frame = frame.reset_index(drop=True)
     for col in frame.columns:
