@@ -94,6 +94,17 @@ def test_default_corpus_extractors_per_partition_and_per_group(default):
         _same(result.sort_values(keys, kind="stable"), single.sort_values(keys, kind="stable"), check_dtype=False)
 
 
+def test_by_story_series_runs_the_extractor_per_story(default):
+    dc, ref = default
+    ids = ref.articles["article_id"].tolist()
+    story = pd.Series(["s1" if i.startswith(("000", "004")) else "s2" for i in ids], index=ids)  # any grouping
+    got = parallel.extract(dc, "quotes", by=story).compute()
+    single = pd.concat([_cleared(tn.extract_quotes(_subset(ref, g.index))) for _, g in story.groupby(story)],
+                       ignore_index=True)
+    keys = ["article_id", "start"]
+    _same(got.sort_values(keys), single.sort_values(keys), check_dtype=False)
+
+
 def test_default_corpus_corpus_wide_steps(default):
     dc, ref = default
     _same(parallel.similar_pairs(dc), tn.similar_pairs(ref))
