@@ -54,6 +54,7 @@ _EXPORTS = {
     "timeline_table": "present.tariff_charts",
     "stories": "extract.stories",
     "add_story_ids": "extract.stories",
+    "read_corpus": "parallel.corpus",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
