@@ -37,17 +37,36 @@ def abbreviations() -> frozenset[str]:
     )
 
 
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace, as Punkt's own search uses
+_CACHE_LIMIT = 200_000
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+    """Punkt with explicit parameters, its regexes on the standard ``re`` engine and its decisions memoized.
+
+    Every override keeps Punkt's decisions exactly (``tests/test_segment_speed.py``
+    compares the spans with stock nltk on real and generated text); they only
+    remove overheads that made Punkt most of the cost of loading a corpus:
+
+    * nltk 3.10 wraps its patterns in a ReDoS guard built on the ``regex`` module;
+      the patterns are linear on line-sized news text, so the guard buys nothing.
+    * the word before each candidate break was found by a Python loop over every
+      character since the previous candidate (``rfind`` does it in C);
+    * whether a candidate context (``said. The``) holds a break depends on that
+      short string alone, and the same contexts recur across a corpus.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
+
+    class _FastToken(PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = re.compile(r"\.\.+$")
+        _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+        _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+        _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
 
     class _FastVars(PunktLanguageVars):
-        """Punkt's own patterns, compiled with the standard ``re`` engine.
-
-        nltk 3.10 wraps them in a ReDoS guard built on the ``regex`` module, which
-        made them the largest cost of loading a corpus. The patterns are linear
-        on line-sized news text, so the guard buys nothing here.
-        """
+        re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
 
         def _word_tokenizer_re(self):
             try:
@@ -67,9 +86,23 @@ def _tokenizer():
                     re.UNICODE | re.VERBOSE)
                 return self._fast_period_re
 
+    class _FastTokenizer(PunktSentenceTokenizer):
+        _decisions: dict = {}
+
+        def _get_last_whitespace_index(self, text: str) -> int:
+            return max(0, max(text.rfind(c) for c in _WHITESPACE))
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            found = self._decisions.get(text)
+            if found is None:
+                if len(self._decisions) > _CACHE_LIMIT:
+                    self._decisions.clear()
+                found = self._decisions[text] = super().text_contains_sentbreak(text)
+            return found
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params, lang_vars=_FastVars())
+    return _FastTokenizer(params, lang_vars=_FastVars(), token_cls=_FastToken)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
