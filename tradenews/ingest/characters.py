@@ -15,15 +15,36 @@ the line as it stands *after* the first three, so normalizing twice changes noth
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-
-import regex
+from functools import lru_cache
 
 __all__ = ["QUOTE_REPAIRS", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
-_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cs}\ufffe\uffff]")
+
+@lru_cache(maxsize=1)
+def _invisible_class() -> str:
+    """A ``re`` character class of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF,
+    built once from this Python's unicodedata (about 0.2 s)."""
+    ranges, start, prev = [], None, None
+    for c in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(c)) in ("Cf", "Cs") or c in (0xFFFE, 0xFFFF):
+            if start is None:
+                start = c
+            elif c != prev + 1:
+                ranges.append((start, prev))
+                start = c
+            prev = c
+    ranges.append((start, prev))
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern]:
+    return re.compile(f"[{_invisible_class()}]"),
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _LETTER = r"[^\W\d_]"
 #: (name, pattern, replacement): quote marks that arrive damaged from scrapers and encoders.
@@ -36,7 +57,8 @@ QUOTE_REPAIRS = (
     ("apostrophe-in-contraction", re.compile(rf'(?<={_LETTER})["?](?=(?:s|t|re|ve|ll|d|m)\b)'), "\u2019"),
 )
 _QUOTE_HINT = re.compile('["?\ufffd]')
-_ASCII_WORK = re.compile(r'[\x00-\x08\x0e-\x1b\x7f]|(?<![^\s(\[])\?(?=\w)|"\?|[a-zA-Z]["?](?:s|t|re|ve|ll|d|m)\b')
+# A superset of what QUOTE_REPAIRS change (a cheap pre-test).
+_QUOTE_WORK = re.compile(r'[?"\ufffd](?:(?<=\ufffd)|(?<=\?)\w|(?<=")\?|(?:s|t|re|ve|ll|d|m)\b)')
 # UTF-8 read as cp1252/latin-1 leaves a lead-byte letter followed by a continuation-byte
 # character; only lines with such a pair go to ftfy (whose own check is slower).
 _MOJIBAKE_HINT = re.compile(
@@ -49,10 +71,12 @@ def _needs_unicode_fix(s: str) -> bool:
 
 
 def needs_char_work(line: str) -> bool:
-    """True when :func:`char_units` would change ``line`` (a cheap test first)."""
-    if line.isascii():
-        return bool(_ASCII_WORK.search(line))
-    return True
+    """True when :func:`char_units` would change ``line`` (cheap C-level tests first)."""
+    if not line.isprintable() and (_CONTROL.search(line) or (not line.isascii() and _patterns()[0].search(line))):
+        return True
+    if ('"' in line or "?" in line or "\ufffd" in line) and _QUOTE_WORK.search(line):
+        return True
+    return not line.isascii() and _needs_unicode_fix(line)
 
 
 def _fix_unicode(s: str) -> str:
@@ -120,14 +144,15 @@ def char_units(line: str) -> list[list]:
     'ISTANBUL: it wasn’t so, “I think so," he said'
     """
     units = _unicode_units(line)
+    invisible = _patterns()[0]
     for u in units:
         if u[3] is None and len(u[2]) == 1:
             if _CONTROL.match(u[2]):
                 u[2], u[3] = "", "control"
-            elif not u[2].isascii() and _INVISIBLE.match(u[2]):
+            elif not u[2].isascii() and invisible.match(u[2]):
                 u[2], u[3] = "", "invisible"
-        elif u[3] == "unicode" and (_CONTROL.search(u[2]) or _INVISIBLE.search(u[2])):
-            u[2] = _INVISIBLE.sub("", _CONTROL.sub("", u[2]))
+        elif u[3] == "unicode" and (_CONTROL.search(u[2]) or invisible.search(u[2])):
+            u[2] = invisible.sub("", _CONTROL.sub("", u[2]))
     _repair_quotes(units)
     return units
 

@@ -39,7 +39,7 @@ _DIGIT = re.compile(r"\d")
 @dataclass(frozen=True)
 class Rules:
     legal: re.Pattern
-    legal_keywords: tuple
+    legal_keywords: re.Pattern
     related: re.Pattern
     share: re.Pattern
     nav_words: frozenset
@@ -58,7 +58,7 @@ def rules() -> Rules:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
     return Rules(
-        legal=any_of(cfg["legal_notice"]), legal_keywords=tuple(cfg["legal_keywords"]),
+        legal=any_of(cfg["legal_notice"]), legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
         related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
         nav_words=frozenset(cfg["navigation_words"]),
         caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
@@ -150,9 +150,8 @@ def known_standfirst(st: LineState, line: Line):
 
 
 def legal_notice(st: LineState, line: Line):
-    lower = line.s.lower()
     r = rules()
-    if any(k in lower for k in r.legal_keywords) and r.legal.search(line.s):
+    if r.legal_keywords.search(line.s.lower()) and r.legal.search(line.s):
         st.in_tail = st.in_tail or st.late(line)
         return "legal-notice"
     return None

@@ -37,7 +37,6 @@ _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?: \d{1,2})?)?"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?\s*[-–—]{1,2}\s+(?=\S)")
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
-_NEEDS_WORK = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 _MIN_DUP_WORDS = 6
 
 
@@ -92,7 +91,7 @@ def _split_lines(raw: str) -> list[Line]:
             continue
         content = m.group().rstrip("\r\n")
         view = clean_view(content)
-        s = " ".join(view.split()) if _NEEDS_WORK.search(view) else view
+        s = " ".join(view.split())
         lines.append(Line(len(lines), m.start(), m.start() + len(content), m.end(), content, view, s))
     return lines
 
@@ -212,7 +211,7 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
             edits.append(Edit(line.start, line.end_nl, reasons[i]))
             continue
         dels = deletions.get(i, [])
-        if dels or line.view is not line.content or _NEEDS_WORK.search(line.content):
+        if dels or line.view is not line.content or line.s != line.content:
             clean, found = line_edits(line.content, line.start, dels)
             line_level = [Edit(a, b, r, rep) for a, b, r, rep in found]
         else:
