@@ -13,36 +13,40 @@ def folder(tmp_path):
     return tmp_path
 
 
+# (file, bytes, row, what the row counts, reason)
 CASES = [
-    ("empty.txt", b"", None, "empty file"),
-    ("blank.txt", b"  \n\t \n", None, "whitespace-only"),
-    ("binary.txt", bytes(range(256)) * 8, None, "binary file"),
-    ("undecodable.txt", b"caf\x81\x8d\x8f", None, "undecodable"),
-    ("broken.json", b'{"id": 1, "text": "unterminated', None, "malformed JSON"),
-    ("rows.jsonl", b'{"id": "a", "text": "fine text"}\n{not json}\n', 2, "malformed JSON line"),
-    ("rows.csv", b'id,text\n1,"fine text"\n2,too,many\n', 3, "malformed CSV row"),
-    ("notext.csv", b"id,headline\n1,Only a headline\n", None, "no text column"),
-    ("emptycell.csv", b'id,text\n1,""\n', 2, "empty text cell"),
-    ("dups.jsonl", b'{"id": "a", "text": "one text"}\n{"id": "a", "text": "two text"}\n', 2, "duplicate article_id"),
-    ("list.json", b"[1]", 1, "not an object"),
+    ("binary.txt", bytes(range(256)) * 8, None, None, "binary file"),
+    ("undecodable.txt", b"caf\x81\x8d\x8f", None, None, "undecodable"),
+    ("bom-then-bad.txt", b"\xef\xbb\xbfcaf\xc3 ok then \xff", None, None, "undecodable"),
+    ("broken.json", b'{"id": 1, "text": "unterminated', None, None, "malformed JSON"),
+    ("deep.json", b"[" * 10_000 + b"]" * 10_000, None, None, "malformed JSON"),
+    ("rows.jsonl", b'{"id": "a", "text": "fine text"}\n{not json}\n', 2, "line", "malformed JSON"),
+    ("rows.csv", b'id,text\n1,"fine text"\n2,too,many\n', 2, "data row", "malformed CSV row"),
+    ("unclosed.csv", b'id,text\n1,"fine text"\n2,"unclosed\n3,next\n', 2, "data row", "malformed CSV row"),
+    ("notext.csv", b"id,headline\n1,Only a headline\n", None, None, "no text column"),
+    ("dict.jsonl", b'{"id": "d", "text": {"body": "x"}}\n', 1, "line", "text is not a string"),
+    ("number.jsonl", b'{"id": "n", "text": 12}\n', 1, "line", "text is not a string"),
+    ("dups.jsonl", b'{"id": "a", "text": "one text"}\n{"id": "a", "text": "two text"}\n', 2, "line",
+     "duplicate article_id"),
+    ("list.json", b"[1]", 1, "record", "not an object"),
 ]
 
 
-@pytest.mark.parametrize("name,data,row,reason", CASES, ids=[c[0] for c in CASES])
-def test_raise_names_file_row_and_reason(folder, name, data, row, reason):
+@pytest.mark.parametrize("name,data,row,row_kind,reason", CASES, ids=[c[0] for c in CASES])
+def test_raise_names_file_row_and_reason(folder, name, data, row, row_kind, reason):
     path = folder / name
     path.write_bytes(data)
     with pytest.raises(tn.LoadError) as info:
         tn.load_corpus(path)
     err = info.value
     assert err.source == str(path)
-    assert err.row == row
+    assert err.row == row and err.row_kind == row_kind
     assert reason in err.reason
     assert str(path) in str(err) and reason in str(err)
 
 
-@pytest.mark.parametrize("name,data,row,reason", CASES, ids=[c[0] for c in CASES])
-def test_collect_loads_the_rest(folder, name, data, row, reason):
+@pytest.mark.parametrize("name,data,row,row_kind,reason", CASES, ids=[c[0] for c in CASES])
+def test_collect_loads_the_rest(folder, name, data, row, row_kind, reason):
     (folder / name).write_bytes(data)
     c = tn.load_corpus(folder, errors="collect")
     assert "good" in set(c.articles["article_id"])

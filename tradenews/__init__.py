@@ -45,6 +45,7 @@ _EXPORTS = {
     "extract_entities": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
+    "outlets": "ingest.metadata",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
