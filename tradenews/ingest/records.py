@@ -23,6 +23,8 @@ from tradenews.ingest.readers import Collector
 
 __all__ = ["FIELDS", "resolve_columns", "cell_text", "table_articles", "CellProblem", "stable_id"]
 
+# Placeholder ids that real exports write where they have none (BASIL writes "empty").
+_NO_ID = frozenset({"", "empty", "none", "null", "nan", "n/a", "na", "-", "0"})
 FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _MISSING = object()
 
@@ -198,6 +200,11 @@ def table_articles(records: Iterable[tuple[int, str, dict]], *, source: str, ste
         title = values.get("title")
         parts = [title, values.get("subtitle"), values["text"]]
         raw = "\n".join(p for p in parts if p is not None)
-        yield dict(values, article_id=str(values.get("article_id") or stable_id(stem, raw)), raw_text=raw,
+        article_id = values.get("article_id")
+        if article_id is not None and article_id.strip().casefold() in _NO_ID:
+            collector.note("placeholder article_id", **where, article_id=article_id,
+                           detail=f"{article_id!r} is no id; one was made from the file name and the text")
+            article_id = None
+        yield dict(values, article_id=article_id or stable_id(stem, raw), raw_text=raw,
                    row=row, row_kind=row_kind, encoding=encoding, source=source, title_known=title is not None,
                    standfirst_known=title is not None and values.get("subtitle") is not None)
