@@ -12,6 +12,7 @@ COMMANDS = {
     "notebooks": ("tradenews.pipeline.runner", "re-execute notebooks in place (default: all of notebooks/)"),
     "eval": ("tradenews.evaluate.evaluation", "measure quote and tariff extraction against gold annotations"),
     "report": ("tradenews.pipeline.report", "write figures, tables and an HTML report for a corpus"),
+    "check": ("tradenews.pipeline.check", "load a corpus and list what to know before analysing it"),
 }
 
 
