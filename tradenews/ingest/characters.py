@@ -19,7 +19,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["QUOTE_REPAIRS", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
+__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
@@ -90,52 +90,73 @@ def _fix_unicode(s: str) -> str:
     return unicodedata.normalize("NFC", out)
 
 
-def _unicode_units(line: str) -> list[list]:
-    """One unit per raw character: [raw_start, raw_end, output, reason]; ftfy regions as one unit."""
-    fixed = _fix_unicode(line) if _needs_unicode_fix(line) else line
-    if fixed == line:
-        return [[i, i + 1, ch, None] for i, ch in enumerate(line)]
-    from difflib import SequenceMatcher
+class Units:
+    """The pieces of one line as parallel lists (no per-character objects, so time stays linear):
+    unit ``k`` covers ``raw[start[k]:end[k]]``, now reads ``out[k]``, changed for ``reason[k]`` (None: unchanged)."""
 
-    units: list[list] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes():
-        if tag == "equal":
-            units.extend([i, i + 1, line[i], None] for i in range(i1, i2))
-        else:
-            units.append([i1, i2, fixed[j1:j2], "unicode"])
-    return units
+    __slots__ = ("start", "end", "out", "reason")
+
+    def __init__(self, line: str):
+        fixed = _fix_unicode(line) if _needs_unicode_fix(line) else line
+        if fixed == line:
+            self.start, self.end = list(range(len(line))), list(range(1, len(line) + 1))
+            self.out, self.reason = list(line), [None] * len(line)
+            return
+        from difflib import SequenceMatcher
+
+        self.start, self.end, self.out, self.reason = [], [], [], []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes():
+            if tag == "equal":
+                self.start.extend(range(i1, i2))
+                self.end.extend(range(i1 + 1, i2 + 1))
+                self.out.extend(line[i1:i2])
+                self.reason.extend([None] * (i2 - i1))
+            else:
+                self.start.append(i1)
+                self.end.append(i2)
+                self.out.append(fixed[j1:j2])
+                self.reason.append("unicode")
+
+    def view(self) -> str:
+        """The line as the units now read."""
+        return "".join(self.out)
+
+    def owners(self) -> list[int]:
+        """For every character of :meth:`view`, the index of its unit."""
+        owners: list[int] = []
+        for k, o in enumerate(self.out):
+            if len(o) == 1:
+                owners.append(k)
+            elif o:
+                owners.extend([k] * len(o))
+        return owners
+
+    def set(self, k: int, out: str, reason: str) -> None:
+        self.out[k], self.reason[k] = out, reason
 
 
-def view_of(units: list[list]) -> str:
-    """The line as the units now read."""
-    return "".join(u[2] for u in units)
+def view_of(units: Units) -> str:
+    """The line as ``units`` now read."""
+    return units.view()
 
 
-def _owners(units: list[list]) -> list[int]:
-    """For every character of :func:`view_of` ``units``, the index of its unit."""
-    owners: list[int] = []
-    for k, u in enumerate(units):
-        owners.extend([k] * len(u[2]))
-    return owners
-
-
-def _repair_quotes(units: list[list]) -> None:
-    view = view_of(units)
+def _repair_quotes(units: Units) -> None:
+    view = units.view()
     if not _QUOTE_HINT.search(view):
         return
     for _, pattern, replacement in QUOTE_REPAIRS:
-        owners = _owners(units)
+        owners = units.owners()
         for m in pattern.finditer(view):
             ks = sorted(set(owners[m.start():m.end()]))
-            if any(units[k][3] is not None for k in ks):
+            if any(units.reason[k] is not None for k in ks):
                 continue  # inside a region another fix already rewrote
-            units[ks[0]][2:] = [replacement, "unicode"]
+            units.set(ks[0], replacement, "unicode")
             for k in ks[1:]:
-                units[k][2:] = ["", "unicode"]
-        view = view_of(units)
+                units.set(k, "", "unicode")
+        view = units.view()
 
 
-def char_units(line: str) -> list[list]:
+def char_units(line: str) -> Units:
     """Units of ``line`` after the unicode, invisible/control and quote-mark fixes.
 
     Example
@@ -143,43 +164,45 @@ def char_units(line: str) -> list[list]:
     >>> view_of(char_units('ISTANBUL\\u200b: it wasn"t so, ?I think so," he said'))
     'ISTANBUL: it wasn’t so, “I think so," he said'
     """
-    units = _unicode_units(line)
+    units = Units(line)
     invisible = _patterns()[0]
-    for u in units:
-        if u[3] is None and len(u[2]) == 1:
-            if _CONTROL.match(u[2]):
-                u[2], u[3] = "", "control"
-            elif not u[2].isascii() and invisible.match(u[2]):
-                u[2], u[3] = "", "invisible"
-        elif u[3] == "unicode" and (_CONTROL.search(u[2]) or invisible.search(u[2])):
-            u[2] = invisible.sub("", _CONTROL.sub("", u[2]))
+    if not line.isprintable():
+        for k, (o, r) in enumerate(zip(units.out, units.reason)):
+            if r is None and len(o) == 1 and not o.isprintable():
+                if _CONTROL.match(o):
+                    units.set(k, "", "control")
+                elif not o.isascii() and invisible.match(o):
+                    units.set(k, "", "invisible")
+            elif r == "unicode" and (_CONTROL.search(o) or invisible.search(o)):
+                units.out[k] = invisible.sub("", _CONTROL.sub("", o))
     _repair_quotes(units)
     return units
 
 
 def clean_view(line: str) -> str:
     """``line`` after the character fixes (no whitespace rule): what line rules classify."""
-    return view_of(char_units(line)) if needs_char_work(line) else line
+    return char_units(line).view() if needs_char_work(line) else line
 
 
-def _whitespace(units: list[list]) -> None:
+def _whitespace(units: Units) -> None:
     """Trim the ends, collapse runs, and make every space a plain one."""
-    alive = [u for u in units if u[2] != ""]
+    out = units.out
+    alive = [k for k, o in enumerate(out) if o]
     previous_space = True
-    for u in alive:
-        if u[2].isspace():
+    for k in alive:
+        if out[k].isspace():
             if previous_space:
-                u[2], u[3] = "", "whitespace"
-            elif u[2] != " ":
-                u[2], u[3] = " ", "whitespace"
+                units.set(k, "", "whitespace")
+            elif out[k] != " ":
+                units.set(k, " ", "whitespace")
             previous_space = True
         else:
             previous_space = False
-    for u in reversed(alive):
-        if u[2] == "":
+    for k in reversed(alive):
+        if out[k] == "":
             continue
-        if u[2] == " ":
-            u[2], u[3] = "", "whitespace"
+        if out[k] == " ":
+            units.set(k, "", "whitespace")
             continue
         break
 
@@ -203,7 +226,7 @@ def _whitespace_only(line: str, base: int):
     return " ".join(line.split()), edits
 
 
-def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], units: list[list] | None = None):
+def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], units: Units | None = None):
     """Clean one kept line. Returns ``(clean, [(start, end, reason, replacement), ...])``.
 
     ``deletions`` are ``(start, end, reason)`` in the coordinates of :func:`clean_view`;
@@ -212,19 +235,19 @@ def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], unit
     if units is None and not deletions and not needs_char_work(line):
         return _whitespace_only(line, base)
     if units is None:
-        units = char_units(line) if needs_char_work(line) else [[i, i + 1, ch, None] for i, ch in enumerate(line)]
+        units = char_units(line) if needs_char_work(line) else Units(line)
     if deletions:
-        owners = _owners(units)
+        owners = units.owners()
         for a, b, reason in deletions:
             for k in set(owners[a:b]):
-                units[k][2], units[k][3] = "", reason
+                units.set(k, "", reason)
     _whitespace(units)
     edits: list[tuple[int, int, str, str]] = []
-    for start, end, out, reason in units:
-        if reason is None and out == line[start:end]:
+    for start, end, out, reason in zip(units.start, units.end, units.out, units.reason):
+        if reason is None:
             continue
         if edits and not out and not edits[-1][3] and edits[-1][2] == reason and edits[-1][1] == base + start:
             edits[-1] = (edits[-1][0], base + end, reason, "")
         else:
-            edits.append((base + start, base + end, reason or "unicode", out))
-    return view_of(units), edits
+            edits.append((base + start, base + end, reason, out))
+    return units.view(), edits

@@ -38,6 +38,8 @@ _INLINE_DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?\s*[-–—]{1,2}\s+(?=\S)")
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _MIN_DUP_WORDS = 6
+_SPACES_AFTER = re.compile(r"\s*")
+_SPACES_BEFORE = re.compile(r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,11 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     out = []
     for a, b in dup:
         # Take the space after a repeated sentence with it (the space before, at a line end).
-        after = len(view) - len(view[b:].lstrip())
+        after = _SPACES_AFTER.match(view, b).end()
         if after < len(view):
             b = after
         else:
-            a = len(view[:a].rstrip())
+            a = _SPACES_BEFORE.search(view, 0, a).start()
         out.append((a, b, "duplicate"))
     return out
 

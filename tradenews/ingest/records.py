@@ -24,7 +24,7 @@ from tradenews.ingest.readers import Collector
 __all__ = ["FIELDS", "resolve_columns", "cell_text", "table_articles", "CellProblem", "stable_id"]
 
 # Placeholder ids that real exports write where they have none (BASIL writes "empty").
-_NO_ID = frozenset({"", "empty", "none", "null", "nan", "n/a", "na", "-", "0"})
+_NO_ID = frozenset({"", "empty", "none", "null", "nan", "n/a", "na", "-"})
 FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _MISSING = object()
 
