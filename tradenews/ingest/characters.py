@@ -56,6 +56,7 @@ QUOTE_REPAIRS = (
     # wasn"t, don?t, what?s: a straight double quote or ? standing for the apostrophe of a contraction
     ("apostrophe-in-contraction", re.compile(rf'(?<={_LETTER})["?](?=(?:s|t|re|ve|ll|d|m)\b)'), "\u2019"),
 )
+_TOKEN = re.compile(r"[^ ]+")
 _QUOTE_HINT = re.compile('["?\ufffd]')
 # A superset of what QUOTE_REPAIRS change (a cheap pre-test).
 _QUOTE_WORK = re.compile(r'[?"\ufffd](?:(?<=\ufffd)|(?<=\?)\w|(?<=")\?|(?:s|t|re|ve|ll|d|m)\b)')
@@ -97,25 +98,36 @@ class Units:
     __slots__ = ("start", "end", "out", "reason")
 
     def __init__(self, line: str):
-        fixed = _fix_unicode(line) if _needs_unicode_fix(line) else line
-        if fixed == line:
-            self.start, self.end = list(range(len(line))), list(range(1, len(line) + 1))
-            self.out, self.reason = list(line), [None] * len(line)
-            return
-        from difflib import SequenceMatcher
+        self.start, self.end = list(range(len(line))), list(range(1, len(line) + 1))
+        self.out, self.reason = list(line), [None] * len(line)
+        if _needs_unicode_fix(line):
+            self._fix_tokens(line)
 
-        self.start, self.end, self.out, self.reason = [], [], [], []
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes():
-            if tag == "equal":
-                self.start.extend(range(i1, i2))
-                self.end.extend(range(i1 + 1, i2 + 1))
-                self.out.extend(line[i1:i2])
-                self.reason.extend([None] * (i2 - i1))
-            else:
-                self.start.append(i1)
-                self.end.append(i2)
-                self.out.append(fixed[j1:j2])
-                self.reason.append("unicode")
+    def _fix_tokens(self, line: str) -> None:
+        """ftfy and NFC, token by token (runs between plain spaces): each repaired token is one unit.
+        Mojibake and decomposed characters sit inside words, and a token-sized diff keeps this linear."""
+        start, end, out, reason = [], [], [], []
+        pos = 0
+        for m in _TOKEN.finditer(line):
+            a, b = m.span()
+            tok = m.group()
+            fixed = _fix_unicode(tok) if _needs_unicode_fix(tok) else tok
+            if fixed == tok:
+                continue
+            start.extend(range(pos, a))
+            end.extend(range(pos + 1, a + 1))
+            out.extend(line[pos:a])
+            start.append(a)
+            end.append(b)
+            out.append(fixed)
+            reason.extend([None] * (a - pos) + ["unicode"])
+            pos = b
+        if pos:
+            start.extend(range(pos, len(line)))
+            end.extend(range(pos + 1, len(line) + 1))
+            out.extend(line[pos:])
+            reason.extend([None] * (len(line) - pos))
+            self.start, self.end, self.out, self.reason = start, end, out, reason
 
     def view(self) -> str:
         """The line as the units now read."""
