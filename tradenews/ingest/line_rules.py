@@ -22,7 +22,7 @@ from typing import Callable
 
 from tradenews.ingest import metadata
 
-__all__ = ["LINE_RULES", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
+__all__ = ["LINE_RULES", "SHORT_ONLY", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
            "is_headline", "is_body", "BULLET"]
 
 #: Returned by a rule that keeps a line without asking later rules.
@@ -78,11 +78,12 @@ class Line:
     content: str
     view: str
     s: str
-    units: list | None = None
+    short: bool = False
+    key: str = ""
 
-    @property
-    def short(self) -> bool:
-        return len(self.s) <= 120
+    def __post_init__(self):
+        self.short = len(self.s) <= 120
+        self.key = self.s.casefold()
 
 
 @dataclass
@@ -180,7 +181,7 @@ def navigation(st: LineState, line: Line):
 
 def photo_caption(st: LineState, line: Line):
     r = rules()
-    k = key(line.s)
+    k = line.key
     if k in st.captions or r.caption_credit.search(line.s) or r.caption_prefix.match(line.s):
         st.captions.add(k)
         return "photo-caption"
@@ -235,9 +236,12 @@ def breadcrumb(st: LineState, line: Line):
 
 
 def repeated_line(st: LineState, line: Line):
-    return "duplicate" if key(line.s) in st.seen_lines else None
+    return "duplicate" if line.key in st.seen_lines else None
 
 
+#: Rules that can only fire on a line of at most 120 characters (skipped for longer lines, a speed-up).
+SHORT_ONLY = frozenset({"blank", "related-stories", "share-widget", "navigation", "date-line", "byline",
+                        "dateline", "breadcrumb"})
 #: The line rules in the order they are tried.
 LINE_RULES: list[tuple[str, Callable]] = [
     ("blank", blank),

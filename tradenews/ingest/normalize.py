@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from tradenews.ingest import metadata
 from tradenews.ingest.characters import clean_view, line_edits
-from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, Line, LineState, ends_sentence, is_body,
+from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
                                          is_headline, key, rules, words)
 from tradenews.ingest.segment import abbreviations
 
@@ -73,14 +73,15 @@ def _sentence_chunks(line: str) -> list[tuple[int, int]]:
     abbrevs = abbreviations()
     spans, start = [], 0
     for m in _SENT_END.finditer(line):
-        before = line[max(start, m.start() - 40):m.start() + 1].split()
-        last = before[-1].lower().rstrip(".”\"’')]") if before else ""
-        if last in abbrevs or (len(last) == 1 and last.isalpha()):
-            continue
+        end = m.start()
+        if line[end] == ".":
+            # the word before the period (a window keeps this linear on a line without spaces)
+            before = line[max(start, end - 40):end + 1].split()
+            last = before[-1].lower().rstrip(".”\"’')]") if before else ""
+            if last in abbrevs or (len(last) == 1 and last.isalpha()):
+                continue
         spans.append((start, m.end()))
-        start = m.end()
-        while start < len(line) and line[start].isspace():
-            start += 1
+        start = _SPACES_AFTER.match(line, m.end()).end()
     if start < len(line) and line[start:].strip():
         spans.append((start, len(line)))
     return spans
@@ -98,8 +99,8 @@ def _split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def _classify(state: LineState, line: Line, rules) -> str | None:
-    for _, rule in rules:
+def _classify(state: LineState, line: Line, rules, long_rules) -> str | None:
+    for _, rule in rules if line.short else long_rules:
         verdict = rule(state, line)
         if verdict is not None:
             return None if verdict == KEEP else verdict
@@ -109,10 +110,13 @@ def _classify(state: LineState, line: Line, rules) -> str | None:
 def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | None:
     """Deletions for sentences seen earlier in the article; None when the whole line repeats."""
     view = line.view
+    if words(line.s) < _MIN_DUP_WORDS:
+        return []  # no sentence of it is long enough to count as a repeat
     chunks = _sentence_chunks(view)
     dup = []
+    tidy = line.s == view  # single spaces already: a chunk's key needs no split/join
     for a, b in chunks:
-        k = key(view[a:b])
+        k = view[a:b].casefold() if tidy else key(view[a:b])
         if words(k) >= _MIN_DUP_WORDS and k in seen:
             dup.append((a, b))
         else:
@@ -162,7 +166,7 @@ def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict) 
     if repeated is None:
         return None
     deletions.extend(repeated)
-    st.seen_lines.add(key(line.s))
+    st.seen_lines.add(line.key)
     if i not in st.kinds:
         st.kinds[i] = _paragraph_kind(st, i, s)
     if st.kinds[i] == "body" or is_body(s) or (st.title_known and i >= 1 + st.standfirst_known):
@@ -272,6 +276,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     True
     """
     active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
+    long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
     lines = _split_lines(raw)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known)
     reasons: list[str | None] = [None] * len(lines)
@@ -279,7 +284,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     seen_sentences: set[str] = set()
     sign_offs: dict = {}
     for line in lines:
-        reasons[line.index] = _classify(st, line, active)
+        reasons[line.index] = _classify(st, line, active, long_rules)
         if reasons[line.index] is None:
             kept = _keep_line(st, line, seen_sentences, sign_offs)
             if kept is None:
