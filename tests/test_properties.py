@@ -115,7 +115,7 @@ def _cpu(fn, arg) -> float:
     import time
 
     best = float("inf")
-    for _ in range(5):
+    for _ in range(1):
         t = time.process_time()
         fn(arg)
         best = min(best, time.process_time() - t)
@@ -139,9 +139,13 @@ def test_normalize_and_segment_are_linear(name):
     def run(text):
         sentence_spans(normalize_text(text).text)
 
-    small = unit * 2
-    large = unit * 8
-    ratio = _cpu(run, large) / max(_cpu(run, small), 1e-3)
+    small, large = unit * 2, unit * 8
+    # Interleaved, best of five each: load from other processes hits both sizes alike.
+    times = {small: float("inf"), large: float("inf")}
+    for _ in range(5):
+        for text in (small, large):
+            times[text] = min(times[text], _cpu(run, text))
+    ratio = times[large] / max(times[small], 1e-3)
     assert ratio < 6, f"{name}: 4x input took {ratio:.1f}x time"
 
 

@@ -46,6 +46,7 @@ def _patterns() -> tuple[re.Pattern]:
     return re.compile(f"[{_invisible_class()}]"),
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _LETTER = r"[^\W\d_]"
 #: (name, pattern, replacement): quote marks that arrive damaged from scrapers and encoders.
 QUOTE_REPAIRS = (
@@ -56,7 +57,9 @@ QUOTE_REPAIRS = (
     # wasn"t, don?t, what?s: a straight double quote or ? standing for the apostrophe of a contraction
     ("apostrophe-in-contraction", re.compile(rf'(?<={_LETTER})["?](?=(?:s|t|re|ve|ll|d|m)\b)'), "\u2019"),
 )
-_TOKEN = re.compile(r"[^ ]+")
+# A run of non-space characters; "Â" or "Ã" before a space character belongs to it (the mojibake of
+# a no-break space or "à"), so ftfy sees the whole damaged sequence.
+_TOKEN = re.compile(r"(?:[\u00c2\u00c3]\s|\S)+")
 _QUOTE_HINT = re.compile('["?\ufffd]')
 # A superset of what QUOTE_REPAIRS change (a cheap pre-test).
 _QUOTE_WORK = re.compile(r'[?"\ufffd](?:(?<=\ufffd)|(?<=\?)\w|(?<=")\?|(?:s|t|re|ve|ll|d|m)\b)')
@@ -81,14 +84,25 @@ def needs_char_work(line: str) -> bool:
 
 
 def _fix_unicode(s: str) -> str:
-    out = s
+    """ftfy (when it finds the text bad) and NFC, repeated until nothing changes (ftfy alone is not
+    always idempotent)."""
     import ftfy
 
-    if ftfy.badness.is_bad(out):
-        out = ftfy.fix_text(out, ftfy.TextFixerConfig(
-            uncurl_quotes=False, fix_line_breaks=False, fix_latin_ligatures=False,
-            fix_character_width=False, normalization="NFC"))
-    return unicodedata.normalize("NFC", out)
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, fix_latin_ligatures=False,
+                                  fix_character_width=False, normalization="NFC")
+    out = unicodedata.normalize("NFC", s)
+    for _ in range(3):
+        fixed = unicodedata.normalize("NFC", ftfy.fix_text(out, config)) if ftfy.badness.is_bad(out) else out
+        if fixed == out:
+            break
+        out = fixed
+    return out
+
+
+def _drop_c0(s: str) -> str:
+    if s.isprintable():
+        return s
+    return _patterns()[0].sub("", _C0.sub("", s))
 
 
 class Units:
@@ -100,7 +114,7 @@ class Units:
     def __init__(self, line: str):
         self.start, self.end = list(range(len(line))), list(range(1, len(line) + 1))
         self.out, self.reason = list(line), [None] * len(line)
-        if _needs_unicode_fix(line):
+        if _needs_unicode_fix(_drop_c0(line)):
             self._fix_tokens(line)
 
     def _fix_tokens(self, line: str) -> None:
@@ -111,9 +125,19 @@ class Units:
         for m in _TOKEN.finditer(line):
             a, b = m.span()
             tok = m.group()
-            fixed = _fix_unicode(tok) if _needs_unicode_fix(tok) else tok
-            if fixed == tok:
+            bare = _drop_c0(tok)  # C0 controls and format characters are no part of mojibake; C1 ones can be
+            fixed = _fix_unicode(bare) if _needs_unicode_fix(bare) else bare
+            if fixed == bare:
                 continue
+            fixed = _CONTROL.sub("", fixed)
+            # Keep the unchanged ends of the token as single characters (the whitespace rule sees them).
+            head = 0
+            while head < min(len(tok), len(fixed)) and tok[head] == fixed[head]:
+                head += 1
+            tail = 0
+            while tail < min(len(tok), len(fixed)) - head and tok[-1 - tail] == fixed[-1 - tail]:
+                tail += 1
+            a, b, fixed = a + head, b - tail, fixed[head:len(fixed) - tail]
             start.extend(range(pos, a))
             end.extend(range(pos + 1, a + 1))
             out.extend(line[pos:a])
