@@ -222,23 +222,24 @@ def clean_view(line: str) -> str:
 
 def _whitespace(units: Units) -> None:
     """Trim the ends, collapse runs, and make every space a plain one."""
-    out = units.out
-    alive = [k for k, o in enumerate(out) if o]
+    out, reason = units.out, units.reason
     previous_space = True
-    for k in alive:
-        if out[k].isspace():
+    for k, o in enumerate(out):
+        if not o:
+            continue
+        if o.isspace():
             if previous_space:
-                units.set(k, "", "whitespace")
-            elif out[k] != " ":
-                units.set(k, " ", "whitespace")
+                out[k], reason[k] = "", "whitespace"
+            elif o != " ":
+                out[k], reason[k] = " ", "whitespace"
             previous_space = True
         else:
             previous_space = False
-    for k in reversed(alive):
+    for k in range(len(out) - 1, -1, -1):
         if out[k] == "":
             continue
         if out[k] == " ":
-            units.set(k, "", "whitespace")
+            out[k], reason[k] = "", "whitespace"
             continue
         break
 
