@@ -46,6 +46,7 @@ _EXPORTS = {
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
     "outlets": "ingest.metadata",
+    "check_corpus": "pipeline.check",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
