@@ -169,3 +169,30 @@ def test_random_bytes_load_or_raise_load_error(data, suffix):
             except tn.LoadError:
                 return
         assert len(c.articles) + len(c.errors) >= 1
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+                           lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
+                               st.sampled_from(["id", "text", "title", "date", "url", "source", "x"]), kids, max_size=5),
+                           max_leaves=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(json_values)
+def test_random_json_loads_or_raises_load_error(value):
+    import json
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    import tradenews as tn
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.json"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                tn.load_corpus(path, errors="collect")
+            except tn.LoadError:
+                pass
