@@ -139,7 +139,7 @@ def test_normalize_and_segment_are_linear(name):
     def run(text):
         sentence_spans(normalize_text(text).text)
 
-    small, large = unit * 2, unit * 8
+    small, large = unit * 2, unit * 8  # both sizes take the same path (repeats in prose)
     # Interleaved, best of five each: load from other processes hits both sizes alike.
     times = {small: float("inf"), large: float("inf")}
     for _ in range(5):
