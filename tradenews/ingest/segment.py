@@ -46,7 +46,6 @@ def abbreviations() -> frozenset[str]:
     )
 
 
-_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace, as Punkt's own search uses
 _CACHE_LIMIT = 200_000
 
 
@@ -99,7 +98,10 @@ def _tokenizer():
         _decisions: dict = {}
 
         def _get_last_whitespace_index(self, text: str) -> int:
-            return max(0, max(text.rfind(c) for c in _WHITESPACE))
+            i = max(text.rfind(" "), text.rfind("\n"))
+            if not text.isprintable():  # a tab, \r, \v or \f may come after the last space
+                i = max(i, text.rfind("\t"), text.rfind("\r"), text.rfind("\x0b"), text.rfind("\x0c"))
+            return max(i, 0)
 
         def text_contains_sentbreak(self, text: str) -> bool:
             found = self._decisions.get(text)
