@@ -47,6 +47,9 @@ def abbreviations() -> frozenset[str]:
 
 
 _CACHE_LIMIT = 200_000
+# A candidate context that is a plain word of two or more letters, a period, whitespace and a plain
+# next word (letters and digits, perhaps 's): Punkt's decision then depends on the abbreviation list only.
+_PLAIN_CONTEXT = re.compile(r"([^\W\d_]{2,})\.\s+[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\Z")
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +107,11 @@ def _tokenizer():
             return max(i, 0)
 
         def text_contains_sentbreak(self, text: str) -> bool:
+            m = _PLAIN_CONTEXT.match(text)
+            if m:
+                # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
+                # collocations, sentence starters or orthographic data, nothing else can change that).
+                return m.group(1).lower() not in params.abbrev_types
             found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
