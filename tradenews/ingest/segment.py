@@ -49,7 +49,8 @@ def abbreviations() -> frozenset[str]:
 _CACHE_LIMIT = 200_000
 # A candidate context that is a plain word of two or more letters, a period, whitespace and a plain
 # next word (letters and digits, perhaps 's): Punkt's decision then depends on the abbreviation list only.
-_PLAIN_CONTEXT = re.compile(r"([^\W\d_]{2,})\.\s+[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\Z")
+# Opening ", ( and [ are no part of Punkt's word tokens, so they may precede either word.
+_PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\Z")
 
 
 @lru_cache(maxsize=1)
