@@ -107,12 +107,13 @@ def _drop_c0(s: str) -> str:
 
 class Units:
     """The pieces of one line as parallel lists (no per-character objects, so time stays linear):
-    unit ``k`` covers ``raw[start[k]:end[k]]``, now reads ``out[k]``, changed for ``reason[k]`` (None: unchanged)."""
+    unit ``k`` covers ``raw[start[k]:end[k]]`` (raw character ``k`` when ``start`` is None), now reads
+    ``out[k]``, changed for ``reason[k]`` (None: unchanged)."""
 
     __slots__ = ("start", "end", "out", "reason")
 
     def __init__(self, line: str):
-        self.start, self.end = list(range(len(line))), list(range(1, len(line) + 1))
+        self.start = self.end = None  # None: unit k is raw character k (no int lists for the common case)
         self.out, self.reason = list(line), [None] * len(line)
         if _needs_unicode_fix(_drop_c0(line)):
             self._fix_tokens(line)
@@ -280,7 +281,8 @@ def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], unit
                 units.set(k, "", reason)
     _whitespace(units)
     edits: list[tuple[int, int, str, str]] = []
-    for start, end, out, reason in zip(units.start, units.end, units.out, units.reason):
+    spans = zip(units.start, units.end) if units.start is not None else ((k, k + 1) for k in range(len(units.out)))
+    for (start, end), out, reason in zip(spans, units.out, units.reason):
         if reason is None:
             continue
         if edits and not out and not edits[-1][3] and edits[-1][2] == reason and edits[-1][1] == base + start:

@@ -78,6 +78,7 @@ class Line:
     content: str
     view: str
     s: str
+    units: object = None  # the character fixes (tradenews.ingest.characters.Units), None when there were none
     short: bool = False
     key: str = ""
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tradenews.ingest import metadata
-from tradenews.ingest.characters import clean_view, line_edits
+from tradenews.ingest.characters import char_units, line_edits, needs_char_work
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
                                          is_headline, key, rules, words)
 from tradenews.ingest.segment import abbreviations
@@ -93,9 +93,10 @@ def _split_lines(raw: str) -> list[Line]:
         if m.start() == m.end():
             continue
         content = m.group().rstrip("\r\n")
-        view = clean_view(content)
+        units = char_units(content) if needs_char_work(content) else None
+        view = content if units is None else units.view()
         s = " ".join(view.split())
-        lines.append(Line(len(lines), m.start(), m.start() + len(content), m.end(), content, view, s))
+        lines.append(Line(len(lines), m.start(), m.start() + len(content), m.end(), content, view, s, units))
     return lines
 
 
@@ -217,8 +218,8 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
             edits.append(Edit(line.start, line.end_nl, reasons[i]))
             continue
         dels = deletions.get(i, [])
-        if dels or line.view is not line.content or line.s != line.content:
-            clean, found = line_edits(line.content, line.start, dels)
+        if dels or line.units is not None or line.s != line.content:
+            clean, found = line_edits(line.content, line.start, dels, line.units)
             line_level = [Edit(a, b, r, rep) for a, b, r, rep in found]
         else:
             clean, line_level = line.content, []
