@@ -99,7 +99,7 @@ def test_empty_text_rows_are_skipped_counted_and_listed(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text("id,text\na1,First real article about tariffs on steel.\na2,\na3,   \n"
                     "a4,Second real article about the trade talks.\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match="2 rows skipped: empty text"):
+    with pytest.warns(UserWarning, match=r"2 rows skipped: empty text \(2\)"):
         c = tn.load_corpus(path)                       # the default errors="raise" loads the rest
     assert c.articles["article_id"].tolist() == ["a1", "a4"]
     skipped = c.errors[c.errors["severity"] == "skipped"]
@@ -110,7 +110,7 @@ def test_empty_text_rows_are_skipped_counted_and_listed(tmp_path):
 @pytest.mark.parametrize("name,data", [("empty.txt", b""), ("blank.txt", b"  \n\t \n")])
 def test_empty_files_are_skipped_with_a_warning(folder, name, data):
     (folder / name).write_bytes(data)
-    with pytest.warns(UserWarning, match="1 rows skipped"):
+    with pytest.warns(UserWarning, match="1 rows skipped: empty text"):
         c = tn.load_corpus(folder)
     assert c.articles["article_id"].tolist() == ["good"]
     assert c.errors.set_index("article_id").loc[name.split(".")[0], "severity"] == "skipped"
@@ -210,3 +210,12 @@ def test_nul_and_control_bytes_after_8kb_are_removed_and_recorded(tmp_path):
     assert "\x00" not in text and "\x07" not in text and "Late control characters" in text
     assert "control" in set(c.removed["reason"])
     assert c.rebuild_raw("ctl") == raw
+
+
+def test_all_boilerplate_rows_are_skipped_not_fatal(tmp_path):
+    (tmp_path / "b.csv").write_text(f'id,text\nb1,"{GOOD}"\nb2,Share\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 rows skipped: all boilerplate \(1\)"):
+        c = tn.load_corpus(tmp_path / "b.csv")
+    assert c.articles["article_id"].tolist() == ["b1"]
+    row = c.errors.iloc[0]
+    assert (row["article_id"], row["severity"], row["reason"]) == ("b2", "skipped", "skipped: all boilerplate")

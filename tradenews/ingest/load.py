@@ -194,9 +194,9 @@ def _article(record: dict, collector: Collector):
     norm = normalize_text(raw, title_known=record.get("title_known", False),
                           standfirst_known=record.get("standfirst_known", False))
     if not norm.text.strip():
-        collector.error("nothing left after normalization", source=record["source"], row=record.get("row"),
-                        row_kind=record.get("row_kind"), article_id=record["article_id"],
-                        detail="the text is all boilerplate")
+        collector.note("skipped: all boilerplate", source=record["source"], row=record.get("row"),
+                       row_kind=record.get("row_kind"), article_id=record["article_id"], severity="skipped",
+                       detail="nothing is left after normalization")
         return None
     outlet = _outlet(record, raw)
     art = {"article_id": record["article_id"], "outlet": outlet,
@@ -254,7 +254,8 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
         ``"raise"`` stops at the first unreadable input (undecodable bytes, a malformed
         row, no text column, a duplicate id, non-string text) with a :class:`LoadError`
         naming the source, the row and the reason. ``"collect"`` loads the rest and lists
-        the failures in ``corpus.errors``. Either way, rows with empty text are skipped
+        the failures in ``corpus.errors``. Either way, rows with empty text (or nothing but
+        boilerplate) are skipped
         with one warning and listed in ``corpus.errors`` with severity ``skipped``.
     progress : bool, keyword-only
         Show a progress bar counting rows. By default only above 300 rows.
@@ -301,9 +302,12 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
 
 
 def _warn(collector: Collector, n_articles: int, source: Any) -> None:
-    skipped = collector.count("skipped", "skipped: empty text")
-    if skipped:
-        warnings.warn(f"{skipped} rows skipped: empty text; see corpus.errors", stacklevel=3)
+    empty = collector.count("skipped", "skipped: empty text")
+    boilerplate = collector.count("skipped", "skipped: all boilerplate")
+    if empty or boilerplate:
+        why = "; ".join(part for part in (f"empty text ({empty})" if empty else "",
+                                          f"all boilerplate ({boilerplate})" if boilerplate else "") if part)
+        warnings.warn(f"{empty + boilerplate} rows skipped: {why}; see corpus.errors", stacklevel=3)
     if n_articles == 0:
         name = source if isinstance(source, (str, Path)) else type(source).__name__
         warnings.warn(f"no articles loaded from {name}; see corpus.errors", stacklevel=3)
