@@ -255,8 +255,8 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
         row, no text column, a duplicate id, non-string text) with a :class:`LoadError`
         naming the source, the row and the reason. ``"collect"`` loads the rest and lists
         the failures in ``corpus.errors``. Either way, rows with empty text (or nothing but
-        boilerplate) are skipped
-        with one warning and listed in ``corpus.errors`` with severity ``skipped``.
+        boilerplate) are skipped with one warning and listed in ``corpus.errors`` with
+        severity ``skipped``.
     progress : bool, keyword-only
         Show a progress bar counting rows. By default only above 300 rows.
     recursive : bool, keyword-only
