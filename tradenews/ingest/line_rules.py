@@ -66,7 +66,7 @@ def rules() -> Rules:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
     ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed)."""
