@@ -153,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     except (LoadError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(format_check(corpus, check_corpus(corpus)))
+    try:
+        print(format_check(corpus, check_corpus(corpus)))
+    except BrokenPipeError:  # `tradenews check x | head`
+        sys.stderr.close()
     failed = int((corpus.errors["severity"] == "error").sum())
     return 1 if failed or len(corpus.articles) == 0 else 0
