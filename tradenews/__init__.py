@@ -55,6 +55,8 @@ _EXPORTS = {
     "stories": "extract.stories",
     "add_story_ids": "extract.stories",
     "read_corpus": "parallel.corpus",
+    "outlets": "ingest.metadata",
+    "check_corpus": "pipeline.check",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
