@@ -27,8 +27,9 @@ from tradenews.parallel.extract import article_columns  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("TRADENEWS_EVAL", ROOT.parent / "shared" / "eval"))
-N_REAL = 200
+N_REAL = 100
 QUOTE_TEXT_COLUMNS = article_columns("quotes")
+from tradenews.parallel.tfidf import PAIR_COLUMNS as PAIRS  # noqa: E402
 TABLES = ("articles", "paragraphs", "sentences", "removed", "errors")
 
 
@@ -107,8 +108,8 @@ def test_by_story_series_runs_the_extractor_per_story(default):
 
 def test_default_corpus_corpus_wide_steps(default):
     dc, ref = default
-    _same(parallel.similar_pairs(dc), tn.similar_pairs(ref))
-    _same(parallel.similar_pairs(dc, min_similarity=0.05, top_k=2), tn.similar_pairs(ref, min_similarity=0.05, top_k=2))
+    _same(parallel.similar_pairs(dc), tn.similar_pairs(ref)[PAIRS])
+    _same(parallel.similar_pairs(dc, min_similarity=0.05, top_k=2), tn.similar_pairs(ref, min_similarity=0.05, top_k=2)[PAIRS])
     _same(parallel.topic_coverage(dc), tn.topic_coverage(ref))
     sizes = parallel.outlet_sizes(dc, quotes=parallel.extract(dc, "quotes"))
     _same(sizes, tn.outlet_profile(ref)[sizes.columns])
@@ -125,7 +126,7 @@ def test_parquet_round_trip_partitioned_by_outlet(default, tmp_path):
     dc, ref = default
     tariffs = parallel.extract(dc, "tariffs")
     parallel.to_parquet(tariffs, str(tmp_path / "tariffs"), partition_on="outlet")
-    assert len(list((tmp_path / "tariffs").glob("outlet=*"))) >= 2
+    assert len(list((tmp_path / "tariffs").glob("outlet_label=*"))) >= 2
     back = parallel.read_parquet(str(tmp_path / "tariffs"))
     single = tn.extract_tariffs(ref)
     assert len(back) == len(single)
@@ -180,7 +181,7 @@ def test_real_articles_same_as_single_machine(cluster, real_dir):
     dc = tn.read_corpus(real_dir, blocksize="100KB").persist()
     assert dc.npartitions >= 4
     _check_corpus(dc, ref)
-    _same(parallel.similar_pairs(dc), tn.similar_pairs(ref, exact=True))
+    _same(parallel.similar_pairs(dc), tn.similar_pairs(ref, exact=True)[PAIRS])
     _same(parallel.topic_coverage(dc), tn.topic_coverage(ref))
     _same(parallel.extract(dc, "tariffs").compute(), tn.extract_tariffs(ref), check_dtype=False)
     quotes = parallel.extract(dc, "quotes").compute()
@@ -215,7 +216,7 @@ def test_readme_scheduler_and_worker_commands(tmp_path):
         address = json.loads(info.read_text())["address"]
         with parallel.client(scheduler=address, quiet=True) as c:
             c.wait_for_workers(1, timeout=60)
-            _same(parallel.similar_pairs(tn.read_corpus(blocksize=0)), tn.similar_pairs(tn.load_corpus()))
+            _same(parallel.similar_pairs(tn.read_corpus(blocksize=0)), tn.similar_pairs(tn.load_corpus())[PAIRS])
     finally:
         for p in (worker, scheduler):
             p.terminate()

@@ -51,6 +51,16 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "p
                    "n_paragraphs", "source", "row", "encoding"]
 
 
+def _missing(value) -> bool:
+    """None, NaN, pd.NA, NaT or an empty/"nan" string (no pandas import needed)."""
+    if value is None or str(value) in ("", "<NA>", "nan", "NaT", "None"):
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:  # pd.NA compares to NA, whose truth value is ambiguous
+        return True
+
+
 def outlet_labels(article_ids, outlets) -> list[str]:
     """The label charts and tables show for each article's outlet: built here, and only here.
 
@@ -60,6 +70,9 @@ def outlet_labels(article_ids, outlets) -> list[str]:
 
     >>> outlet_labels(["003_ab", "004_cd", "x"], [None, "Reuters", None])
     ['unknown 003', 'Reuters', 'unknown x']
+    >>> import pandas as pd
+    >>> outlet_labels(["a", "b"], pd.Series([pd.NA, "AP"], dtype="string"))
+    ['unknown a', 'AP']
     >>> outlet_labels(["story_1", "story_2"], [None, None])
     ['unknown story_1', 'unknown story_2']
     """
@@ -70,7 +83,7 @@ def outlet_labels(article_ids, outlets) -> list[str]:
         counts[s] = counts.get(s, 0) + 1
     labels = []
     for aid, s, outlet in zip(ids, short, outlets):
-        if outlet is None or outlet != outlet or str(outlet) in ("", "<NA>", "nan"):
+        if _missing(outlet):
             labels.append(f"unknown {s if counts[s] == 1 else aid}")
         else:
             labels.append(str(outlet))

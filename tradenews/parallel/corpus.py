@@ -194,10 +194,14 @@ def _load_one(path: Path, columns: dict | None, errors: str, back: dict[str, str
         c = load_corpus(path, columns=columns, errors=errors, progress=False)
     except LoadError as exc:
         if errors == "raise":
-            raise LoadError(restore(exc.reason), source=restore(exc.source), row=exc.row) from None
+            raise LoadError(restore(exc.reason), source=restore(exc.source), row=exc.row, row_kind=exc.row_kind,
+                            article_id=exc.article_id, detail=exc.detail) from None
         c = _empty()  # a file with no article at all, under "collect"
-        c.errors = pd.DataFrame([{"source": exc.source, "row": exc.row, "reason": exc.reason,
-                                  "severity": "error"}]).astype(c.errors.dtypes.to_dict())
+        row = {"source": exc.source, "article_id": exc.article_id, "row": exc.row, "row_kind": exc.row_kind,
+               "reason": exc.reason, "detail": exc.detail, "severity": "error"}
+        c.errors = pd.DataFrame([row]).reindex(columns=c.errors.columns).astype(c.errors.dtypes.to_dict())
+    # "no articles loaded" is a verdict on the whole corpus, not on one block of it
+    c.errors = c.errors[c.errors["reason"] != "no articles loaded"].reset_index(drop=True)
     if back:
         c.articles["source"] = c.articles["source"].map(restore).astype(c.articles["source"].dtype)
     for col in ("source", "reason"):

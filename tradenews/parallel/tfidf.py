@@ -15,16 +15,14 @@ three steps that never hold the corpus in one place:
    skipped when no cosine in it can reach ``min_similarity``: the bound is the
    dot product of the two blocks' per-term maximum weights (a block pair with no
    shared term bounds at 0). Each block keeps its top-k per row; the per-block
-   top-k lists are merged per row into the global top-k, then each kept pair's
-   sentence ``reuse`` is computed from the two blocks' sentence vectors.
+   top-k lists are merged per row into the global top-k. Reuse needs sentence
+   alignment of both texts and is computed within stories, not here.
 
 This is the exact search (``tn.similar_pairs(..., exact=True)``, the default up
 to 5,000 articles). The single-machine top-terms shortcut above 5,000 articles
 is not reproduced; pass ``exact=True`` to the single-machine call to compare.
 Two documented limits on "identical": when several neighbours of an article
-tie exactly at the k-th place, either may be kept; and a sentence pair whose
-cosine lies within float32 rounding of ``sentence_similarity`` may count
-differently in ``reuse`` (the single-machine code sums in another order).
+tie exactly at the k-th place, either may be kept.
 """
 
 from __future__ import annotations
@@ -209,44 +207,29 @@ def _pairs_to_search(tops: list, min_similarity: float) -> list[tuple[int, int]]
 # --------------------------------------------------------------------------- step 4: sentence reuse
 
 
-def block_reuse(vp: dict, vq: dict, a: np.ndarray, b: np.ndarray, threshold: float):
-    """Share and count of the shorter article's sentences matched (cosine >= threshold) in the other.
 
-    ``a`` are local rows of block p, ``b`` local rows of block q.
-    """
-    n_a, n_b = np.diff(vp["unit_ptr"])[a], np.diff(vq["unit_ptr"])[b]
-    share = np.zeros(len(a))
-    count = np.zeros(len(a), dtype=np.int64)
-    for x, (i, j) in enumerate(zip(a, b)):
-        ui = vp["units"][vp["unit_ptr"][i]:vp["unit_ptr"][i + 1]]
-        uj = vq["units"][vq["unit_ptr"][j]:vq["unit_ptr"][j + 1]]
-        short, other = (ui, uj) if n_a[x] <= n_b[x] else (uj, ui)
-        if short.shape[0] == 0:
-            continue
-        best = (short @ other.T).max(axis=1).toarray().ravel() if other.shape[0] else np.zeros(short.shape[0])
-        count[x] = int((best >= threshold).sum())
-        share[x] = count[x] / short.shape[0]
-    return share, count
-
-
-# --------------------------------------------------------------------------- public entry
+#: The columns the Dask path computes: topic similarity of the neighbour pairs.
+PAIR_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "similarity"]
 
 
 def similar_pairs(corpus: DaskCorpus, *, stop_words: str | list[str] | None = "english", sublinear_tf: bool = True,
-                  min_similarity: float = 0.2, top_k: int = 10, sentence_similarity: float = 0.5,
+                  min_similarity: float = 0.2, top_k: int = 10,
                   analyzer: str = "word", ngram_range: tuple[int, int] = (1, 1)) -> pd.DataFrame:
-    """:func:`tradenews.similar_pairs` of a :class:`DaskCorpus`, computed on the cluster; a pandas DataFrame.
+    """The neighbour pairs of :func:`tradenews.similar_pairs` for a :class:`DaskCorpus`, computed on the cluster.
 
-    Same parameters and columns as the single-machine function (word unigrams
-    only). Vectors stay on the workers; only per-block term maxima, the
-    candidate pairs and the final table travel to the client.
+    Returns the columns ``PAIR_COLUMNS`` (article and outlet of each side and the
+    TF-IDF cosine), identical to those of the single-machine function with
+    ``exact=True``. Reuse, shared quotations and direction come from sentence
+    alignment, which needs both articles' text: compute them within stories, e.g.
+    ``extract(dc, "similar_pairs", by="story_id")``. Vectors stay on the workers;
+    only per-block term maxima, the candidate pairs and the final table travel.
 
     Example
     -------
     >>> import tradenews as tn
     >>> from tradenews.parallel import read_corpus
     >>> pairs = similar_pairs(read_corpus(blocksize=0))
-    >>> pairs.equals(tn.similar_pairs(tn.load_corpus()))
+    >>> pairs.equals(tn.similar_pairs(tn.load_corpus())[PAIR_COLUMNS])
     True
     """
     if analyzer != "word" or tuple(ngram_range) != (1, 1):
@@ -259,19 +242,11 @@ def similar_pairs(corpus: DaskCorpus, *, stop_words: str | list[str] | None = "e
     a, b = np.where(swap, j, i), np.where(swap, i, j)
     pairs = pd.DataFrame({"a": a, "b": b, "similarity": s}).drop_duplicates(["a", "b"])
     pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
-    reuse, shared = _reuse(vecs, offsets, pa, pb, sentence_similarity)
-    ta, tb = published.iloc[pa].to_numpy(), published.iloc[pb].to_numpy()
-    earlier = np.full(len(pairs), None, dtype=object)
-    known = ~(pd.isna(ta) | pd.isna(tb))
-    earlier[known & (ta < tb)] = ids[pa][known & (ta < tb)]
-    earlier[known & (tb < ta)] = ids[pb][known & (tb < ta)]
     out = pd.DataFrame({
         "article_a": ids[pa], "article_b": ids[pb], "outlet_a": labels[pa], "outlet_b": labels[pb],
-        "similarity": pairs["similarity"].to_numpy(dtype=float).round(6), "reuse": reuse.round(6),
-        "shared_sentences": shared, "earlier": pd.array(earlier, dtype="str"),
+        "similarity": pairs["similarity"].to_numpy(dtype=float).round(6),
     })
-    out = out.sort_values(["similarity", "reuse", "article_a", "article_b"], ascending=[False, False, True, True],
-                          kind="stable")
+    out = out.sort_values(["similarity", "article_a", "article_b"], ascending=[False, True, True], kind="stable")
     return out.reset_index(drop=True)
 
 
@@ -307,16 +282,3 @@ def _neighbours(vecs, offsets, tops, top_k: int, min_similarity: float):
     return i[keep], j[keep], s[keep]
 
 
-def _reuse(vecs, offsets, pa: np.ndarray, pb: np.ndarray, threshold: float):
-    share = np.zeros(len(pa))
-    count = np.zeros(len(pa), dtype=np.int64)
-    if not len(pa):
-        return share, count
-    block_a = np.searchsorted(offsets, pa, side="right") - 1
-    block_b = np.searchsorted(offsets, pb, side="right") - 1
-    groups = pd.DataFrame({"p": block_a, "q": block_b}).groupby(["p", "q"]).indices
-    tasks = [dask.delayed(block_reuse)(vecs[p], vecs[q], pa[rows] - offsets[p], pb[rows] - offsets[q], threshold)
-             for (p, q), rows in groups.items()]
-    for rows, (sh, co) in zip(groups.values(), dask.compute(*tasks)):
-        share[rows], count[rows] = sh, co
-    return share, count
