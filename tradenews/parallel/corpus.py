@@ -33,6 +33,7 @@ import pandas as pd
 from tradenews.core.corpus import Corpus, outlet_labels
 from tradenews.core.errors import LoadError
 from tradenews.ingest.load import DEFAULT_CORPUS, SUPPORTED, load_corpus
+from tradenews.ingest.readers import Collector, find_files
 
 __all__ = ["DaskCorpus", "read_corpus", "plan_blocks", "FRAMES"]
 
@@ -111,16 +112,10 @@ def _files(source: Any) -> tuple[list[Path], list[dict]]:
         return [path], []
     if not path.is_dir():
         raise LoadError("no such file or folder", source=str(path))
-    files, notes = [], []
-    for p in sorted(path.iterdir()):
-        if p.name.startswith(".") or not p.is_file():
-            continue
-        if p.suffix.lower() in SUPPORTED:
-            files.append(p)
-        else:
-            notes.append({"source": str(p), "row": None, "severity": "skipped",
-                          "reason": f"not an article file (supported: {', '.join(SUPPORTED)})"})
-    return files, notes
+    # the single-machine loader's own folder walk: the same files, the same skipped notes
+    collector = Collector("collect")
+    found = find_files(path, recursive=True, collector=collector)
+    return found.files, collector.rows
 
 
 def plan_blocks(files: Iterable[Path], blocksize: int | str = BLOCKSIZE) -> list[list[Path]]:
@@ -250,6 +245,10 @@ def _keys_of(articles: pd.DataFrame, repeated: frozenset, partition_info=None) -
     return keys.assign(block=(partition_info or {}).get("number", 0), position=keys.index)
 
 
+#: What the loader's ``row`` counts in each kind of table file (see tradenews.ingest.readers).
+_ROW_KINDS = {".csv": "data row", ".jsonl": "line", ".json": "record"}
+
+
 def _duplicate_plan(keys: list[pd.DataFrame], errors: str) -> dict:
     """``{block: (dropped (file, article_id) pairs, error rows)}``: later copies of an id lose."""
     table = pd.concat(keys, ignore_index=True).sort_values(["block", "position"], kind="stable")
@@ -257,15 +256,17 @@ def _duplicate_plan(keys: list[pd.DataFrame], errors: str) -> dict:
     seen: dict[str, str] = {}
     for aid, src, row, file, block in table[["article_id", "source", "row", _FILE, "block"]].itertuples(index=False):
         row = None if pd.isna(row) else int(row)
+        kind = None if row is None else _ROW_KINDS.get(Path(src).suffix.lower(), "record")
         if aid not in seen:
-            seen[aid] = src if row is None else f"{src}, row {row}"
+            seen[aid] = src if row is None else f"{src}, {kind} {row}"
             continue
-        reason = f"duplicate article_id {aid!r} (first loaded from {seen[aid]})"
+        detail = f"first loaded from {seen[aid]}"
         if errors == "raise":
-            raise LoadError(reason, source=src, row=row)
+            raise LoadError("duplicate article_id", source=src, row=row, row_kind=kind, article_id=aid, detail=detail)
         dropped, rows = plan.setdefault(int(block), (set(), []))
         dropped.add((int(file), aid))
-        rows.append({"source": src, "row": row, "reason": reason, "severity": "error"})
+        rows.append({"source": src, "article_id": aid, "row": row, "row_kind": kind, "reason": "duplicate article_id",
+                     "detail": detail, "severity": "error"})
     return plan
 
 
