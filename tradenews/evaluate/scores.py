@@ -24,7 +24,7 @@ def words_of(text: str | None) -> list[str]:
     Example
     -------
     >>> words_of("Donald Trump’s campaign, 100%")
-    ["donald", "trump's", 'campaign', '100%']
+    ['donald', "trump's", 'campaign', '100%']
     """
     if not text:
         return []

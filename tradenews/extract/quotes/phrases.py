@@ -1,0 +1,217 @@
+"""Noun phrases that can speak, and the subject of a cue verb.
+
+Each function takes the token list of one unit (see :mod:`.tokens`) and token
+indexes, and returns token spans ``(first, last)``.
+"""
+
+from __future__ import annotations
+
+from tradenews.extract.quotes.lexicon import (cue_forms_cached, determiners, not_names, pronouns, roles,
+                                              skipwords, stopwords)
+from tradenews.extract.quotes.speakers import is_pronoun
+from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
+
+__all__ = ["np_word", "valid_np", "np_left", "np_right", "subject_left", "clause_subject", "inverted",
+           "sentence_subject", "cue_speaker", "weak_subject", "NAMING", "RELATIVE"]
+
+def np_word(tok: Tok) -> bool:
+    if not tok.is_word:
+        return False
+    low = tok.low
+    if tok.is_cap:
+        return True
+    if low in determiners() or low in roles():
+        return True
+    if low in stopwords() or low in cue_forms_cached() or low.endswith(("ly", "ed", "ing")) or low in skipwords():
+        return False
+    return not low.isdigit()
+
+
+def valid_np(words: list[Tok]) -> bool:
+    if not words:
+        return False
+    if words[0].low in not_names() or (words[0].is_cap and not words[0].text.isupper()
+                                        and words[0].low in stopwords()):
+        words = words[1:]
+        if not words or words[0].is_word and words[0].low in not_names():
+            return False
+    head = words[-1]
+    if head.is_cap or head.low in roles():
+        return True
+    if (words[0].low in determiners() or words[0].is_cap) and len(words) > 1:
+        return True
+    return head.low.endswith("s") and len(words) <= 3 and not head.low.endswith("ss")
+
+
+def np_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """Noun phrase ending at token ``j`` (inclusive): ``(first, last)`` or None."""
+    if j < 0:
+        return None
+    if toks[j].is_word and toks[j].low in pronouns():
+        return (j, j)
+    k = j
+    while k >= 0 and np_word(toks[k]) and j - k < 8:
+        k -= 1
+    words = toks[k + 1:j + 1]
+    # a sentence-initial capital is not evidence of a name ("The source said")
+    while words and not valid_np(words) and len(words) > 1:
+        words = words[1:]
+    if not valid_np(words):
+        return None
+    first = j - len(words) + 1
+    # drop a leading lower-case non-determiner ("yesterday Li")
+    while first < j and not toks[first].is_cap and toks[first].low not in determiners() \
+            and toks[first].low not in roles() and toks[first + 1].is_cap:
+        first += 1
+    return (first, j)
+
+
+def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``i``: ``(first, last)`` or None."""
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if toks[i].low in pronouns():
+        return (i, i)
+    k = i
+    while k < len(toks) and np_word(toks[k]) and k - i < 8:
+        k += 1
+    # "the South China Morning Post" / "officials": cut after the last capital when capitals exist
+    words = toks[i:k]
+    caps = [n for n, w in enumerate(words) if w.is_cap]
+    if caps and any(w.is_cap for w in words[caps[0]:]):
+        last = caps[-1]
+        # keep trailing role nouns after a name only when there is no capital after
+        words = words[:last + 1]
+    if not valid_np(words):
+        return None
+    return (i, i + len(words) - 1)
+
+
+def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Subject of the cue at ``i``: ``(np, context)`` where context is an appositive span."""
+    j = i - 1
+    while j >= 0 and toks[j].is_word and (toks[j].low in skipwords() or
+                                          (toks[j].low.endswith("ly") and not toks[j].is_cap)):
+        j -= 1
+    if j >= 0 and toks[j].text == ")":
+        k = j
+        while k >= 0 and toks[k].text != "(":
+            k -= 1
+        if k > 0:
+            j = k - 1
+    if j >= 0 and toks[j].text == ",":
+        # appositive or relative clause between commas: "Li, China's negotiator, said"
+        for k in range(j - 1, max(-1, j - 30), -1):
+            if toks[k].quote >= 0 or toks[k].text in ".;:":
+                break
+            if toks[k].text == ",":
+                np = np_left(toks, k - 1)
+                if np and (toks[np[1]].is_cap):
+                    return np, (k + 1, j - 1)
+                break
+        # a leading clause ending in a comma: try the NP right after the comma before
+        return None
+    np = np_left(toks, j)
+    if np and np[0] == np[1] and toks[j].low in RELATIVE and j >= 2 and toks[j - 1].text == ",":
+        # "Marc Doe, the league's chief, who said": the relative pronoun's antecedent
+        ante = subject_left(toks, j)
+        if ante:
+            return ante
+    return (np, None) if np else None
+
+
+RELATIVE = {"who", "which"}
+
+
+def clause_subject(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Subject for a participle cue at ``i`` (``..., saying``): the clause's subject."""
+    for k in range(i - 1, -1, -1):
+        if toks[k].quote >= 0:
+            continue
+        if is_cue(toks[k]) and not toks[k].low.endswith("ing"):
+            sub = subject_left(toks, k) or inverted(toks, k)
+            if sub and not weak_subject(toks, sub[0]):
+                return sub
+    return sentence_subject(toks)
+
+
+def inverted(toks, i):
+    np = np_right(toks, i + 1)
+    if np is None or toks[np[0]].low in {"that", "it"}:
+        return None
+    ctx = None
+    if np[1] + 2 < len(toks) and toks[np[1] + 1].text == ",":
+        end = np[1] + 2
+        while end < len(toks) and toks[end].text not in ",.;:" and toks[end].quote < 0:
+            end += 1
+        ctx = (np[1] + 2, end - 1)
+    return np, ctx
+
+
+def sentence_subject(toks: list[Tok]):
+    """The first noun phrase of a sentence, after a leading adverbial clause."""
+    start = 0
+    if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith("ing")):
+        for k, t in enumerate(toks):
+            if t.text == ",":
+                start = k + 1
+                break
+        else:
+            return None
+    k = start
+    while k < len(toks) and toks[k].is_word and np_word(toks[k]):
+        k += 1
+    if k == start:
+        if start < len(toks) and toks[start].is_word and toks[start].low in pronouns():
+            return (start, start), None
+        return None
+    words = toks[start:k]
+    caps = [n for n, w in enumerate(words) if w.is_cap]
+    if not caps:
+        return None
+    end = start + caps[-1]
+    if caps[0] == 0 and len(words) > caps[-1] + 1 and valid_np(words):
+        end = k - 1  # "Chinese state media"
+    ctx = None
+    if end + 1 < len(toks) and toks[end + 1].text == ",":
+        e = end + 2
+        while e < len(toks) and toks[e].text != "," and toks[e].quote < 0:
+            e += 1
+        ctx = (end + 2, e - 1) if e < len(toks) else None
+    return (start, end), ctx
+
+
+def cue_speaker(toks, i):
+    """Speaker of the cue token at ``i`` (or cue phrase starting at ``i``)."""
+    n = phrase_at(toks, i)
+    if n:
+        return inverted(toks, i + n - 1)
+    if toks[i].low.endswith("ing"):
+        left = subject_left(toks, i)
+        if left and not (toks[left[0][0]].low in determiners() and not toks[left[0][1]].is_cap):
+            return left
+        return clause_subject(toks, i)
+    sub = subject_left(toks, i)
+    if sub:
+        return sub
+    # "said Li", "says Chinese negotiator Li" (inversion), never "said that"
+    return inverted(toks, i)
+
+
+def weak_subject(toks: list[Tok], np: tuple[int, int]) -> bool:
+    """A subject that rarely names the speaker of a nearby quotation.
+
+    ``it`` (a thing: "She says it shows that …") and a relative pronoun that
+    restricts a noun ("anybody who complains", no comma before ``who``) speak
+    for a clause nested in the attribution; an outer cue names the speaker.
+    """
+    if np[0] != np[1]:
+        return False
+    low = toks[np[0]].low
+    kind = pronouns().get(low)
+    if kind == "thing":
+        return True
+    return kind == "relative" and not (np[0] > 0 and toks[np[0] - 1].text == ",")
+
+
+NAMING = ("describ", "characteri", "call", "dub", "label", "term", "nicknam", "brand")
