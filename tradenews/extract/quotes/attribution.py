@@ -204,6 +204,30 @@ def thing_subject(c: _Ctx) -> Attr | None:
     return None
 
 
+MIN_SUBJECT_WORDS = 2  # a one-word quotation with no cue is more often a scare quote
+
+
+def _inner_words(c: _Ctx) -> int:
+    t = c.toks[c.q]
+    return len(t.inner.split()) if t.inner else 0
+
+
+def subject_fallback(c: _Ctx) -> Attr | None:
+    """No cue: the sentence's subject, when it comes before the quotation and can speak.
+
+    "The council “condemns anti-Muslim rhetoric”", "Carson … the system “rotten to the core”".
+    """
+    if c.fallback is not None or _inner_words(c) < MIN_SUBJECT_WORDS:
+        return None
+    subj = sentence_subject(c.toks)
+    if subj is None or c.toks[subj[0][1]].end > c.toks[c.q].start:
+        return None
+    first, last = subj[0]
+    if first == last and is_pronoun(c.toks[first].text) and pronouns().get(c.toks[first].low) == "thing":
+        return None
+    return Attr("", char_span(c.toks, subj[0]), char_span(c.toks, subj[1]) if subj[1] else None, "subject")
+
+
 RULES = [
     ("cue before", cue_right_before),
     ("dash after", dash_after),
@@ -212,6 +236,7 @@ RULES = [
     ("colon", colon_intro),
     ("cue later", cue_later),
     ("thing subject", thing_subject),
+    ("sentence subject", subject_fallback),
 ]
 _TRAILING = {"cue before", "dash after", "cue after"}
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from tradenews.rules import data_path
 
 __all__ = ["data_rows", "cue_forms", "cue_phrases", "skipwords", "stopwords", "not_names", "titles",
-           "function_words", "roles", "pronouns", "determiners", "months"]
+           "function_words", "roles", "pronouns", "determiners", "months", "speaking_nouns", "can_speak"]
 
 
 def data_rows(name: str) -> list[list[str]]:
@@ -132,3 +132,35 @@ def cue_forms() -> frozenset[str]:
     """
     return cue_forms_cached()
 
+
+
+@lru_cache(maxsize=1)
+def speaking_nouns() -> frozenset[str]:
+    """Nouns that can head a speaker phrase, from ``data/quote_speaking_nouns.txt``."""
+    return frozenset(r[0].lower() for r in data_rows("quote_speaking_nouns.txt"))
+
+
+def can_speak(noun: str) -> bool:
+    """True when a lower-case noun can head the phrase naming a speaker (plural forms too).
+
+    Example
+    -------
+    >>> can_speak("spokesman"), can_speak("officials"), can_speak("congressmen"), can_speak("words")
+    (True, True, True, False)
+    """
+    known = speaking_nouns() | set(roles())
+    low = noun.lower().replace("’", "'")
+    cands = {low}
+    if low.endswith("s"):
+        cands.add(low[:-1])
+    if low.endswith("es"):
+        cands.add(low[:-2])
+    if low.endswith("ies"):
+        cands.add(low[:-3] + "y")
+    if low.endswith("men"):
+        cands.add(low[:-3] + "man")
+    return bool(cands & known) or any(c.endswith(_AGENT_SUFFIXES) and len(c) > 5 for c in cands)
+
+
+# nouns of people by their ending: physician, strategist, commentator, neurosurgeon, attendant
+_AGENT_SUFFIXES = ("ician", "ist", "ator", "geon", "ant", "eer", "man", "woman", "ier")

@@ -6,8 +6,8 @@ indexes, and returns token spans ``(first, last)``.
 
 from __future__ import annotations
 
-from tradenews.extract.quotes.lexicon import (cue_forms_cached, determiners, not_names, pronouns, roles,
-                                              skipwords, stopwords)
+from tradenews.extract.quotes.lexicon import (can_speak, cue_forms_cached, determiners, function_words, months,
+                                              not_names, pronouns, roles, skipwords, stopwords)
 from tradenews.extract.quotes.speakers import is_pronoun
 from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
 
@@ -27,20 +27,31 @@ def np_word(tok: Tok) -> bool:
     return not low.isdigit()
 
 
+def _not_a_name(tok: Tok) -> bool:
+    """A capitalized word that names no one: a day, a sentence-opening adverb or preposition.
+
+    Months are not in this set: "May said" is a surname.
+    """
+    low = tok.low
+    if len(tok.text) > 1 and tok.text.isupper():
+        return False  # an acronym ("US", "UN"), not the pronoun "us"
+    return (low in not_names() and low not in months()) or low in function_words()
+
+
 def valid_np(words: list[Tok]) -> bool:
+    """True when ``words`` can name a speaker: a name, an organisation, or a phrase headed by a speaking noun.
+
+    Never a single function word, a day, or a lower-case phrase whose head cannot
+    speak ("a declarative", "the words").
+    """
+    while words and (words[0].low in determiners() or (words[0].is_cap and _not_a_name(words[0]))):
+        words = words[1:]
     if not words:
         return False
-    if words[0].low in not_names() or (words[0].is_cap and not words[0].text.isupper()
-                                        and words[0].low in stopwords()):
-        words = words[1:]
-        if not words or words[0].is_word and words[0].low in not_names():
-            return False
     head = words[-1]
-    if head.is_cap or head.low in roles():
-        return True
-    if (words[0].low in determiners() or words[0].is_cap) and len(words) > 1:
-        return True
-    return head.low.endswith("s") and len(words) <= 3 and not head.low.endswith("ss")
+    if head.is_cap:
+        return not _not_a_name(head)
+    return can_speak(head.low)
 
 
 def np_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
@@ -78,9 +89,12 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     # "the South China Morning Post" / "officials": cut after the last capital when capitals exist
     words = toks[i:k]
     caps = [n for n, w in enumerate(words) if w.is_cap]
-    if caps and any(w.is_cap for w in words[caps[0]:]):
+    if caps:
+        # cut after the last capital, but keep speaking nouns after it ("the Trump campaign",
+        # "a U.S. official", "one Sanders supporter")
         last = caps[-1]
-        # keep trailing role nouns after a name only when there is no capital after
+        while last + 1 < len(words) and can_speak(words[last + 1].low):
+            last += 1
         words = words[:last + 1]
     if not valid_np(words):
         return None
@@ -90,9 +104,9 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
 def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """Subject of the cue at ``i``: ``(np, context)`` where context is an appositive span."""
     j = i - 1
-    while j >= 0 and toks[j].is_word and (toks[j].low in skipwords() or
-                                          (toks[j].low.endswith("ly") and not toks[j].is_cap)):
-        j -= 1
+    while j >= 0 and toks[j].is_word and not toks[j].is_cap and (
+            toks[j].low in skipwords() or toks[j].low.endswith("ly")):
+        j -= 1  # "also said", "reportedly said" (never a capital: "May said")
     if j >= 0 and toks[j].text == ")":
         k = j
         while k >= 0 and toks[k].text != "(":
@@ -135,9 +149,21 @@ def clause_subject(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int,
     return sentence_subject(toks)
 
 
+_AUXILIARIES = frozenset({"must", "should", "can", "shall", "would", "will", "could", "may", "might", "is",
+                          "was", "were", "are", "has", "had", "have", "did", "does", "do", "needs", "wants"})
+
+
 def inverted(toks, i):
+    """Speaker after the cue at ``i`` ("said Li", "according to the ministry"), never a clause's subject.
+
+    "said Steele must apologize": Steele is the subject of the reported clause, not the speaker.
+    """
     np = np_right(toks, i + 1)
     if np is None or toks[np[0]].low in {"that", "it"}:
+        return None
+    nxt = toks[np[1] + 1] if np[1] + 1 < len(toks) else None
+    if nxt is not None and nxt.is_word and not nxt.is_cap and (
+            nxt.low in _AUXILIARIES or nxt.low in cue_forms_cached()):
         return None
     ctx = None
     if np[1] + 2 < len(toks) and toks[np[1] + 1].text == ",":
@@ -178,6 +204,8 @@ def sentence_subject(toks: list[Tok]):
         while e < len(toks) and toks[e].text != "," and toks[e].quote < 0:
             e += 1
         ctx = (end + 2, e - 1) if e < len(toks) else None
+    if not valid_np(toks[start:end + 1]):
+        return None
     return (start, end), ctx
 
 
@@ -195,7 +223,16 @@ def cue_speaker(toks, i):
     if sub:
         return sub
     # "said Li", "says Chinese negotiator Li" (inversion), never "said that"
-    return inverted(toks, i)
+    inv = inverted(toks, i)
+    if inv:
+        return inv
+    # coordinated verbs share the subject: "Carson took the stage and called the system “…”"
+    j = i - 1
+    while j >= 0 and toks[j].is_word and not toks[j].is_cap and toks[j].low in skipwords():
+        j -= 1
+    if j > 0 and toks[j].low in {"and", "but", "then"}:
+        return clause_subject(toks, i)
+    return None
 
 
 def weak_subject(toks: list[Tok], np: tuple[int, int]) -> bool:

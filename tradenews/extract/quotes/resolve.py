@@ -110,7 +110,7 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     ms, me = attr.mention
     mention = text[ms:me]
     context = text[slice(*attr.context)] if attr.context else ""
-    out = {"speaker_mention": mention, "speaker_start": ms, "speaker_end": me, "cue": attr.cue}
+    out = {"speaker_mention": mention, "speaker_start": ms, "speaker_end": me, "cue": attr.cue or None}
     named: tuple[int, int] | None = (ms, me)
     if is_pronoun(mention):
         named = pronoun_antecedent(text, sentences, min(ms, unit_start), pronouns()[mention.lower()], cache)

@@ -36,6 +36,7 @@ class Tok:
     start: int
     end: int
     quote: int = -1  # index of the quotation this token stands for, or -1
+    inner: str = ""  # the quoted text, for quotation tokens
 
     @property
     def low(self) -> str:
@@ -57,7 +58,7 @@ def tokenize(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list
         if b < lo or a >= hi:
             continue
         toks.extend(Tok(m.group(), m.start(), m.end()) for m in token_re().finditer(text, pos, max(pos, a)))
-        toks.append(Tok("\u201cQ\u201d", a, b + 1, qi))
+        toks.append(Tok("\u201cQ\u201d", a, b + 1, qi, text[a + 1:b]))
         inner = text[a + 1:b].rstrip()
         if inner and inner[-1] in ",.!?;:":
             toks.append(Tok(inner[-1], b - 1, b))
