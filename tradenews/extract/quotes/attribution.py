@@ -83,7 +83,7 @@ def _with_parenthesis(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
         for k in range(j + 1, min(len(toks), j + 8)):
             if toks[k].text == ")":
                 return (np[0], k)
-            if toks[k].quote >= 0 or toks[k].text in ".;":
+            if toks[k].quote >= 0 or toks[k].text in ";(":
                 break
     return np
 
@@ -144,6 +144,7 @@ def cue_right_after(c: _Ctx) -> Attr | None:
             return c.make(k, found, "cue after")
     np = np_right(toks, k)
     if np:
+        np = _with_parenthesis(toks, np)  # "…,” Sen. Lee (D-Ohio) said"
         ctx, j = _appositive_after(toks, np[1] + 1)
         while j < len(toks) and toks[j].is_word and j - np[1] < 6 and (
                 toks[j].low in skipwords() or toks[j].low.endswith("ly") or _time_word(toks[j])):

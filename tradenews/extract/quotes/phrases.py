@@ -32,9 +32,12 @@ def _not_a_name(tok: Tok) -> bool:
 
     Months are not in this set: "May said" is a surname.
     """
-    low = tok.low
+    low = tok.low.replace("’", "'")
     if len(tok.text) > 1 and tok.text.isupper():
         return False  # an acronym ("US", "UN"), not the pronoun "us"
+    base = low.split("'")[0]
+    if base != low and (base in function_words() or base in pronouns() or base in {"that", "there", "here"}):
+        return True  # "It's", "That's", "They're"
     return (low in not_names() and low not in months()) or low in function_words()
 
 
@@ -49,12 +52,34 @@ def valid_np(words: list[Tok]) -> bool:
     if not words:
         return False
     head = words[-1]
+    if head.low.endswith(("'s", "’s")) or head.low.endswith(("s'", "s’")):
+        return False  # a possessive determines the next noun: "Trump's comments"
     if head.is_cap:
         return not _not_a_name(head)
     return can_speak(head.low)
 
 
+_ATTACH = frozenset({"of", "for", "at", "from"})
+
+
 def np_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """Noun phrase ending at token ``j`` (inclusive), with its attachments.
+
+    "Rep. Tom Cole of Oklahoma", "a spokesman for the campaign", "Ann Ruiz of
+    Valley Health Group": the phrase before "of"/"for"/"at"/"from" is kept.
+    """
+    np = _np_left_core(toks, j)
+    for _ in range(2):
+        if np is None or np[0] < 2 or toks[np[0] - 1].low not in _ATTACH:
+            break
+        before = _np_left_core(toks, np[0] - 2)
+        if before is None or toks[before[0]].quote >= 0:
+            break
+        np = (before[0], np[1])
+    return np
+
+
+def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """Noun phrase ending at token ``j`` (inclusive): ``(first, last)`` or None."""
     if j < 0:
         return None

@@ -102,12 +102,22 @@ def _is_side_word(word: str) -> bool:
     )
 
 
+_ATTACH = re.compile(r",|\s(?:of|for|at|from|with|in|on|who|which|that)\s", re.IGNORECASE)
+
+
+def _skippable(w: str) -> bool:
+    low = w.lower()
+    return low in function_words() or low in determiners() or (low in not_names() and low not in months())
+
+
 def parse_mention(mention: str) -> dict:
     """Split a speaker mention into ``name``, ``role`` and ``side``.
 
-    The name is the run of capitalized words left after leading determiners,
-    side words (nationalities, countries) and role words are removed. A
-    mention without capitalized words (``"the source"``) has no name.
+    Only the phrase before a comma or a preposition counts ("Ann Ruiz of Valley
+    Health" names Ann Ruiz). The name is the *last* run of capitalized words
+    that are not side or role words ("Labour leader Jane Doe" -> Jane Doe); a
+    phrase that ends in a lower-case noun ("the Trump campaign", "Chinese state
+    media") has no name. Sentence-opening function words ("The") never count.
 
     Example
     -------
@@ -117,37 +127,39 @@ def parse_mention(mention: str) -> dict:
     {'name': None, 'role': 'chief trade negotiator', 'side': 'China'}
     >>> parse_mention("Chinese negotiator Li")
     {'name': 'Li', 'role': 'negotiator', 'side': 'China'}
+    >>> parse_mention("Labour leader Jane Doe")["name"], parse_mention("the Trump campaign")["name"]
+    ('Jane Doe', None)
+    >>> parse_mention("Ann Ruiz of Valley Health Group")["name"], parse_mention("Vice Premier He Lifeng")["name"]
+    ('Ann Ruiz', 'He Lifeng')
     """
-    words = _WORD.findall(mention or "")
+    m = _ATTACH.search(mention or "")
+    head = (mention or "")[:m.start()] if m and m.start() > 0 else (mention or "")
+    words = _WORD.findall(head)
     role_words = roles()
-    name: list[str] = []
+    runs: list[list[str]] = [[]]
     role: list[str] = []
-    for w in words:
+    ends_lower = False
+    for n, w in enumerate(words):
         low = w.lower()
-        if low in role_words and not name:
+        if low in role_words:
             role.append(w)
-        elif role and not name and w[:1].islower() and low not in determiners() and not _is_side_word(w):
-            role.append(w)  # "chief trade negotiator": inner words of a role
-        elif not name and (low in function_words() or low in determiners()
-                           or (low in not_names() and low not in months())):
-            continue  # "The minister", "Later": a capital that opens a sentence
-        elif w[:1].isupper() and not _is_side_word(w) and low not in role_words:
-            name.append(w)
-        elif name and w[:1].isupper():
-            name.append(w)
-        elif name:
-            break  # the name ended ("Li Chenggang, China's ...")
-    while role and role_words.get(role[-1].lower()) != "head" and role[-1][:1].islower() is False:
-        role.pop()
+            runs.append([])
+            ends_lower = w[:1].islower()
+        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w)):
+            runs[-1].append(w)
+            ends_lower = False
+        else:
+            if role and not runs[-1] and w[:1].islower() and low not in determiners():
+                role.append(w)  # "chief trade negotiator": inner words of a role
+            runs.append([])
+            ends_lower = w[:1].islower() and low not in determiners()
+    names = [r for r in runs if r]
+    name = names[-1] if names and not ends_lower else []
     while role and role[-1].lower() not in role_words:
         role.pop()
     while role and role_words.get(role[0].lower()) is None:
         role.pop(0)
-    return {
-        "name": " ".join(name) or None,
-        "role": " ".join(role) or None,
-        "side": side_of(mention),
-    }
+    return {"name": " ".join(name) or None, "role": " ".join(role) or None, "side": side_of(mention)}
 
 
 _NAME_RUN = re.compile(

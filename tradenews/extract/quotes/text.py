@@ -68,8 +68,12 @@ class _Quote:
     only: bool = False  # the unit holds nothing but quotations
 
 
-def units_of(spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def units_of(spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
+             text: str | None = None) -> list[tuple[int, int]]:
     """Merge sentence spans so that no quotation crosses a unit boundary.
+
+    With ``text``, a "sentence" that starts with a lower-case letter continues the
+    previous one (a split after "(D-Conn.)" or "Sen." leaves "said." on its own).
 
     Example
     -------
@@ -78,7 +82,9 @@ def units_of(spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> 
     """
     units: list[list[int]] = []
     for s, e in sentences:
-        if units and units[-1][1] > s:
+        if units and text is not None and text[s:s + 1].islower() and "\n" not in text[units[-1][1]:s]:
+            units[-1][1] = max(units[-1][1], e)
+        elif units and units[-1][1] > s:
             units[-1][1] = max(units[-1][1], e)
         else:
             units.append([s, e])
@@ -240,7 +246,7 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
 
         sentences = sentence_spans(text)
     sentences = list(sentences)
-    units = units_of(spans, sentences)
+    units = units_of(spans, sentences, text)
     quotes: list[_Quote] = []
     by_unit: dict[int, list[int]] = {}
     ui = 0
