@@ -14,6 +14,20 @@ from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
 __all__ = ["np_word", "valid_np", "np_left", "np_right", "subject_left", "clause_subject", "inverted",
            "sentence_subject", "cue_speaker", "weak_subject", "NAMING", "RELATIVE"]
 
+def extend_to_speaker(words: list[Tok], last: int, *, reach: int = 4) -> int:
+    """Index of the phrase's last word: after the last capital ``last``, the furthest
+    lower-case noun within ``reach`` words that can speak ("the Trump campaign",
+    "a former U.S. law enforcement official", "The Florida senator").
+    """
+    end = last
+    for n in range(last + 1, min(len(words), last + 1 + reach)):
+        if words[n].is_cap:
+            break
+        if can_speak(words[n].low):
+            end = n
+    return end
+
+
 def np_word(tok: Tok) -> bool:
     if not tok.is_word:
         return False
@@ -115,12 +129,7 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     words = toks[i:k]
     caps = [n for n, w in enumerate(words) if w.is_cap]
     if caps:
-        # cut after the last capital, but keep speaking nouns after it ("the Trump campaign",
-        # "a U.S. official", "one Sanders supporter")
-        last = caps[-1]
-        while last + 1 < len(words) and can_speak(words[last + 1].low):
-            last += 1
-        words = words[:last + 1]
+        words = words[:extend_to_speaker(words, caps[-1]) + 1]
     if not valid_np(words):
         return None
     return (i, i + len(words) - 1)
@@ -220,9 +229,7 @@ def sentence_subject(toks: list[Tok]):
     caps = [n for n, w in enumerate(words) if w.is_cap]
     if not caps:
         return None
-    end = start + caps[-1]
-    if caps[0] == 0 and len(words) > caps[-1] + 1 and valid_np(words):
-        end = k - 1  # "Chinese state media"
+    end = start + extend_to_speaker(words, caps[-1])
     ctx = None
     if end + 1 < len(toks) and toks[end + 1].text == ",":
         e = end + 2
