@@ -156,7 +156,7 @@ def cue_right_after(c: _Ctx) -> Attr | None:
 
 def _time_word(tok: Tok) -> bool:
     """Words between a speaker and a cue that say when: "Lee on Thursday said"."""
-    return tok.low in {"on", "in", "last", "this", "late", "early"} or tok.low in not_names()
+    return tok.low in {"on", "in", "last", "this", "late", "early"} or (tok.is_cap and tok.low in not_names())
 
 
 def cue_earlier(c: _Ctx) -> Attr | None:
