@@ -12,7 +12,8 @@ from functools import lru_cache
 from tradenews.rules import data_path
 
 __all__ = ["data_rows", "cue_forms", "cue_phrases", "skipwords", "stopwords", "not_names", "titles",
-           "function_words", "roles", "pronouns", "determiners", "months", "speaking_nouns", "can_speak"]
+           "function_words", "roles", "pronouns", "determiners", "months", "speaking_nouns", "can_speak",
+           "clause_openers"]
 
 
 def data_rows(name: str) -> list[list[str]]:
@@ -164,3 +165,9 @@ def can_speak(noun: str) -> bool:
 
 # nouns of people by their ending: physician, strategist, commentator, neurosurgeon, attendant
 _AGENT_SUFFIXES = ("ician", "ist", "ator", "geon", "ant", "eer", "man", "woman", "ier")
+
+
+@lru_cache(maxsize=1)
+def clause_openers() -> frozenset[str]:
+    """Words opening a leading clause ("Despite the talks, …"), from ``data/quote_clause_openers.txt``."""
+    return frozenset(r[0].lower() for r in data_rows("quote_clause_openers.txt"))

@@ -6,8 +6,9 @@ indexes, and returns token spans ``(first, last)``.
 
 from __future__ import annotations
 
-from tradenews.extract.quotes.lexicon import (can_speak, cue_forms_cached, determiners, function_words, months,
-                                              not_names, pronouns, roles, skipwords, stopwords)
+from tradenews.extract.quotes.lexicon import (can_speak, clause_openers, cue_forms_cached, determiners,
+                                              function_words, months, not_names, pronouns, roles, skipwords,
+                                              stopwords)
 from tradenews.extract.quotes.speakers import is_pronoun
 from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
 
@@ -49,6 +50,8 @@ def _not_a_name(tok: Tok) -> bool:
     low = tok.low.replace("’", "'")
     if len(tok.text) > 1 and tok.text.isupper():
         return False  # an acronym ("US", "UN"), not the pronoun "us"
+    if low in months():
+        return False  # "May said": a surname (a month as a date never gets here as a subject)
     base = low.split("'")[0]
     if base != low and (base in function_words() or base in pronouns() or base in {"that", "there", "here"}):
         return True  # "It's", "That's", "They're"
@@ -211,7 +214,8 @@ def inverted(toks, i):
 def sentence_subject(toks: list[Tok]):
     """The first noun phrase of a sentence, after a leading adverbial clause."""
     start = 0
-    if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith("ing")):
+    if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith(("ing", "ed"))
+                                     or toks[0].low in clause_openers()):
         for k, t in enumerate(toks):
             if t.text == ",":
                 start = k + 1
