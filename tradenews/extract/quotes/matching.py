@@ -10,6 +10,7 @@ also share the story. Only candidate pairs are compared with rapidfuzz.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -83,20 +84,24 @@ def candidate_pairs(norm: list[list[str]], articles: list, *, stories: list | No
     for i, ks in enumerate(keys):
         for k in ks:
             index[k].append(i)
+    size = {k: len(v) for k, v in index.items()}
     pairs: set[tuple[int, int]] = set()
     for i, ks in enumerate(keys):
-        rare = sorted((k for k in ks if len(index[k]) <= max_block), key=lambda k: (len(index[k]), k))
-        for k in rare[:per_quote]:
+        rare = heapq.nsmallest(per_quote, (k for k in ks if size[k] <= max_block), key=lambda k: (size[k], k))
+        for k in rare:
             for j in index[k]:
-                if j != i and articles[i] != articles[j] and (stories is None or stories[i] == stories[j]):
-                    pairs.add((min(i, j), max(i, j)))
+                if j > i and articles[i] != articles[j] and (stories is None or stories[i] == stories[j]):
+                    pairs.add((i, j))
+                elif j < i and articles[i] != articles[j] and (stories is None or stories[i] == stories[j]):
+                    pairs.add((j, i))
     return pairs
 
 
-def _groups(q, norm: list[str], ok: list[bool], *, threshold: float, min_words: int) -> list[list[int]]:
+def _groups(articles: list, stories: list | None, norm: list[str], ok: list[bool], *,
+            threshold: float, min_words: int) -> list[list[int]]:
     from rapidfuzz import fuzz
 
-    parent = list(range(len(q)))
+    parent = list(range(len(norm)))
 
     def find(i):
         while parent[i] != i:
@@ -104,20 +109,21 @@ def _groups(q, norm: list[str], ok: list[bool], *, threshold: float, min_words: 
             i = parent[i]
         return i
 
-    stories = q["story_id"].tolist() if "story_id" in q.columns else None
     words = [n.split() if o else [] for n, o in zip(norm, ok)]
-    for i, j in sorted(candidate_pairs(words, q["article_id"].tolist(), stories=stories)):
-        short, long_ = sorted((norm[i], norm[j]), key=len)
-        if len(short.split()) < max(min_words, 0.2 * len(long_.split())):
+    for i, j in sorted(candidate_pairs(words, articles, stories=stories)):
+        ri, rj = find(i), find(j)
+        if ri == rj:
             continue
-        if fuzz.partial_ratio(short, long_) >= threshold:
-            parent[find(j)] = find(i)
+        short, long_ = sorted((norm[i], norm[j]), key=len)
+        if short == long_ or (len(short.split()) >= max(min_words, 0.2 * len(long_.split()))
+                              and fuzz.partial_ratio(short, long_) >= threshold):
+            parent[rj] = ri
     groups: dict[int, list[int]] = {}
-    for i in range(len(q)):
+    for i in range(len(norm)):
         if ok[i]:
             groups.setdefault(find(i), []).append(i)
-    multi = [sorted(m) for m in groups.values() if len({q.at[i, "article_id"] for i in m}) > 1]
-    multi.sort(key=lambda m: (str(q.at[m[0], "article_id"]), m[0]))
+    multi = [sorted(m) for m in groups.values() if len({articles[i] for i in m}) > 1]
+    multi.sort(key=lambda m: (str(articles[m[0]]), m[0]))
     return multi
 
 
@@ -160,19 +166,22 @@ def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2) -> "pd.
     from rapidfuzz import fuzz
 
     q = quotes.reset_index(drop=True)
-    norm = [" ".join(_norm_words(s)) for s in q["quote"]]
+    articles, outlets = q["article_id"].tolist(), q["outlet"].tolist()
+    speakers, texts = q["speaker"].tolist(), q["quote"].tolist()
+    stories = q["story_id"].tolist() if "story_id" in q.columns else None
+    norm = [" ".join(_norm_words(s)) for s in texts]
     ok = [len(n.split()) >= min_words for n in norm]
     rows = []
-    for g, members in enumerate(_groups(q, norm, ok, threshold=threshold, min_words=min_words)):
+    for g, members in enumerate(_groups(articles, stories, norm, ok, threshold=threshold, min_words=min_words)):
         ref_i = max(members, key=lambda i: (len(norm[i]), -i))
-        ref = q.at[ref_i, "quote"]
         for i in members:
+            same = norm[i] == norm[ref_i]
             rows.append({
-                "group": g, "article_id": q.at[i, "article_id"], "outlet": q.at[i, "outlet"],
-                "speaker": q.at[i, "speaker"], "quote": q.at[i, "quote"], "reference": ref,
-                "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1),
-                "identical": norm[i] == norm[ref_i],
-                "diff": word_diff(ref, q.at[i, "quote"]),
+                "group": g, "article_id": articles[i], "outlet": outlets[i], "speaker": speakers[i],
+                "quote": texts[i], "reference": texts[ref_i],
+                "similarity": 100.0 if same else round(fuzz.ratio(norm[i], norm[ref_i]), 1),
+                "identical": same,
+                "diff": texts[i] if texts[i] == texts[ref_i] else word_diff(texts[ref_i], texts[i]),
             })
     cols = ["group", "article_id", "outlet", "speaker", "quote", "reference", "similarity", "identical", "diff"]
     return pd.DataFrame(rows, columns=cols).sort_values(["group", "article_id"], ignore_index=True)
