@@ -36,9 +36,19 @@ def _named(text: str, toks, span: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
-def _sentence_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Named candidates of one sentence, best first: cue subjects (last first), then the subject."""
-    toks = tokenize(text, s, e, [])
+def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Named candidates of one sentence, best first: cue subjects (last first), then the subject.
+
+    Quotations are single tokens here, so a name inside quoted words is never an antecedent.
+    """
+    first = bisect_left(spans, (s, -1))
+    inside = []
+    for a, b in spans[first:]:
+        if a >= e:
+            break
+        if b < e:
+            inside.append((a, b))
+    toks = tokenize(text, s, e, inside)
     cues = []
     for k, t in enumerate(toks):
         if is_cue(t):
@@ -63,12 +73,13 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     'Ann Lee'
     """
     starts = cache.setdefault("_starts", [s for s, _ in sentences])
+    spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
     for i in range(n - 1, max(-1, n - 1 - _LOOKBACK), -1):
         s, e = sentences[i]
         e = min(e, before)
         if (s, e) not in cache:
-            cache[(s, e)] = _sentence_names(text, s, e)
+            cache[(s, e)] = _sentence_names(text, s, e, spans)
         names = cache[(s, e)]
         if names:
             return names[0]
@@ -113,7 +124,8 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     out = {"speaker_mention": mention, "speaker_start": ms, "speaker_end": me, "cue": attr.cue or None}
     named: tuple[int, int] | None = (ms, me)
     if is_pronoun(mention):
-        named = pronoun_antecedent(text, sentences, min(ms, unit_start), pronouns()[mention.lower()], cache)
+        # the part of the pronoun's own sentence before it counts ("Lee, who led the review, said he …")
+        named = pronoun_antecedent(text, sentences, ms, pronouns()[mention.lower()], cache)
     if named is None:
         return out
     full = text[named[0]:named[1]]
