@@ -112,11 +112,24 @@ def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if not valid_np(words):
         return None
     first = j - len(words) + 1
-    # drop a leading lower-case non-determiner ("yesterday Li")
-    while first < j and not toks[first].is_cap and toks[first].low not in determiners() \
-            and toks[first].low not in roles() and toks[first + 1].is_cap:
+    # drop a leading lower-case non-determiner ("yesterday Li") or capitalized function word ("When Trump")
+    while first < j and ((not toks[first].is_cap and toks[first].low not in determiners()
+                          and toks[first].low not in roles() and toks[first + 1].is_cap)
+                         or (toks[first].is_cap and _not_a_name(toks[first]))):
         first += 1
+    if first == j and _is_date(toks, j):
+        return None
     return (first, j)
+
+
+_DATE_BEFORE = frozenset({"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid", "of",
+                          "through", "from", "before", "after", "during"})
+
+
+def _is_date(toks: list[Tok], j: int) -> bool:
+    """A lone month or day after a preposition is a date ("in April explaining his plan")."""
+    low = toks[j].low
+    return (low in months() or low in not_names()) and j > 0 and toks[j - 1].low in _DATE_BEFORE
 
 
 def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
