@@ -102,7 +102,8 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
 def _kind(text: str, i: int, c: str, lo: int, hi: int, stack: list) -> str:
     """Whether the double mark at ``i`` opens ("o") or closes ("c") a quotation."""
     if c in DOUBLE_OPEN:
-        return "o"
+        # a left mark typed where an open quotation ends ("not,“ he said"): a closing mark
+        return "c" if (stack and closes(text, i, hi) and not opens(text, i, lo)) else "o"
     if c in DOUBLE_CLOSE:
         # a right mark typed where a quotation opens (paragraph start or after a
         # space, before a word) while nothing is open: an opening mark

@@ -136,8 +136,9 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``: ``(first, last)`` or None."""
     if i >= len(toks) or not toks[i].is_word:
         return None
-    if toks[i].low in pronouns():
-        return (i, i)
+    if toks[i].low in pronouns() and not (pronouns()[toks[i].low] == "quantifier" and i + 1 < len(toks)
+                                          and np_word(toks[i + 1])):
+        return (i, i)  # "said some officials" is a phrase, "some said" a pronoun
     k = i
     while k < len(toks) and np_word(toks[k]) and k - i < 8:
         k += 1
@@ -226,6 +227,23 @@ def inverted(toks, i):
 
 def sentence_subject(toks: list[Tok]):
     """The first noun phrase of a sentence, after a leading adverbial clause."""
+    start = 0
+    if toks and toks[0].is_word and toks[0].low in _CONJUNCTIONS:
+        toks = toks[1:]  # "But Sen. Toomey refused …": the subject follows
+        start_shift = 1
+    else:
+        start_shift = 0
+    found = _sentence_subject(toks)
+    if found is None or not start_shift:
+        return found
+    (a, b), ctx = found
+    return (a + 1, b + 1), ((ctx[0] + 1, ctx[1] + 1) if ctx else None)
+
+
+_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "now", "then", "still"})
+
+
+def _sentence_subject(toks: list[Tok]):
     start = 0
     if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith(("ing", "ed"))
                                      or toks[0].low in clause_openers()):

@@ -123,6 +123,8 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     context = text[slice(*attr.context)] if attr.context else ""
     out = {"speaker_mention": mention, "speaker_start": ms, "speaker_end": me, "cue": attr.cue or None}
     named: tuple[int, int] | None = (ms, me)
+    if is_pronoun(mention) and pronouns()[mention.lower()] == "quantifier":
+        return out  # "Several said": a group the text does not name
     if is_pronoun(mention):
         # the part of the pronoun's own sentence before it counts ("Lee, who led the review, said he …")
         named = pronoun_antecedent(text, sentences, ms, pronouns()[mention.lower()], cache)
