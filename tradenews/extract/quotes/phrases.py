@@ -115,7 +115,8 @@ def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     # drop a leading lower-case non-determiner ("yesterday Li") or capitalized function word ("When Trump")
     while first < j and ((not toks[first].is_cap and toks[first].low not in determiners()
                           and toks[first].low not in roles() and toks[first + 1].is_cap)
-                         or (toks[first].is_cap and _not_a_name(toks[first]))):
+                         or (toks[first].is_cap and _not_a_name(toks[first])
+                             and toks[first].low not in determiners())):
         first += 1
     if first == j and _is_date(toks, j):
         return None
