@@ -69,11 +69,35 @@ class _Ctx:
                     char_span(toks, ctx) if ctx else None, how)
 
     def take(self, cue_i: int, found, how: str) -> Attr | None:
-        """The attribution of a found subject, or None after keeping a weak one as fallback."""
+        """The attribution of a found subject, or None after keeping a weak one as fallback.
+
+        A subject that is itself reported by an outer cue ("Israel said Clinton called
+        for “…”") yields to the outer speaker, when ``OUTER_SPEAKER`` is on.
+        """
+        if found and OUTER_SPEAKER:
+            outer = _outer(self.toks, found[0][0])
+            if outer is not None:
+                cue_i, found = outer
         if found and weak_subject(self.toks, found[0]):
             self.fallback = self.fallback or self.make(cue_i, found, how)
             return None
         return self.make(cue_i, found, how) if found else None
+
+
+OUTER_SPEAKER = True
+
+
+def _outer(toks: list[Tok], first: int):
+    """``(cue index, subject)`` of a cue right before a reported clause's subject at ``first``."""
+    k = first - 1
+    if k >= 0 and toks[k].low == "that":
+        k -= 1
+    if k < 0 or not is_cue(toks[k]) or toks[k].low.endswith("ing"):
+        return None
+    found = cue_speaker(toks, k)
+    if found and found[0][1] < k and not weak_subject(toks, found[0]):
+        return k, found
+    return None
 
 
 def _with_parenthesis(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:

@@ -167,6 +167,11 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
             j = k - 1
     if j >= 0 and toks[j].text == ",":
         # appositive or relative clause between commas: "Li, China's negotiator, said"
+        subj = sentence_subject(toks[:j])
+        if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," and toks[subj[0][1]].is_cap \
+                and not any(t.quote >= 0 or t.text in ".;:" for t in toks[subj[0][1]:j]):
+            # "Morton Blackwell, founder of X, member of Y and committeeman, endorsed": the first name
+            return subj[0], (subj[0][1] + 2, j - 1)
         for k in range(j - 1, max(-1, j - 30), -1):
             if toks[k].quote >= 0 or toks[k].text in ".;:":
                 break
