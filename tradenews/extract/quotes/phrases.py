@@ -288,6 +288,11 @@ def cue_speaker(toks, i):
     if n:
         return inverted(toks, i + n - 1)
     if toks[i].low.endswith("ing"):
+        if i > 0 and toks[i - 1].text == ",":
+            # "Trump continued to question Cruz, saying": the clause's subject, not the word before the comma
+            sub = clause_subject(toks, i)
+            if sub and not weak_subject(toks, sub[0]):
+                return sub
         left = subject_left(toks, i)
         if left and not (toks[left[0][0]].low in determiners() and not toks[left[0][1]].is_cap):
             return left
