@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tradenews.extract.quotes.lexicon import not_names, pronouns, skipwords
 from tradenews.extract.quotes.phrases import (NAMING, cue_speaker, inverted, np_left, np_right,
-                                              sentence_subject, weak_subject)
+                                              sentence_subject, weak_subject, with_parenthesis)
 from tradenews.extract.quotes.speakers import is_pronoun
 from tradenews.extract.quotes.tokens import DASHES, Tok, is_cue, phrase_at
 
@@ -65,7 +65,7 @@ class _Ctx:
             cue_text = " ".join(t.text for t in toks[cue_i:cue_i + n])
         elif cue_i < q and toks[cue_i].low.startswith(NAMING) and any(t.low == "as" for t in toks[cue_i + 1:q]):
             cue_text += " … as"
-        return Attr(cue_text, char_span(toks, _with_parenthesis(toks, np)),
+        return Attr(cue_text, char_span(toks, with_parenthesis(toks, np)),
                     char_span(toks, ctx) if ctx else None, how)
 
     def take(self, cue_i: int, found, how: str) -> Attr | None:
@@ -98,18 +98,6 @@ def _outer(toks: list[Tok], first: int):
     if found and found[0][1] < k and not weak_subject(toks, found[0]):
         return k, found
     return None
-
-
-def _with_parenthesis(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
-    """Extend a mention over a parenthesis right after it ("Howard Dean (D)", "Sen. Lee (R-Ohio)")."""
-    j = np[1] + 1
-    if j < len(toks) and toks[j].text == "(":
-        for k in range(j + 1, min(len(toks), j + 8)):
-            if toks[k].text == ")":
-                return (np[0], k)
-            if toks[k].quote >= 0 or toks[k].text in ";(":
-                break
-    return np
 
 
 def cue_right_before(c: _Ctx) -> Attr | None:
@@ -168,7 +156,7 @@ def cue_right_after(c: _Ctx) -> Attr | None:
             return c.make(k, found, "cue after")
     np = np_right(toks, k)
     if np:
-        np = _with_parenthesis(toks, np)  # "…,” Sen. Lee (D-Ohio) said"
+        np = with_parenthesis(toks, np)  # "…,” Sen. Lee (D-Ohio) said"
         ctx, j = _appositive_after(toks, np[1] + 1)
         while j < len(toks) and toks[j].is_word and j - np[1] < 6 and (
                 toks[j].low in skipwords() or toks[j].low.endswith("ly") or _time_word(toks[j])):

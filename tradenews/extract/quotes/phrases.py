@@ -13,7 +13,7 @@ from tradenews.extract.quotes.speakers import is_pronoun
 from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
 
 __all__ = ["np_word", "valid_np", "np_left", "np_right", "subject_left", "clause_subject", "inverted",
-           "sentence_subject", "cue_speaker", "weak_subject", "NAMING", "RELATIVE"]
+           "sentence_subject", "cue_speaker", "weak_subject", "with_parenthesis", "NAMING", "RELATIVE"]
 
 def extend_to_speaker(words: list[Tok], last: int, *, reach: int = 4) -> int:
     """Index of the phrase's last word: after the last capital ``last``, the furthest
@@ -153,6 +153,18 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return (i, i + len(words) - 1)
 
 
+def with_parenthesis(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """Extend a mention over a parenthesis right after it ("Howard Dean (D)", "Sen. Lee (R-Ohio)")."""
+    j = np[1] + 1
+    if j < len(toks) and toks[j].text == "(":
+        for k in range(j + 1, min(len(toks), j + 8)):
+            if toks[k].text == ")":
+                return (np[0], k)
+            if toks[k].quote >= 0 or toks[k].text in ";(":
+                break
+    return np
+
+
 def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """Subject of the cue at ``i``: ``(np, context)`` where context is an appositive span."""
     j = i - 1
@@ -168,7 +180,9 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
     if j >= 0 and toks[j].text == ",":
         # appositive or relative clause between commas: "Li, China's negotiator, said"
         subj = sentence_subject(toks[:j])
-        if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," and toks[subj[0][1]].is_cap \
+        if subj:
+            subj = (with_parenthesis(toks, subj[0]), subj[1])
+        if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," and toks[subj[0][1]].is_word \
                 and not any(t.quote >= 0 or t.text in ".;:" for t in toks[subj[0][1]:j]):
             # "Morton Blackwell, founder of X, member of Y and committeeman, endorsed": the first name
             return subj[0], (subj[0][1] + 2, j - 1)
@@ -210,6 +224,10 @@ _AUXILIARIES = frozenset({"must", "should", "can", "shall", "would", "will", "co
                           "was", "were", "are", "has", "had", "have", "did", "does", "do", "needs", "wants"})
 
 
+_SAY = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes", "noted", "notes", "explained"})
+_OBJECT_NEXT = frozenset({"not", "that", "if", "whether", "about", "how", "what", "why", "when"})
+
+
 def inverted(toks, i):
     """Speaker after the cue at ``i`` ("said Li", "according to the ministry"), never a clause's subject.
 
@@ -220,8 +238,9 @@ def inverted(toks, i):
         return None
     nxt = toks[np[1] + 1] if np[1] + 1 < len(toks) else None
     if nxt is not None and nxt.is_word and not nxt.is_cap and (
-            nxt.low in _AUXILIARIES or nxt.low in cue_forms_cached()):
-        return None
+            nxt.low in _AUXILIARIES or nxt.low in cue_forms_cached() or nxt.low in _OBJECT_NEXT
+            or (nxt.low == "to" and toks[i].low not in _SAY)):
+        return None  # "urged people not to …", "told reporters that …": an addressee
     ctx = None
     if np[1] + 2 < len(toks) and toks[np[1] + 1].text == ",":
         end = np[1] + 2
@@ -300,17 +319,16 @@ def cue_speaker(toks, i):
     sub = subject_left(toks, i)
     if sub:
         return sub
-    # "said Li", "says Chinese negotiator Li" (inversion), never "said that"
-    inv = inverted(toks, i)
-    if inv:
-        return inv
     # coordinated verbs share the subject: "Carson took the stage and called the system “…”"
     j = i - 1
     while j >= 0 and toks[j].is_word and not toks[j].is_cap and toks[j].low in skipwords():
         j -= 1
     if j > 0 and toks[j].low in {"and", "but", "then"}:
-        return clause_subject(toks, i)
-    return None
+        sub = clause_subject(toks, i)
+        if sub:
+            return sub
+    # "said Li", "says Chinese negotiator Li" (inversion), never "said that"
+    return inverted(toks, i)
 
 
 def weak_subject(toks: list[Tok], np: tuple[int, int]) -> bool:

@@ -38,12 +38,12 @@ def title_like(inner: str) -> bool:
 
     Example
     -------
-    >>> title_like("Meet the Press"), title_like("Make Your Kid a Millionaire.")
-    (True, True)
+    >>> title_like("Meet the Press"), title_like("Make Your Kid a Millionaire."), title_like("Morning Joe,")
+    (True, True, True)
     >>> title_like("We will win"), title_like("Who Knows?"), title_like("Fine")
     (False, False, False)
     """
-    inner = inner.strip().rstrip(".").strip()
+    inner = inner.strip().strip(",.;:'‘’\"“” ").strip()  # "on “Morning Joe,” …": edge punctuation
     if not inner or inner[-1:] in "?!" or "," in inner:
         return False
     words = re.findall(r"[^\W_][\w’'\-]*", inner)
