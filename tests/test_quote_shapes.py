@@ -122,3 +122,25 @@ def test_function_words_are_never_speakers():
             "The “plan” worked.\nIt's “over,” It's said.")
     for r in quotes_in_text(text)[0]:
         assert r["speaker"] not in {"Later", "The", "It's"}
+
+
+# --- matching is blocked, never all pairs --------------------------------------------------------
+
+def test_match_quotes_within_stories_only():
+    import pandas as pd
+
+    from tradenews.extract.quotes import match_quotes
+
+    q = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"], "speaker": ["Lee"] * 3,
+                      "quote": ["The harbour levy will stay in place"] * 3})
+    assert len(match_quotes(q)) == 3
+    m = match_quotes(q, stories={"a": 1, "b": 1, "c": 2})
+    assert sorted(m["article_id"]) == ["a", "b"]
+
+
+def test_candidate_pairs_skip_common_ngrams():
+    from tradenews.extract.quotes.matching import candidate_pairs
+
+    common = [["we", "are", "here", f"w{i}"] for i in range(80)]  # "we are here" in 80 quotations
+    pairs = candidate_pairs(common, [f"a{i}" for i in range(80)], max_block=50)
+    assert len(pairs) < 80 * 79 / 2

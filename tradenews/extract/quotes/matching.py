@@ -127,7 +127,7 @@ def _groups(articles: list, stories: list | None, norm: list[str], ok: list[bool
     return multi
 
 
-def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2) -> "pd.DataFrame":
+def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2, stories: dict | None = None) -> "pd.DataFrame":
     """Group the same quotation as reported by different articles.
 
     Two quotations match when their normalized words (case, punctuation and
@@ -141,6 +141,9 @@ def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2) -> "pd.
     ----------
     quotes : DataFrame
         As returned by :func:`extract_quotes` (optionally with ``story_id``).
+    stories : dict, optional
+        article_id -> story id (for example from an articles ``story_id`` column);
+        only quotations of one story are compared. Used when ``quotes`` has no ``story_id``.
 
     Returns
     -------
@@ -168,7 +171,10 @@ def match_quotes(quotes, *, threshold: float = 85.0, min_words: int = 2) -> "pd.
     q = quotes.reset_index(drop=True)
     articles, outlets = q["article_id"].tolist(), q["outlet"].tolist()
     speakers, texts = q["speaker"].tolist(), q["quote"].tolist()
-    stories = q["story_id"].tolist() if "story_id" in q.columns else None
+    if "story_id" in q.columns:
+        stories = q["story_id"].tolist()
+    elif stories is not None:
+        stories = [stories.get(a, ("article", a)) for a in articles]
     norm = [" ".join(_norm_words(s)) for s in texts]
     ok = [len(n.split()) >= min_words for n in norm]
     rows = []
