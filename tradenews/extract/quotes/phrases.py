@@ -191,7 +191,7 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
                 break
             if toks[k].text == ",":
                 np = np_left(toks, k - 1)
-                if np and (toks[np[1]].is_cap):
+                if np and (toks[np[1]].is_cap or j - k <= 3):  # "Proponents of the bill, however, say"
                     return np, (k + 1, j - 1)
                 break
         # a leading clause ending in a comma: try the NP right after the comma before
@@ -225,6 +225,8 @@ _AUXILIARIES = frozenset({"must", "should", "can", "shall", "would", "will", "co
 
 
 _SAY = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes", "noted", "notes", "explained"})
+_SAY_BASE = frozenset({"say", "add", "write", "note", "explain", "tell", "ask", "argue", "insist", "answer",
+                       "respond", "reply", "repeat", "declare", "describe", "call", "warn"})
 _OBJECT_NEXT = frozenset({"not", "that", "if", "whether", "about", "how", "what", "why", "when"})
 
 
@@ -323,7 +325,8 @@ def cue_speaker(toks, i):
     j = i - 1
     while j >= 0 and toks[j].is_word and not toks[j].is_cap and toks[j].low in skipwords():
         j -= 1
-    if j > 0 and toks[j].low in {"and", "but", "then"}:
+    if j > 0 and (toks[j].low in {"and", "but", "then"} or (toks[j].low == "to" and toks[i].low in _SAY_BASE)):
+        # "took the stage and called …", "went on to say …"
         sub = clause_subject(toks, i)
         if sub:
             return sub
