@@ -171,6 +171,10 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
     while j >= 0 and toks[j].is_word and not toks[j].is_cap and (
             toks[j].low in skipwords() or toks[j].low.endswith("ly")):
         j -= 1  # "also said", "reportedly said" (never a capital: "May said")
+    if j >= 1 and toks[j].low in _REFLEXIVE:
+        np = np_left(toks, j - 1)  # "Sanders himself acknowledged"
+        if np:
+            return (np[0], j), None
     if j >= 0 and toks[j].text == ")":
         k = j
         while k >= 0 and toks[k].text != "(":
@@ -225,6 +229,7 @@ _AUXILIARIES = frozenset({"must", "should", "can", "shall", "would", "will", "co
 
 
 _SAY = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes", "noted", "notes", "explained"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 _SAY_BASE = frozenset({"say", "add", "write", "note", "explain", "tell", "ask", "argue", "insist", "answer",
                        "respond", "reply", "repeat", "declare", "describe", "call", "warn"})
 _OBJECT_NEXT = frozenset({"not", "that", "if", "whether", "about", "how", "what", "why", "when"})
