@@ -39,6 +39,7 @@ def _ratio(unit: str, n: int) -> float:
     ("“x,” said ", 250),
     ("“x,” said Lee. ", 250),
     ("He called it 'a' and 'b' and “c” and ", 300),
+    ("But Lee, the chief, said “a” and said “b”, saying “c” and ", 200),
 ])
 def test_time_linear_in_text_length(unit, n):
     assert _ratio(unit, n) < 6

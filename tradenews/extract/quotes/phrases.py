@@ -183,7 +183,7 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
             j = k - 1
     if j >= 0 and toks[j].text == ",":
         # appositive or relative clause between commas: "Li, China's negotiator, said"
-        subj = sentence_subject(toks[:j])
+        subj = sentence_subject(toks[:j]) if j <= _REACH else None
         if subj:
             subj = (with_parenthesis(toks, subj[0]), subj[1])
         if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," and toks[subj[0][1]].is_word \
@@ -214,7 +214,7 @@ RELATIVE = {"who", "which"}
 
 def clause_subject(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """Subject for a participle cue at ``i`` (``..., saying``): the clause's subject."""
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(-1, i - 1 - _REACH), -1):
         if toks[k].quote >= 0:
             continue
         if is_cue(toks[k]) and not toks[k].low.endswith("ing"):
@@ -257,8 +257,12 @@ def inverted(toks, i):
     return np, ctx
 
 
+_REACH = 60  # tokens searched for a subject: bounded, so the time stays linear in the text
+
+
 def sentence_subject(toks: list[Tok]):
-    """The first noun phrase of a sentence, after a leading adverbial clause."""
+    """The first noun phrase of a sentence, after a leading adverbial clause (within its first tokens)."""
+    toks = toks[:_REACH]
     start = 0
     if toks and toks[0].is_word and toks[0].low in _CONJUNCTIONS:
         toks = toks[1:]  # "But Sen. Toomey refused …": the subject follows

@@ -24,6 +24,7 @@ from tradenews.extract.quotes.tokens import is_cue, tokenize
 __all__ = ["speaker_fields", "pronoun_antecedent", "role_holder"]
 
 _LOOKBACK = 6  # sentences searched for a pronoun's antecedent
+_CHARS = 600  # characters of each sentence searched, nearest first
 
 
 def _named(text: str, toks, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -78,6 +79,7 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     for i in range(n - 1, max(-1, n - 1 - _LOOKBACK), -1):
         s, e = sentences[i]
         e = min(e, before)
+        s = max(s, e - _CHARS)  # a bounded stretch before the pronoun: linear time on run-on text
         if (s, e) not in cache:
             cache[(s, e)] = _sentence_names(text, s, e, spans)
         names = cache[(s, e)]
