@@ -11,10 +11,12 @@ requested sizes by sampling articles with new ids and shuffled paragraphs
 * ``match_quotes``: grouping the same quotation across articles (blocked by
   rare n-grams, never all pairs).
 
-Peak memory of each stage is measured with ``tracemalloc`` in a second run.
+Peak memory of ``match_quotes`` is measured with ``tracemalloc`` in a second run
+(tracemalloc slows the other stages too much to be worth it).
 
-Run: ``python benchmarks/bench_quotes.py [N ...]`` (default 1000 4000); writes
-``benchmarks/results/quotes.txt``.
+Run from the repository root: ``PYTHONPATH=. python benchmarks/bench_quotes.py [N ...]``
+(default 1000 4000; without ``PYTHONPATH`` a script imports the *installed* tradenews,
+not the checkout); writes ``benchmarks/results/quotes.txt``.
 """
 
 from __future__ import annotations
@@ -56,14 +58,16 @@ def grown(texts: list[str], n: int, *, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _measure(fn):
+def _measure(fn, *, memory: bool = False):
     start = time.process_time()
     out = fn()
     cpu = time.process_time() - start
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    peak = None
+    if memory:  # tracemalloc slows Python several times: only where memory is the question
+        tracemalloc.start()
+        fn()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
     return out, cpu, peak
 
 
@@ -74,7 +78,7 @@ def run(n: int, texts: list[str]) -> list[tuple]:
     _, t_text, m_text = _measure(lambda: [quotes_in_text(t, sentences=sents.get(a))
                                           for a, t in zip(arts["article_id"], arts["text"])])
     quotes, t_ext, m_ext = _measure(lambda: tn.extract_quotes(corpus))
-    _, t_match, m_match = _measure(lambda: match_quotes(quotes))
+    _, t_match, m_match = _measure(lambda: match_quotes(quotes), memory=True)
     return [(n, "quotes_in_text", t_text, m_text), (n, "extract_quotes", t_ext, m_ext),
             (n, "match_quotes", t_match, m_match), (n, f"({len(quotes)} quotations)", None, None)]
 
@@ -89,7 +93,8 @@ def main(argv: list[str]) -> int:
         if cpu is None:
             lines.append(f"{n:>8} {stage:<24}")
             continue
-        lines.append(f"{n:>8} {stage:<24} {cpu:>8.2f} {n / max(cpu, 1e-9):>11.0f} {peak / 1e6:>8.1f}")
+        mem = f"{peak / 1e6:>8.1f}" if peak is not None else f"{'-':>8}"
+        lines.append(f"{n:>8} {stage:<24} {cpu:>8.2f} {n / max(cpu, 1e-9):>11.0f} {mem}")
     if len(sizes) >= 2:
         a, b = sizes[0], sizes[-1]
         for stage in ("quotes_in_text", "extract_quotes", "match_quotes"):
