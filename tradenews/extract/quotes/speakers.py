@@ -8,11 +8,13 @@ articles themselves:
   Secretary") and a side cue ("U.S." -> US);
 * within an article a short mention ("Bessent", "Li") maps to the most recent
   full name introduced earlier that contains it as a first or last word;
-* across a corpus a short name that no article spelled out maps to the one full
-  name containing it, and spelling variants of a full name ("Donald J. Trump")
-  merge with it;
-* names that look like the same person but disagree are flagged, never merged
-  (:func:`name_conflicts`);
+  nothing maps across articles on a surname;
+* across the articles of one story (an articles ``story_id``), spelling
+  variants of a full name ("Donald J. Trump", "Donald Trump") link when the
+  full names agree (rapidfuzz on the full names); without a story, names stay
+  within their article;
+* a role held by two different full names within a story is flagged
+  (``name_conflict``), never merged (:func:`name_conflicts`);
 * an optional aliases file supplied by the user adds knowledge the text lacks.
 """
 
@@ -21,8 +23,10 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from tradenews.extract.quotes.lexicon import (data_rows, determiners, function_words, months, not_names, pronouns,
+                                              roles)
 
 __all__ = [
     "parse_mention",
@@ -37,44 +41,10 @@ __all__ = [
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w&’'\-]*\w)?")
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("tradenews").joinpath(f"data/{name}").read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append(line.rstrip("\n").split("\t") if "\t" in line else line.split())
-    return rows
-
-
-@lru_cache(maxsize=1)
-def roles() -> dict[str, str]:
-    """Role words from ``data/quote_roles.txt``: lower-case word -> head|modifier.
-
-    Example
-    -------
-    >>> roles()["secretary"], roles()["vice"]
-    ('head', 'modifier')
-    """
-    return {row[0].strip().lower(): row[1].strip() for row in _data_lines("quote_roles.txt")}
-
-
-@lru_cache(maxsize=1)
-def pronouns() -> dict[str, str]:
-    """Pronouns from ``data/quote_pronouns.txt``: pronoun -> person|group|thing.
-
-    Example
-    -------
-    >>> pronouns()["she"]
-    'person'
-    """
-    return {row[0].strip().lower(): row[1].strip() for row in _data_lines("quote_pronouns.txt")}
-
-
 @lru_cache(maxsize=1)
 def _side_pattern() -> tuple[re.Pattern, dict[str, str]]:
     sensitive, insensitive, side = [], [], {}
-    for cue, value in ((r[0].strip(), r[1].strip()) for r in _data_lines("quote_sides.txt")):
+    for cue, value in ((r[0].strip(), r[1].strip()) for r in data_rows("quote_sides.txt")):
         (insensitive if cue == cue.lower() else sensitive).append(cue)
         side[cue if cue != cue.lower() else cue.lower()] = value
 
@@ -132,12 +102,22 @@ def _is_side_word(word: str) -> bool:
     )
 
 
+_ATTACH = re.compile(r",|\s(?:of|for|at|from|with|in|on|who|which|that)\s", re.IGNORECASE)
+
+
+def _skippable(w: str) -> bool:
+    low = w.lower()
+    return low in function_words() or low in determiners() or (low in not_names() and low not in months())
+
+
 def parse_mention(mention: str) -> dict:
     """Split a speaker mention into ``name``, ``role`` and ``side``.
 
-    The name is the run of capitalized words left after leading determiners,
-    side words (nationalities, countries) and role words are removed. A
-    mention without capitalized words (``"the source"``) has no name.
+    Only the phrase before a comma or a preposition counts ("Ann Ruiz of Valley
+    Health" names Ann Ruiz). The name is the *last* run of capitalized words
+    that are not side or role words ("Labour leader Jane Doe" -> Jane Doe); a
+    phrase that ends in a lower-case noun ("the Trump campaign", "Chinese state
+    media") has no name. Sentence-opening function words ("The") never count.
 
     Example
     -------
@@ -147,39 +127,39 @@ def parse_mention(mention: str) -> dict:
     {'name': None, 'role': 'chief trade negotiator', 'side': 'China'}
     >>> parse_mention("Chinese negotiator Li")
     {'name': 'Li', 'role': 'negotiator', 'side': 'China'}
+    >>> parse_mention("Labour leader Jane Doe")["name"], parse_mention("the Trump campaign")["name"]
+    ('Jane Doe', None)
+    >>> parse_mention("Ann Ruiz of Valley Health Group")["name"], parse_mention("Vice Premier He Lifeng")["name"]
+    ('Ann Ruiz', 'He Lifeng')
     """
-    words = _WORD.findall(mention or "")
+    m = _ATTACH.search(mention or "")
+    head = (mention or "")[:m.start()] if m and m.start() > 0 else (mention or "")
+    words = _WORD.findall(head)
     role_words = roles()
-    name: list[str] = []
+    runs: list[list[str]] = [[]]
     role: list[str] = []
-    for w in words:
+    ends_lower = False
+    for n, w in enumerate(words):
         low = w.lower()
-        if low in role_words and not name:
+        if low in role_words:
             role.append(w)
-        elif role and not name and w[:1].islower() and low not in _determiners() and not _is_side_word(w):
-            role.append(w)  # "chief trade negotiator": inner words of a role
-        elif w[:1].isupper() and not _is_side_word(w) and low not in role_words:
-            name.append(w)
-        elif name and w[:1].isupper():
-            name.append(w)
-        elif name:
-            break  # the name ended ("Li Chenggang, China's ...")
-    while role and role_words.get(role[-1].lower()) != "head" and role[-1][:1].islower() is False:
-        role.pop()
+            runs.append([])
+            ends_lower = w[:1].islower()
+        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w)):
+            runs[-1].append(w)
+            ends_lower = False
+        else:
+            if role and not runs[-1] and w[:1].islower() and low not in determiners():
+                role.append(w)  # "chief trade negotiator": inner words of a role
+            runs.append([])
+            ends_lower = w[:1].islower() and low not in determiners()
+    names = [r for r in runs if r]
+    name = names[-1] if names and not ends_lower else []
     while role and role[-1].lower() not in role_words:
         role.pop()
     while role and role_words.get(role[0].lower()) is None:
         role.pop(0)
-    return {
-        "name": " ".join(name) or None,
-        "role": " ".join(role) or None,
-        "side": side_of(mention),
-    }
-
-
-@lru_cache(maxsize=1)
-def _determiners() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in _data_lines("quote_determiners.txt"))
+    return {"name": " ".join(name) or None, "role": " ".join(role) or None, "side": side_of(mention)}
 
 
 _NAME_RUN = re.compile(
@@ -209,7 +189,7 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
     [(19, 32, 'Scott Bessent', 'Treasury Secretary'), (47, 59, 'Kuala Lumpur', None)]
     """
     out = []
-    stop = _function_words()
+    stop = function_words()
     for m in _NAME_RUN.finditer(text):
         words = list(re.finditer(r"\S+", m.group()))
         role: list[str] = []
@@ -249,19 +229,6 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
-def _key(name: str) -> str:
-    """Spelling-insensitive key: lower case, no initials, no punctuation."""
-    words = [w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) > 1]
-    return " ".join(words)
-
-
 def read_aliases(path: str | Path | None) -> dict[str, str]:
     """Read a user aliases file: CSV with columns ``alias,canonical``.
 
@@ -283,25 +250,89 @@ def read_aliases(path: str | Path | None) -> dict[str, str]:
 
 
 def _within_article(short: str, full_names: list[tuple[int, str]], before: int) -> tuple[str, list[str]]:
-    """Map a short name to the latest earlier full name containing it."""
+    """Map a short name to the latest earlier full name of the article containing it."""
     token = short.split()
     cands = []
     for pos, full in full_names:
         words = full.split()
-        if len(words) <= len(token):
-            continue
-        if words[: len(token)] == token or words[-len(token):] == token:
+        if len(words) > len(token) and (words[:len(token)] == token or words[-len(token):] == token):
             cands.append((pos, full))
     if not cands:
         return short, []
     earlier = [c for c in cands if c[0] < before] or cands
     best = max(earlier, key=lambda c: c[0])[1]
-    others = sorted({c[1] for c in cands} - {best})
-    return best, others
+    return best, sorted({c[1] for c in cands} - {best})
 
 
-def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None):
-    """Add canonical ``speaker`` names to a quote table, in place of raw names.
+def _key(name: str) -> str:
+    """Spelling-insensitive key: lower case, no initials, no punctuation.
+
+    Example
+    -------
+    >>> _key("Donald J. Trump"), _key("DONALD TRUMP")
+    ('donald trump', 'donald trump')
+    """
+    return " ".join(w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) > 1)
+
+
+def _is_full(name) -> bool:
+    return isinstance(name, str) and len(name.split()) > 1
+
+
+def _same_person(a: str, b: str, threshold: float) -> bool:
+    """Two full names of one person: equal keys, or first and last words equal and a close fuzzy ratio."""
+    from rapidfuzz import fuzz
+
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or wa[0][:1] != wb[0][:1]:
+        return False
+    return fuzz.token_sort_ratio(ka, kb) >= threshold
+
+
+def _story_variants(names_by_story: dict, counts: dict, threshold: float) -> dict[tuple, str]:
+    """Within each story, map each full name to its most used variant. Blocks by last word."""
+    out: dict[tuple, str] = {}
+    for story, names in names_by_story.items():
+        by_last: dict[str, list[str]] = {}
+        for n in sorted(names):
+            by_last.setdefault(_key(n).split()[-1] if _key(n) else n, []).append(n)
+        for block in by_last.values():
+            for n in block:
+                same = [m for m in block if _same_person(n, m, threshold)]
+                out[(story, n)] = max(same, key=lambda v: (counts.get(v, 0), len(v), v))
+    return out
+
+
+def _article_names(q, people, aliases) -> tuple[list, list]:
+    """Speakers mapped to full names within their own article; ``(names, ambiguous)``."""
+    import pandas as pd
+
+    full_by_article: dict = {}
+    for aid, start, name, role in zip(people["article_id"], people["start"], people["name"], people["role"]):
+        if isinstance(role, str) or _is_full(name):
+            full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
+    for aid, start, name in zip(q["article_id"], q["start"], q["speaker"]):
+        if _is_full(name):
+            full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
+    names, ambiguous = [], []
+    for aid, start, raw in zip(q["article_id"], q["start"], q["speaker"]):
+        if not isinstance(raw, str):
+            names.append(pd.NA)
+            ambiguous.append([])
+            continue
+        raw = aliases.get(raw, raw)
+        name, others = _within_article(raw, full_by_article.get(aid, []), int(start))
+        names.append(aliases.get(name, name))
+        ambiguous.append(others)
+    return names, ambiguous
+
+
+def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None,
+                    stories: dict | None = None, threshold: float = 90.0):
+    """Canonical ``speaker`` names: per article, then linked within a story.
 
     Parameters
     ----------
@@ -312,22 +343,31 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         ``role``, ``side``), as built by :func:`tradenews.extract.quotes.quotations.people`.
     aliases : dict, optional
         alias -> canonical name, applied first (user knowledge).
+    stories : dict, optional
+        article_id -> story id. Full names link across the articles of one
+        story when they agree (same words without initials, or same first
+        initial and last word and a rapidfuzz ``token_sort_ratio`` of at least
+        ``threshold``); never on a surname alone. Without stories each article
+        is its own story.
 
     Returns
     -------
     DataFrame
         ``quotes`` with ``speaker`` canonicalized and a ``name_conflict``
-        column (NA, or a sentence naming the names it may be confused with).
+        column (NA, or a note naming the other full name given the same role
+        in the story).
 
     Example
     -------
     >>> import pandas as pd
-    >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "start": [50, 90, 10],
-    ...                   "speaker": ["Bessent", "Scott Bessent", "Bessent"]})
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "start": [50, 90, 10, 10],
+    ...                   "speaker": ["Bessent", "Scott Bessent", "Bessent", "Scott K. Bessent"]})
     >>> p = pd.DataFrame({"article_id": ["a"], "start": [0], "name": ["Scott Bessent"],
     ...                   "role": ["Treasury Secretary"], "side": ["US"]})
     >>> canonical_names(q, people=p)["speaker"].tolist()
-    ['Scott Bessent', 'Scott Bessent', 'Scott Bessent']
+    ['Scott Bessent', 'Scott Bessent', 'Bessent', 'Scott K. Bessent']
+    >>> canonical_names(q, people=p, stories={"a": 1, "b": 1, "c": 1})["speaker"].tolist()
+    ['Scott Bessent', 'Scott Bessent', 'Bessent', 'Scott Bessent']
     """
     import pandas as pd
 
@@ -335,139 +375,105 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
     q = quotes.copy()
     if people is None:
         people = pd.DataFrame(columns=["article_id", "start", "name", "role", "side"])
-    by_article: dict[str, list[tuple[int, str]]] = {}
-    for aid, start, name, role in zip(people["article_id"], people["start"], people["name"], people["role"]):
-        if isinstance(role, str):  # a titled name is a person; "Kuala Lumpur" is not
-            by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
-    speakers = []
-    ambiguous: list[list[str]] = []
-    for aid, start, raw in zip(q["article_id"], q["start"], q["speaker"]):
-        if raw is None or raw is pd.NA or (isinstance(raw, float) and raw != raw):
-            speakers.append(pd.NA)
-            ambiguous.append([])
-            continue
-        raw = aliases.get(raw, raw)
-        full = by_article.get(aid, []) + [(int(s), aliases.get(n, n)) for a, s, n in
-                                          zip(q["article_id"], q["start"], q["speaker"])
-                                          if a == aid and isinstance(n, str) and len(n.split()) > 1]
-        name, others = _within_article(raw, full, int(start))
-        speakers.append(aliases.get(name, name))
-        ambiguous.append(others)
-    q["speaker"] = pd.array(speakers, dtype="str")
-
-    # Across the corpus: short names that no article spelled out, spelling variants.
-    titled = [n for n, r in zip(people["name"], people["role"]) if isinstance(r, str)]
-    all_full = {n for n in titled + [s for s in speakers if isinstance(s, str)]
-                if isinstance(n, str) and len(n.split()) > 1}
-    by_key: dict[str, list[str]] = {}
-    for n in sorted(all_full):
-        by_key.setdefault(_key(n), []).append(n)
-    counts = pd.Series([s for s in speakers if isinstance(s, str)]).value_counts()
-    fixed = []
-    for s, amb in zip(speakers, ambiguous):
-        if not isinstance(s, str):
-            fixed.append(s)
-            continue
-        if len(s.split()) == 1:
-            cands = sorted({n for n in all_full if s in (n.split()[0], n.split()[-1])})
-            if len(cands) == 1:
-                s = cands[0]
-            elif len(cands) > 1:
-                amb.extend(c for c in cands if c not in amb)
-        variants = by_key.get(_key(s), [s])
-        s = max(variants, key=lambda v: (counts.get(v, 0), len(v), v))
-        fixed.append(aliases.get(s, s))
+    names, ambiguous = _article_names(q, people, aliases)
+    story_of = (lambda a: stories.get(a, ("article", a))) if stories else (lambda a: ("article", a))
+    counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
+    by_story: dict = {}
+    for aid, n in zip(q["article_id"], names):
+        if _is_full(n):
+            by_story.setdefault(story_of(aid), set()).add(n)
+    variants = _story_variants(by_story, counts, threshold)
+    fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(q["article_id"], names)]
     q["speaker"] = pd.array(fixed, dtype="str")
-    conflicts = name_conflicts(people, speakers=q)
-    notes = dict(zip(conflicts["name"], conflicts["conflict"]))
-    flags = []
-    for s, amb in zip(q["speaker"], ambiguous):
-        parts = []
-        if isinstance(s, str) and isinstance(notes.get(s), str):
-            parts.append(notes[s])
-        if amb and isinstance(s, str):
-            parts.append(f"mention also fits {', '.join(sorted(set(amb)))}")
-        flags.append("; ".join(parts) if parts else pd.NA)
-    q["name_conflict"] = pd.array(flags, dtype="str")
+    q["name_conflict"] = pd.array(_conflict_notes(q, people, story_of, ambiguous), dtype="str")
     return q
 
 
-def name_conflicts(people, *, speakers=None):
-    """Flag person names that look like one person but disagree.
+def _conflict_notes(q, people, story_of, ambiguous) -> list:
+    """Notes of role conflicts only (``ambiguous`` short names are resolved to the latest full name, not flagged)."""
+    import pandas as pd
 
-    A name is flagged when every word of it also occurs in *other* full names
-    (a blend, such as one outlet's "A B" where others have "A C" and "D B"), or
-    when it shares a word and the same role with another name. Nothing is
-    merged; the flag tells a reader what to check.
+    conflicts = name_conflicts(people, speakers=q, stories=story_of)
+    notes = {(s, n): c for s, n, c in zip(conflicts["story"], conflicts["name"], conflicts["conflict"])
+             if isinstance(c, str)}
+    out = []
+    for aid, s, amb in zip(q["article_id"], q["speaker"], ambiguous):
+        parts = []
+        if isinstance(s, str) and (story_of(aid), s) in notes:
+            parts.append(notes[(story_of(aid), s)])
+        out.append("; ".join(parts) if parts else pd.NA)
+    return out
 
-    Only titled names (with a role) and quoted speakers count as people.
+
+def _role_key(role: str) -> str:
+    words = [w.lower() for w in re.findall(r"[\w’'\-]+", role) if not _is_side_word(w)]
+    return " ".join(words)
+
+
+def name_conflicts(people, *, speakers=None, stories=None):
+    """Flag a role held by two different full names within one story.
+
+    "Vice Premier Li Lifeng" in one article and "Vice Premier He Lifeng" in
+    another of the same story: both names are flagged, neither is merged. Only
+    titled names count (a role word before or in an appositive after the name),
+    only roles of two words or more ("trade minister", not "president"), and
+    roles of two different sides ("U.S. President", "Chinese President") differ.
 
     Parameters
     ----------
     people : DataFrame
         Name mentions: ``article_id``, ``name``, ``role``, ``side``.
     speakers : DataFrame, optional
-        Quote table with canonical ``speaker`` names, added to the names.
+        Quote table with canonical ``speaker`` and ``speaker_role``, added to the names.
+    stories : dict or callable, optional
+        article_id -> story; without it each article is its own story.
 
     Returns
     -------
     DataFrame
-        ``name``, ``articles`` (sorted ids, ";"-joined), ``roles``, ``side``,
-        ``conflicts_with``, ``conflict`` (readable note, NA if none); sorted by name.
+        ``story``, ``name``, ``roles``, ``conflicts_with``, ``conflict`` (note, NA if none).
 
     Example
     -------
     >>> import pandas as pd
-    >>> p = pd.DataFrame({"article_id": ["a", "b", "c"],
-    ...                   "name": ["Ann Lee", "Bo Chan", "Ann Chan"],
-    ...                   "role": ["minister", "envoy", "minister"], "side": [None] * 3})
-    >>> name_conflicts(p)[["name", "conflicts_with"]].values.tolist()
-    [['Ann Chan', 'Ann Lee; Bo Chan'], ['Ann Lee', 'Ann Chan'], ['Bo Chan', nan]]
+    >>> p = pd.DataFrame({"article_id": ["a", "b", "c"], "name": ["Ann Lee", "Bo Chan", "Ann Chan"],
+    ...                   "role": ["trade minister", "special envoy", "trade minister"], "side": [None] * 3})
+    >>> c = name_conflicts(p, stories={"a": 1, "b": 1, "c": 1})
+    >>> c[["name", "conflicts_with"]].values.tolist()
+    [['Ann Chan', 'Ann Lee'], ['Ann Lee', 'Ann Chan'], ['Bo Chan', nan]]
+    >>> bool(name_conflicts(p)["conflicts_with"].isna().all())  # three articles, three stories
+    True
     """
     import pandas as pd
 
-    rows = [(a, n, r, s) for a, n, r, s in zip(people["article_id"], people["name"],
-                                               people["role"], people["side"]) if isinstance(r, str)]
-    if speakers is not None and len(speakers):
-        rows += [(a, n, None, s) for a, n, s in zip(speakers["article_id"], speakers["speaker"],
-                                                    speakers.get("side", [None] * len(speakers)))]
-    info: dict[str, dict] = {}
-    for a, n, r, s in rows:
-        if not isinstance(n, str) or len(n.split()) < 2:
+    if stories is None:
+        story_of = lambda a: ("article", a)  # noqa: E731
+    elif callable(stories):
+        story_of = stories
+    else:
+        story_of = lambda a: stories.get(a, ("article", a))  # noqa: E731
+    held: dict = {}  # (story, role) -> names
+    roles_of: dict = {}  # (story, name) -> roles
+    rows = list(zip(people["article_id"], people["name"], people["role"], people["side"]))
+    if speakers is not None and len(speakers) and "speaker_role" in speakers.columns:
+        sides = speakers["side"] if "side" in speakers.columns else [None] * len(speakers)
+        rows += list(zip(speakers["article_id"], speakers["speaker"], speakers["speaker_role"], sides))
+    for a, n, r, side in rows:
+        key = _role_key(r) if isinstance(r, str) else ""
+        if not (_is_full(n) and len(key.split()) >= 2):  # "trade minister", not "president"
             continue
-        d = info.setdefault(n, {"articles": set(), "roles": set(), "sides": set()})
-        d["articles"].add(str(a))
-        if isinstance(r, str):
-            d["roles"].add(r.lower())
-        if isinstance(s, str):
-            d["sides"].add(s)
-    names = sorted(info)
+        key = (key, side if isinstance(side, str) else None)  # two sides' ministers are two roles
+        st = story_of(a)
+        held.setdefault((st, key), set()).add(n)
+        roles_of.setdefault((st, n), set()).add(key)
     out = []
-    for n in names:
-        words = n.split()
-        sharing = {w: [m for m in names if m != n and w in m.split()] for w in words}
-        blend = all(sharing[w] for w in words) and len({tuple(v) for v in sharing.values()}) > 1
-        same_role = sorted({m for w in words for m in sharing[w]
-                            if info[m]["roles"] & info[n]["roles"]
-                            and not (info[m]["sides"] and info[n]["sides"]
-                                     and not info[m]["sides"] & info[n]["sides"])})
-        with_ = sorted({m for v in sharing.values() for m in v}) if blend else same_role
+    for (st, n), rs in sorted(roles_of.items(), key=lambda x: (str(x[0][0]), x[0][1])):
+        rs = sorted(rs, key=str)
+        others = sorted({m for r in rs for m in held[(st, r)] if m != n and _key(m) != _key(n)})
         note = pd.NA
-        if with_:
-            bits = [f"'{w}' also in {', '.join(v)}" for w, v in sharing.items() if set(v) & set(with_)]
-            kind = "blend of other names" if blend else "shares a word and role with"
-            note = f"{n}: {kind} ({'; '.join(bits)})"
-        sides = sorted(info[n]["sides"])
-        out.append({
-            "name": n,
-            "articles": ";".join(sorted(info[n]["articles"])),
-            "roles": "; ".join(sorted(info[n]["roles"])) or pd.NA,
-            "side": sides[0] if len(sides) == 1 else ("/".join(sides) if sides else pd.NA),
-            "conflicts_with": "; ".join(with_) if with_ else pd.NA,
-            "conflict": note,
-        })
-    cols = ["name", "articles", "roles", "side", "conflicts_with", "conflict"]
-    df = pd.DataFrame(out, columns=cols)
-    for c in cols:
-        df[c] = df[c].astype("str") if len(df) else df[c]
-    return df.sort_values("name", ignore_index=True)
+        if others:
+            shared = sorted(r[0] for r in rs if held[(st, r)] - {n})
+            note = f"{n}: role '{'; '.join(shared)}' also held by {', '.join(others)} in this story"
+        out.append({"story": st, "name": n, "roles": "; ".join(sorted({r[0] for r in rs})),
+                    "conflicts_with": "; ".join(others) if others else pd.NA, "conflict": note})
+    return pd.DataFrame(out, columns=["story", "name", "roles", "conflicts_with", "conflict"])
