@@ -2,7 +2,8 @@
 
 Supported inputs: a folder of ``.txt``, ``.html``/``.htm``, ``.json``, ``.jsonl``
 and ``.csv`` files, one such file, or a pandas DataFrame. With no source, the
-five-article default corpus in the project's ``data/raw/`` loads.
+five-article default corpus shipped in the package (``tradenews/data/corpus``;
+``data/raw/`` in the repository links to it) loads.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from tradenews.ingest.segment import sentence_spans
 
 __all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED"]
 
-#: The embedded default corpus.
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "data" / "raw"
+#: The embedded default corpus ships inside the package, so a wheel install has it too.
+DEFAULT_CORPUS = Path(str(resources.files("tradenews").joinpath("data", "corpus")))
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
 _FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
@@ -413,7 +414,7 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
     if source is None:
         source = DEFAULT_CORPUS
         if not source.is_dir():
-            raise LoadError("the default corpus folder is missing (is tradenews installed with -e?)",
+            raise LoadError("the default corpus folder is missing from the installed package",
                             source=str(source))
     if isinstance(source, pd.DataFrame):
         items: Iterable = _iter_dataframe(source, columns=columns, collector=collector)
