@@ -27,7 +27,7 @@ _EXPORTS = {
     "use_style": "present.plotting",
     "save_figure": "present.plotting",
     "outlet_colors": "present.plotting",
-    "plot_kept_removed": "present.plotting",
+    "plot_kept_removed": "present.corpus_charts",
     "extract_quotes": "extract.quotes.quotations",
     "match_quotes": "extract.quotes.quotations",
     "similar_pairs": "extract.overlap",
