@@ -45,6 +45,10 @@ _EXPORTS = {
     "extract_entities": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
+    "Run": "pipeline.context",
+    "make_output": "pipeline.sections",
+    "build_report": "pipeline.report",
+    "outlet_slugs": "analyse.compare",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

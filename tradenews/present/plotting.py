@@ -121,7 +121,7 @@ def spreadsheet_safe(table):
         series = out[col]
         if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
             continue
-        risky = series.map(lambda v: isinstance(v, str) and v[:1] in ("=", "+", "-", "@"))
+        risky = series.map(lambda v: isinstance(v, str) and v[:1] in ("=", "+", "-", "@")).astype(bool)
         if risky.any():
             out[col] = series.astype(object).where(~risky, "'" + series.astype(str))
     return out
