@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from tradenews.analyse.compare import topic_matrix
-from tradenews.present.plotting import NA_COLOR, cap_list, outlet_colors, style_context
+from tradenews.present.plotting import NA_COLOR, cap_list, outlet_colors, plain_text, style_context
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -115,11 +115,16 @@ def plot_heatmap(matrix: "pd.DataFrame", *, title: str = "", cmap: str = "Blues"
     values = matrix.astype(float).to_numpy()
     n_rows, n_cols = matrix.shape
     annotate = n_cols <= _ANNOTATE_UP_TO if annotate is None else annotate
-    col_labels = [_wrap(c, 18) for c in matrix.columns]
+    # Few columns: horizontal labels wrapped to the column width; else (or a word too long for it)
+    # vertical labels on one line, which never widen a column. Never cut, never slanted into each other.
+    col_labels = [_wrap(c, 12) for c in matrix.columns]
+    upright = n_cols <= 8 and all(len(line) <= 13 for lab in col_labels for line in lab.split("\n"))
+    if not upright:
+        col_labels = [" ".join(str(c).split()) for c in matrix.columns]
     row_labels = [_wrap(i, 40) for i in matrix.index]
     with style_context():
         if ax is None:
-            longest = max((len(line) for lab in col_labels for line in lab.split("\n")), default=4)
+            longest = max((len(lab) for lab in col_labels), default=4) if not upright else 12
             h = min(max(2.2, 0.32 * max(n_rows, 1) + 1.4 + 0.06 * longest), _MAX_INCHES)
             w = min(max(4.0, (0.9 if annotate else 0.3) * n_cols + 2.8), _MAX_INCHES)
             fig, ax = plt.subplots(figsize=(w, h))
@@ -130,8 +135,7 @@ def plot_heatmap(matrix: "pd.DataFrame", *, title: str = "", cmap: str = "Blues"
         vmin = min(0.0, float(finite.min())) if finite.size else 0.0
         im = ax.imshow(values if values.size else np.zeros((1, 1)), aspect="auto", cmap=cmap, vmin=vmin,
                        vmax=vmax if vmax > vmin else vmin + 1.0)
-        rotation = 90 if n_cols > 8 else 30
-        ax.set_xticks(range(n_cols), col_labels, rotation=rotation, ha="center" if rotation == 90 else "right",
+        ax.set_xticks(range(n_cols), col_labels, rotation=0 if upright else 90, ha="center",
                       fontsize=8 if n_cols <= 15 else 6.5)
         ax.set_yticks(range(n_rows), row_labels, fontsize=8 if n_rows <= 30 else 6)
         ax.tick_params(length=0)
@@ -150,6 +154,7 @@ def plot_heatmap(matrix: "pd.DataFrame", *, title: str = "", cmap: str = "Blues"
         if note:
             fig.text(0.01, 0.0, note, fontsize=7, color="#555555", ha="left", va="bottom")
         fig.tight_layout(rect=(0, 0.04 if note else 0, 1, 1))
+        plain_text(fig)
     return fig
 
 
@@ -278,4 +283,5 @@ def plot_outlet_summary(outlet_label: str, *, profile: "pd.DataFrame", coverage:
             words = terms[terms["outlet_label"] == outlet_label].sort_values("rank")["term"].head(8)
             ax_terms.text(0, 1, "\n".join(_wrap(w, 22) for w in words), va="top", fontsize=7,
                           transform=ax_terms.transAxes)
+        plain_text(fig)
     return fig

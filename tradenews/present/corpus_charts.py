@@ -7,7 +7,7 @@ Every chart takes ``ax=None``, styles itself inside
 from __future__ import annotations
 
 from tradenews.core.corpus import outlet_labels
-from tradenews.present.plotting import AGGREGATE_ABOVE, REASON_COLORS, MUTED, style_context
+from tradenews.present.plotting import AGGREGATE_ABOVE, MUTED, REASON_COLORS, plain_text, style_context
 
 __all__ = ["plot_kept_removed", "kept_removed_table", "share_text"]
 
@@ -86,4 +86,5 @@ def plot_kept_removed(corpus, *, ax=None, by: str | None = None):
         ax.set_title(f"Normalization removed {share_text(share)} of the raw characters")
         if len(table.columns) > 1 or len(table):
             ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        plain_text(fig)
     return fig

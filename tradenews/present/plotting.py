@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 __all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "OVERFLOW_COLOR", "outlet_colors", "save_figure",
-           "save_table", "figures_dir", "spreadsheet_safe", "cap_list", "AGGREGATE_ABOVE"]
+           "save_table", "figures_dir", "spreadsheet_safe", "cap_list", "plain_text", "AGGREGATE_ABOVE"]
 
 #: Twelve colours for twelve outlets, distinct for the common forms of colour blindness:
 #: Okabe–Ito's eight, then four of Paul Tol's "muted" scheme that differ from all of them.
@@ -60,6 +60,26 @@ def style_context():
     import matplotlib.pyplot as plt
 
     return plt.style.context(STYLE)
+
+
+def plain_text(fig):
+    """Make every text of ``fig`` plain text (no mathtext), tick labels included; returns ``fig``.
+
+    Tick labels are created lazily, possibly after the style context has closed, so a
+    chart calls this at the end, inside its style context: names such as
+    ``"Money $$ News"`` then never parse as math.
+    """
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.get_ticklabels(which="both")
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick.label1.set_parse_math(False)
+                tick.label2.set_parse_math(False)
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
 
 
 def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
@@ -178,7 +198,9 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     out = figures_dir(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    with mpl.rc_context({"svg.hashsalt": "tradenews"}):
+    # Tick labels are made when the figure is drawn, so data labels ("Money $$ News") stay text only if
+    # mathtext is off while saving too, not just while the chart was built.
+    with mpl.rc_context({"svg.hashsalt": "tradenews", "text.parse_math": False}):
         for fmt in formats:
             paths.append(_replace_atomically(out / f"{name}.{fmt}", lambda tmp, fmt=fmt: fig.savefig(
                 tmp, format=fmt, metadata=_METADATA.get(fmt))))
