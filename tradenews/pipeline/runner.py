@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             execute_notebook(path, corpus=args.corpus, timeout=args.timeout or None, output=target, figures=figures)
         except Exception as exc:  # noqa: BLE001 - report it, go on with the next notebook
-            first = str(exc).strip().splitlines()
+            first = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip().splitlines()
             failed.append(path.name)
             print(f"  failed: {type(exc).__name__}: {first[-1] if first else ''}"[:400], file=sys.stderr, flush=True)
     if failed:

@@ -117,8 +117,8 @@ def plot_heatmap(matrix: "pd.DataFrame", *, title: str = "", cmap: str = "Blues"
     annotate = n_cols <= _ANNOTATE_UP_TO if annotate is None else annotate
     # Few columns: horizontal labels wrapped to the column width; else (or a word too long for it)
     # vertical labels on one line, which never widen a column. Never cut, never slanted into each other.
-    col_labels = [_wrap(c, 12) for c in matrix.columns]
-    upright = n_cols <= 8 and all(len(line) <= 13 for lab in col_labels for line in lab.split("\n"))
+    col_labels = [_wrap(c, 10) for c in matrix.columns]
+    upright = n_cols <= 8 and all(len(line) <= 11 for lab in col_labels for line in lab.split("\n"))
     if not upright:
         col_labels = [" ".join(str(c).split()) for c in matrix.columns]
     row_labels = [_wrap(i, 40) for i in matrix.index]
