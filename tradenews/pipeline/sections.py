@@ -200,6 +200,8 @@ SECTIONS: list[Section] = [
                "tradenews.extract.entities.entity_counts"),
         Output("02-fact-discrepancies", T, "Dates, numbers and names the outlets state differently.",
                lambda run: run.discrepancies, "tradenews.fact_discrepancies"),
+        Output("02-stories", T, "Articles grouped into stories (the blocks facts are compared within).",
+               lambda run: run.stories, "tradenews.stories"),
     )),
     Section("quotes", "Quotes and speakers", (
         Output("03-voices-by-side", F, "Voices quoted by each outlet, by side.", _voices_chart, "plot_voices"),
