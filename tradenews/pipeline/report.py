@@ -184,12 +184,15 @@ def _check_source(source) -> None:
 
 def _empty_corpus_note(corpus) -> str:
     errors = corpus.errors
-    why = "no input could be loaded as an article"
     if len(errors):
         reasons = errors["reason"].astype(str).value_counts().head(5)
-        why += ": " + "; ".join(f"{html.escape(r)} ({n})" for r, n in reasons.items())
+        why = ("no input could be loaded as an article: "
+               + "; ".join(f"{html.escape(r)} ({n})" for r, n in reasons.items())
+               + ". The table of errors below lists every input")
+    else:
+        why = "the source holds no article (for example a CSV file with only its header row)"
     return (f"<div class='banner'><p><strong>The corpus has 0 articles</strong>, so there is nothing to analyse: "
-            f"{why}. The table of errors below lists every input.</p></div>")
+            f"{why}.</p></div>")
 
 
 def build_report(corpus_source: Any = None, out: str | Path = "report", *, sections: Sequence[str] | None = None,
