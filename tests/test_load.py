@@ -161,3 +161,9 @@ def test_json_and_jsonl_and_html(tmp_path):
     assert "“It was constructive,”" in arts.loc["c", "text"]
     assert arts.loc["c", "outlet"] == "Example Times"
     assert "Copyright" not in arts.loc["c", "text"]
+
+
+def test_anadolu_date_only_value_stays_on_its_day(corpus):
+    art = corpus.article("001_e978dba3efdfa6e0")
+    assert art["published"] == pd.Timestamp("2025-10-26", tz="UTC")       # not 2025-10-25 21:00
+    assert art["published_precision"] == "day" and art["published_zone"] == "date only"

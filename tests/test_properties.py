@@ -1,6 +1,7 @@
 """Invariants of normalization and segmentation, over generated articles (hypothesis)."""
 
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from tradenews.ingest.load import DEFAULT_CORPUS
@@ -59,3 +60,139 @@ def test_sentence_offsets_index_the_text(raw):
     assert all(text[a:b].strip() == text[a:b] and b > a for a, b in spans)
     assert all(p[1] <= q[0] for p, q in zip(spans, spans[1:]))
     assert all("\n" not in text[a:b] for a, b in spans)
+
+
+# --------------------------------------------------------------------------- the full Unicode range (issue 18)
+any_char = st.characters(exclude_categories=("Cs",))            # format and control characters included
+wild_line = st.one_of(st.sampled_from(LINES), st.text(alphabet=any_char, max_size=40),
+                      st.sampled_from(LINES).map(lambda s: s[:9] + "\u200b" + s[9:]),
+                      st.sampled_from(["ISTANBUL\u200b", "Share\u200b", "\ufeffBy Jane Doe", "A\u00adB said \x07x"]))
+wild_article = st.lists(wild_line, min_size=1, max_size=12).flatmap(
+    lambda ls: st.sampled_from(["\n", "\r\n", "\r", "\n\n"]).map(lambda sep: sep.join(ls)))
+
+
+@SETTINGS
+@given(wild_article)
+def test_idempotent_and_rebuildable_over_the_full_unicode_range(raw):
+    n = normalize_text(raw)
+    assert normalize_text(n.text).text == n.text
+    assert rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
+    assert "\r" not in n.text and "\u200b" not in n.text
+
+
+def test_invisible_characters_are_removed_before_lines_are_classified():
+    n = normalize_text("ISTANBUL\u200b\nShare\u200b\nTalks ended on Sunday after two days, officials said.")
+    assert n.text == "Talks ended on Sunday after two days, officials said."
+    assert n.dateline == "ISTANBUL"
+    assert {"dateline", "share-widget"} <= {e.reason for e in n.edits}
+
+
+def test_line_rules_can_be_listed_and_switched_off():
+    from tradenews.ingest.normalize import LINE_RULES
+
+    names = [name for name, _ in LINE_RULES]
+    assert "share-widget" in names and len(names) == len(set(names))
+    raw = "Click to share\nTalks ended on Sunday after two days, officials said."
+    assert normalize_text(raw, skip={"share-widget"}).text == raw
+
+
+# --------------------------------------------------------------------------- segmentation = stock Punkt
+@SETTINGS
+@given(st.one_of(article, wild_article, st.text(alphabet=st.sampled_from("aBc. '\n\"?!3Mr-(["), max_size=80)))
+def test_fast_punkt_gives_the_spans_of_stock_nltk(raw):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from tradenews.ingest import segment
+
+    params = PunktParameters()
+    params.abbrev_types = set(segment.abbreviations())
+    text = segment.fold_quotes(normalize_text(raw).text)
+    assert list(segment._tokenizer().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
+
+# --------------------------------------------------------------------------- linear time (issue 18)
+def _cpu(fn, arg) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(1):
+        t = time.process_time()
+        fn(arg)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+PATHOLOGICAL = {
+    "prose": " ".join(sorted(LINES, key=len)[-20:]),
+    "no line breaks, no stops": "word " * 4000,
+    "stops everywhere": "U.S. " * 3000,
+    "apostrophes": "it's don't won't " * 1500,
+    "whitespace runs": "a \t\u00a0 \u200b " * 3000,
+    "damaged quotes": 'wasn"t ?I \ufffd ' * 2000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_normalize_and_segment_are_linear(name):
+    unit = PATHOLOGICAL[name]
+
+    def run(text):
+        sentence_spans(normalize_text(text).text)
+
+    small, large = unit * 2, unit * 8  # both sizes take the same path (repeats in prose)
+    # Interleaved, best of five each: load from other processes hits both sizes alike.
+    times = {small: float("inf"), large: float("inf")}
+    for _ in range(5):
+        for text in (small, large):
+            times[text] = min(times[text], _cpu(run, text))
+    ratio = times[large] / max(times[small], 1e-3)
+    assert ratio < 6, f"{name}: 4x input took {ratio:.1f}x time"
+
+
+# --------------------------------------------------------------------------- fuzzing the loader
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from([".txt", ".json", ".jsonl", ".csv"]))
+def test_random_bytes_load_or_raise_load_error(data, suffix):
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    import tradenews as tn
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"x{suffix}"
+        path.write_bytes(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                c = tn.load_corpus(path, errors="collect")
+            except tn.LoadError:
+                return
+        assert len(c.articles) + len(c.errors) >= 1
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+                           lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
+                               st.sampled_from(["id", "text", "title", "date", "url", "source", "x"]), kids, max_size=5),
+                           max_leaves=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(json_values)
+def test_random_json_loads_or_raises_load_error(value):
+    import json
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    import tradenews as tn
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.json"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                tn.load_corpus(path, errors="collect")
+            except tn.LoadError:
+                pass

@@ -12,6 +12,8 @@ COMMANDS = {
     "notebooks": ("tradenews.pipeline.runner", "execute the notebooks (on another corpus: into a new folder)"),
     "eval": ("tradenews.evaluate.evaluation", "measure quote and tariff extraction against gold annotations"),
     "report": ("tradenews.pipeline.report", "write figures, tables and an HTML report for a corpus"),
+    "eval-reuse": ("tradenews.evaluate.reuse", "average precision of reuse on planted copies, basil-dev, seeds"),
+    "check": ("tradenews.pipeline.check", "load a corpus and list what to know before analysing it"),
 }
 
 

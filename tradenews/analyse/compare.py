@@ -5,20 +5,21 @@ Every function takes a corpus (a :class:`tradenews.core.corpus.Corpus`, or just 
 are grouped by ``outlet_label`` so articles whose outlet is unknown still show.
 
 The topic lexicon is a CSV file users edit (``tradenews/data/topics_trade.csv``
-ships for the 2025 US-China trade story); media are recognised by attribution
-rules plus a generic media-word lexicon (``tradenews/data/entities_media.csv``),
-never by a list of outlet names.
+ships for the 2025 US-China trade story); media cited are names found by
+attribution rules that are media: outlets of ``outlets.csv``, of the media lexicon
+(``tradenews/data/entities_media.csv``: outlet names, media words, call-sign
+patterns) or of the corpus itself.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from tradenews.analyse.media import media_citations
 from tradenews.core.corpus import outlet_labels
 from tradenews.ingest.frames import frames
 from tradenews.rules import data_path, read_table
@@ -188,132 +189,6 @@ def _word_counts(articles: pd.DataFrame) -> pd.Series:
     if "n_words" in articles and articles["n_words"].notna().all():
         return articles["n_words"].astype(int)
     return articles["text"].map(lambda t: len(_WORD.findall(t))).astype(int)
-
-
-# --------------------------------------------------------------------------- media cited
-@lru_cache(maxsize=4)
-def _media_lexicon(path: str | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
-    table = read_table(path or "entities_media.csv")
-    words = frozenset(table.loc[table["kind"] == "name_word", "term"].str.strip())
-    generic = tuple(sorted(table.loc[table["kind"] == "generic", "term"].str.strip(), key=len, reverse=True))
-    return words, generic
-
-
-_CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)"
-_NAME = rf"{_CAPWORD}(?:(?:\s+(?:of|the|and|de|&))?\s+{_CAPWORD})*"
-_POSS = r"(?:['’]s)?"
-_MEDIA_RULES = [
-    ("according to", re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_NAME}){_POSS}")),
-    ("reported", re.compile(rf"(?P<name>{_NAME}){_POSS}\s+(?:reported|reports|reporting|said in a report|cited)\b")),
-    ("reported by", re.compile(rf"\b(?:reported|cited|quoted) by\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("citing", re.compile(rf"\bciting\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("told", re.compile(rf"\b(?:told|said to|speaking to|interview with)\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("on programme", re.compile(rf"\b(?:on|to)\s+(?:the\s+)?(?P<name>{_NAME})['’]s\s+[A-Z]")),
-    ("credit", re.compile(rf"\((?P<name>{_CAPWORD}(?:\s+{_CAPWORD})*?)\s+(?:Photo|Images|Video)\)")),
-]
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
-
-
-def _clean_media(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
-    return re.sub(r"^(?:The|the)\s+", "", name)
-
-
-def media_citations(corpus: Any, *, lexicon: str | Path | None = None) -> pd.DataFrame:
-    """Find the news media each article cites ("according to X", "X reported", "told X"...).
-
-    A name found by an attribution rule counts as a medium when it contains a
-    media word from the lexicon (News, Times, Post, Agency, TV...), is an acronym
-    (CGTN, NBC), or is the subject of "X reported" anywhere in the corpus
-    (then "according to X" elsewhere counts too). People recognised by
-    :mod:`tradenews.extract.entities` never count. Generic phrases ("state media") are
-    reported as they are written. The article's own outlet is ignored.
-
-    Returns
-    -------
-    DataFrame
-        ``article_id, outlet_label, media, mention, rule, start, end`` where
-        ``media`` is the canonical name ("Bloomberg News" -> "Bloomberg" when
-        both occur) and ``rule`` the attribution pattern that found it.
-
-    Example
-    -------
-    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
-    ...     "Talks ended, Bloomberg News reported. He told the Daily Planet so, according to Bloomberg."]})
-    >>> media_citations(arts)[["media", "rule"]].values.tolist()
-    [['Bloomberg', 'reported'], ['Daily Planet', 'told'], ['Bloomberg', 'according to']]
-    """
-    articles, _, _ = frames(corpus)
-    words, generic = _media_lexicon(str(lexicon) if lexicon else None)
-    persons = _person_names(articles)
-    hits = []
-    for aid, label, outlet, text in articles[["article_id", "outlet_label", "outlet", "text"]].itertuples(index=False):
-        for rule, rx in _MEDIA_RULES:
-            for m in rx.finditer(text):
-                name = _clean_media(m.group("name"))
-                hits.append((aid, label, outlet, name, rule, m.start("name"), m.start("name") + len(name)))
-        for phrase in generic:
-            for m in re.finditer(rf"(?:\b[A-Z][\w-]*\s+)?\b{re.escape(phrase)}\b", text):
-                hits.append((aid, label, outlet, m.group(), "generic", m.start(), m.end()))
-    cand = pd.DataFrame(hits, columns=["article_id", "outlet_label", "outlet", "mention", "rule", "start", "end"])
-    if cand.empty:
-        return pd.DataFrame(columns=["article_id", "outlet_label", "media", "mention", "rule", "start", "end"])
-
-    def has_word(name: str) -> bool:
-        toks = name.split()
-        return len(toks) > 1 and any(tok in words for tok in toks)
-
-    reported = set(cand.loc[cand["rule"].isin(["reported", "reported by"]), "mention"])
-    known = {n for n in cand["mention"] if has_word(n)} | {n for n in reported if n not in persons}
-    keep = []
-    for row in cand.itertuples(index=False):
-        name = row.mention
-        first = name.split()[0]
-        if row.rule == "generic":
-            ok = True
-        elif name in persons or first in persons or name.lower() in {"reporters", "journalists"}:
-            ok = False
-        elif row.rule in ("reported", "reported by", "on programme", "credit"):
-            ok = True
-        else:  # according to / citing / told: need media evidence
-            ok = name in known or bool(_ACRONYM.match(name)) or (row.rule != "told" and _stem_known(name, known))
-        if ok and pd.notna(row.outlet) and _same_outlet(name, str(row.outlet)):
-            ok = False
-        keep.append(ok)
-    out = cand[keep].copy()
-    media_names = set(out.loc[out["rule"] != "generic", "mention"])
-    out["media"] = [_canonical_media(n, media_names, words) if r != "generic" else n
-                    for n, r in zip(out["mention"], out["rule"])]
-    out = out.drop_duplicates(["article_id", "start"]).sort_values(["article_id", "start"], kind="stable")
-    return out[["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]].reset_index(drop=True)
-
-
-def _stem_known(name: str, known: set[str]) -> bool:
-    return any(k.startswith(name + " ") for k in known)
-
-
-def _same_outlet(name: str, outlet: str) -> bool:
-    a, b = name.lower(), outlet.lower()
-    return a == b or a in b.split() or (len(a) > 3 and (a in b or b in a))
-
-
-def _canonical_media(name: str, names: set[str], words: frozenset[str]) -> str:
-    toks = name.split()
-    while len(toks) > 1 and toks[-1] in words and " ".join(toks[:-1]) in names:
-        toks = toks[:-1]
-    return " ".join(toks)
-
-
-def _person_names(articles: pd.DataFrame) -> set[str]:
-    """Person names (full and short) recognised by tradenews.extract.entities, if it works."""
-    try:
-        from tradenews.extract.entities import extract_entities
-
-        ents = extract_entities(articles)
-    except Exception:  # entity recognition is a refinement here, never a blocker
-        return set()
-    people = ents[ents["type"] == "person"]
-    return set(people["mention"]) | set(people["entity"])
 
 
 # --------------------------------------------------------------------------- voices and profile

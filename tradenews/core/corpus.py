@@ -6,8 +6,10 @@ articles
     ``article_id`` (str), ``outlet`` (category, NA when the text does not say),
     ``outlet_label`` (str: the outlet, or ``"unknown <id>"`` so charts can show it),
     ``title``, ``byline``, ``published`` and ``updated`` (datetime64[ns, UTC], NaT
-    when the text gives no date), ``published_zone`` (where the zone came from:
-    ``text``, ``outlet`` or ``assumed UTC``), ``dateline``, ``url``, ``text`` (the
+    when the text gives no date; a date without a time of day is stored at 00:00 UTC of
+    that very date), ``published_zone`` (where the zone came from: ``text``, ``outlet``,
+    ``assumed UTC``, or ``date only``), ``published_precision`` (``day``, ``minute`` or
+    ``second``: two articles of one day with ``day`` precision have no order), ``dateline``, ``url``, ``text`` (the
     normalized body; the headline, when there is one, is its first paragraph),
     ``raw_text``, ``n_words``, ``n_sentences``, ``n_paragraphs``, ``source`` (file
     or ``"DataFrame"``), ``row`` (row or record number within the source, NA for
@@ -24,8 +26,13 @@ removed
     ``text`` (what was removed), ``reason`` and ``replacement`` (what stands in its
     place in ``text``: empty for a removal, a space or fixed character otherwise).
 errors
-    ``source``, ``row``, ``reason`` and ``severity`` (``error``: not loaded;
-    ``warning``: loaded with a problem; ``skipped``: not an article file).
+    ``source``, ``article_id`` (where known), ``row`` and ``row_kind`` (what ``row``
+    counts: ``data row`` -- 1-based, header not counted --, ``line``, ``record`` or
+    ``position``), ``reason`` (one phrase per kind of problem, so rows group),
+    ``detail`` and ``severity`` (``error``: not loaded; ``warning``: loaded with a
+    problem; ``skipped``: not an article, e.g. empty text or a file of another type).
+files
+    ``source``, ``extension`` and ``articles`` for every file read (empty for a DataFrame).
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ if TYPE_CHECKING:  # annotations only; pandas loads lazily
 __all__ = ["Corpus", "ARTICLE_COLUMNS", "outlet_labels"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "published", "updated",
-                   "published_zone", "dateline", "url", "text", "raw_text", "n_words", "n_sentences",
+                   "published_zone", "published_precision", "dateline", "url", "text", "raw_text", "n_words", "n_sentences",
                    "n_paragraphs", "source", "row", "encoding"]
 
 
@@ -79,6 +86,7 @@ class Corpus:
     sentences: "pd.DataFrame"
     removed: "pd.DataFrame"
     errors: "pd.DataFrame"
+    files: "pd.DataFrame | None" = None
 
     def __len__(self) -> int:
         return len(self.articles)

@@ -1,274 +1,169 @@
-"""People, places and organizations named in each article, without an NER model.
+"""People, places, organizations and groups named in each article, without an NER model.
 
 The recogniser works in three steps, all rules that read generic data files:
 
-1. **Candidates** are runs of capitalized words ("Kuala Lumpur", "Association of
-   Southeast Asian Nations"), split at possessives and at hyphens between known
-   names ("Trump-Xi", "US-China"). Leading sentence starters ("The", "In") and
-   titles ("U.S. Treasury Secretary") are peeled off; title-case headlines only
-   keep names attested in running text.
-2. **Types** come from, in order: the gazetteer (``tradenews/data/entities_gazetteer.csv``:
-   countries, capitals, regions, demonyms, plus any file you pass); a title or
-   role before the name (``entities_titles.txt``) -> person; an organization word
-   (``entities_org_words.txt``) or an acronym -> organization; a speech verb after
-   a two- or three-word name -> person; a locative preposition ("in", "at",
-   "from") -> place.
-3. **Corpus evidence**: a full name introduced once ("Scott Bessent") makes later
-   short forms ("Bessent", or "Xi" for "Xi Jinping") the same person, nearest
-   earlier introduction first; an acronym defined in brackets after its long form
-   becomes an alias; a name typed in one article keeps that type elsewhere.
+1. **Candidates** (:mod:`tradenews.extract.entity_candidates`) are runs of
+   capitalized words ("Kuala Lumpur", "Association of Southeast Asian Nations"),
+   split at possessives, titles ("U.S. Treasury Secretary"), party tags ("D-Va."),
+   "of <state>" ("Mitch McConnell of Kentucky") and group words ("California
+   Democrat"); sentence starters ("The", "Like") are peeled off and idioms
+   ("Mickey Mouse") dropped. Title-case headlines only keep names attested in
+   running text.
+2. **Types** come from the ordered rules in :data:`TYPE_RULES`: the gazetteer
+   (``entities_gazetteer.csv``: countries, US states, cities, groups, institutions,
+   media), the corpus's own outlets and ``outlets.csv`` (organizations), a title or
+   role before the name (person), a law/event word ("Act", "Amendment": other), an
+   organization word or an acronym (organization), a plural group ("House
+   Republicans": group), a common given name ("Jeff Flake": person), a speech verb
+   before or after the name, a party tag after it ("Jim Jordan, R-Ohio") -> person,
+   and a locative preposition ("in", "at") -> place.
+3. **Within the article**, a full name introduced once ("Scott Bessent") makes later
+   short forms ("Bessent", "President Trump" -> "Donald Trump") the same person;
+   short forms are never linked to full names of other articles. A name typed in
+   one article keeps that type where no rule fired elsewhere.
+
+Call :func:`extract_entities` once and pass its table to the functions that use
+entities (``media_citations(corpus, entities=...)``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from bisect import insort
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
+from tradenews.extract.entity_candidates import ACRONYM, TOKEN, Mention, candidates
+from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
 from tradenews.ingest.frames import frames
-from tradenews.rules import data_path
 
-__all__ = ["extract_entities", "entity_counts", "entity_matrix", "read_gazetteer", "ENTITY_TYPES"]
+__all__ = ["extract_entities", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
+           "ENTITY_TYPES", "TYPE_RULES", "ENTITY_COLUMNS"]
 
-#: Types reported by :func:`extract_entities` (``nationality`` and ``other`` are kept
-#: in the mention table but left out of counts by default).
-ENTITY_TYPES = ("person", "place", "organization", "nationality", "other")
+#: Types reported by :func:`extract_entities` (``group`` and ``other`` are kept in the
+#: mention table but left out of counts by default).
+ENTITY_TYPES = ("person", "place", "organization", "group", "other")
+#: Columns of the table :func:`extract_entities` returns.
+ENTITY_COLUMNS = ["article_id", "outlet_label", "start", "end", "mention", "entity", "type", "role", "affiliation",
+                  "evidence"]
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’.&][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-# lower-case words allowed inside a name ("Association of Southeast Asian Nations");
-# "and" is not one: "Japan and South Korea" are two names (gazetteer names like
-# "Trinidad and Tobago" are re-joined).
-_CONNECTORS = {"of", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "confirmed", "argued",
-           "warned", "explained", "insisted", "wrote", "tweeted", "hinted", "described", "stressed"}
+           "warned", "explained", "insisted", "wrote", "tweeted", "hinted", "described", "stressed", "asked"}
 _LOCATIVE = {"in", "at", "from", "near", "across", "throughout", "outside", "inside", "around", "visit", "visiting"}
 _CONTRACTION = re.compile(r"['’](?:m|ve|re|ll|d)$", re.IGNORECASE)
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,})$")
+_PARTY_AFTER = re.compile(r"^,? \(?[DRI]-[A-Z]")
+
+# kept for callers written before the lexicon moved to its own module
+_lexicon = entity_lexicon
 
 
 @dataclass
-class _Lexicon:
-    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # capitalized titles
-    roles: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-case roles
-    org_words: frozenset[str] = frozenset()
-    stop: frozenset[str] = frozenset()
-    gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
+class _Context:
+    lex: EntityLexicon
+    outlets: dict[str, str]  # the corpus's own outlet names (and without "The") -> outlet
 
 
-def _lines(name: str) -> list[str]:
-    text = data_path(name).read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+# --------------------------------------------------------------------------- type rules
+def _gazetteer(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    t = m.text
+    hit = ctx.lex.lookup(t)
+    if hit is None and t.isupper() and len(t) > 3:
+        hit = ctx.lex.gazetteer.get(t.title())
+    return hit
 
 
-def read_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
-    """Read a gazetteer CSV with columns ``name, type, canonical``.
-
-    Example
-    -------
-    >>> g = read_gazetteer()
-    >>> g.set_index("name").loc["U.S.", "canonical"]
-    'United States'
-    """
-    table = pd.read_csv(data_path(path or "entities_gazetteer.csv"), comment="#", dtype=str, keep_default_na=False)
-    if not {"name", "type"} <= set(table.columns):
-        raise ValueError("a gazetteer needs columns 'name' and 'type' (and optionally 'canonical')")
-    if "canonical" not in table:
-        table["canonical"] = table["name"]
-    table["canonical"] = table["canonical"].where(table["canonical"].str.strip() != "", table["name"])
-    return table[["name", "type", "canonical"]]
+def _outlet(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    name = ctx.outlets.get(m.text)
+    return ("organization", name) if name else None
 
 
-@lru_cache(maxsize=8)
-def _lexicon(gazetteer: str | None) -> _Lexicon:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    lex = _Lexicon()
-    for line in _lines("entities_titles.txt"):
-        phrase, _, flag = line.partition("|")
-        key = tuple(phrase.lower().split())
-        (lex.roles if flag.strip() == "lower" else lex.titles)[key] = phrase.lower()
-    lex.org_words = frozenset(_lines("entities_org_words.txt"))
-    lex.stop = frozenset(_lines("entities_stop.txt")) | frozenset(ENGLISH_STOP_WORDS)
-    tables = [read_gazetteer()]
-    if gazetteer:
-        tables.append(read_gazetteer(gazetteer))
-    for table in tables:
-        for name, typ, canon in table.itertuples(index=False):
-            lex.gazetteer[name] = (typ, canon)
-            lex.gazetteer.setdefault(name.lower(), (typ, canon))
-    return lex
+def _title(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    return ("person", "") if m.role else None
 
 
-@dataclass
-class _Cand:
-    article_id: str
-    start: int
-    end: int
-    text: str
-    initial: bool = False
-    title_line: bool = False
-    role: str = ""
-    affiliation: str = ""
-    type: str = ""
-    entity: str = ""
-    evidence: str = ""
-    prev_word: str = ""
-    next_word: str = ""
+def _other_word(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    words = m.text.split()
+    return ("other", "") if len(words) > 1 and words[-1] in ctx.lex.other_words else None
 
 
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or bool(_ACRONYM.match(tok))
+def _org_word(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    words = m.text.split()
+    org = ctx.lex.org_words
+    return ("organization", "") if any(w in org for w in words[1:]) or (len(words) > 1 and words[0] in org) else None
 
 
-def _match_title(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> int:
-    """Length of the longest title starting at words[i] (0 if none); plurals allowed."""
-    best = 0
-    for n in (4, 3, 2, 1):
-        if i + n > len(words):
-            continue
-        key = tuple(w.lower() for w in words[i:i + n])
-        if key in table or (key[-1].endswith("s") and key[:-1] + (key[-1][:-1],) in table):
-            return n
-    return best
+def _media_word(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    words = m.text.split()
+    return ("organization", "") if len(words) > 1 and words[-1] in ctx.lex.media_words else None
 
 
-def _candidates(aid: str, text: str, sentence_starts: set[int], lex: _Lexicon) -> list[_Cand]:
-    cands: list[_Cand] = []
-    for line in re.finditer(r"[^\n]+", text):
-        toks = [(m.start() + line.start(), m.end() + line.start(), m.group()) for m in _TOKEN.finditer(line.group())]
-        if not toks:
-            continue
-        long_words = [t for t in toks if len(t[2]) > 3]
-        title_line = len(toks) >= 3 and len(long_words) >= 2 and sum(_is_cap(t[2]) for t in long_words) >= 0.8 * len(long_words)
-        # first word token of each sentence (an opening quote may precede it)
-        initial_idx = set()
-        for k, (s, _, _) in enumerate(toks):
-            prev_end = toks[k - 1][1] if k else line.start()
-            if k == 0 or any(prev_end <= st <= s for st in sentence_starts):
-                initial_idx.add(k)
-        i = 0
-        while i < len(toks):
-            if not _is_cap(toks[i][2]):
-                i += 1
-                continue
-            j = i
-            run = [i]
-            while True:
-                if _POSSESSIVE.search(toks[j][2]) and toks[j][2][-2:] in ("’s", "'s"):
-                    break
-                nxt = j + 1
-                if nxt >= len(toks):
-                    break
-                gap = text[toks[j][1]:toks[nxt][0]]
-                abbrev = len(toks[j][2]) == 1 or toks[j][2].lower() in {"mr", "ms", "mrs", "dr", "st", "gen", "sen", "rep", "prof"}
-                if gap not in (" ", ". ") or (gap == ". " and not abbrev):
-                    break
-                if _is_cap(toks[nxt][2]):
-                    run.append(nxt)
-                    j = nxt
-                    continue
-                joined = f"{text[toks[i][0]:toks[j][1]]} {toks[nxt][2]} {toks[nxt + 1][2]}" if nxt + 1 < len(toks) else ""
-                if toks[nxt][2] == "and" and joined in lex.gazetteer:
-                    run.extend([nxt, nxt + 1])
-                    j = nxt + 1
-                    continue
-                if toks[nxt][2] in _CONNECTORS and nxt + 1 < len(toks) and _is_cap(toks[nxt + 1][2]) \
-                        and text[toks[nxt][1]:toks[nxt + 1][0]] == " ":
-                    run.extend([nxt, nxt + 1])
-                    j = nxt + 1
-                    continue
-                break
-            words = [toks[k][2] for k in run]
-            cands.extend(_split_run(aid, text, toks, run, words, i in initial_idx, title_line, lex))
-            i = j + 1
-    return cands
+def _group_plural(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    last = m.text.split()[-1]
+    hit = ctx.lex.lookup(last)
+    return ("group", hit[1]) if hit and hit[0] == "group" and last.endswith("s") else None
 
 
-def _split_run(aid, text, toks, run, words, initial, title_line, lex) -> list[_Cand]:
-    """Peel sentence starters and titles off a run of capitalized words."""
-    out: list[_Cand] = []
-    # strip a possessive from the last word
-    last = words[-1]
-    end_trim = len(last) - len(_POSSESSIVE.sub("", last)) if last[-2:] in ("’s", "'s") else 0
-    k = 0
-    # leading sentence starters / stop words ("The", "In", "Top"), but never a gazetteer name
-    while k < len(words) and words[k].lower() in lex.stop and " ".join(words[k:]) not in lex.gazetteer:
-        k += 1
-        initial = False
-    # trailing connectors left by peeling
-    role = ""
-    affiliation = ""
-    # titles: last title phrase inside the run
-    pos = k
-    title_at = None
-    while pos < len(words):
-        n = _match_title(words, pos, lex.titles)
-        if n:
-            title_at = (pos, pos + n)
-            pos += n
-        else:
-            pos += 1
-    if title_at is not None and title_at[1] < len(words):
-        aff_words = words[k:title_at[0]]
-        role = " ".join(w.lower() for w in words[title_at[0]:title_at[1]])
-        if tuple(role.split()) not in lex.titles:  # plural ("Presidents X and Y")
-            role = role[:-1]
-        if aff_words:
-            aff = " ".join(aff_words)
-            affiliation = lex.gazetteer.get(aff, ("", aff))[1]
-            a0 = toks[run[k]][0]
-            a1 = toks[run[title_at[0] - 1]][1]
-            out.append(_Cand(aid, a0, a1, text[a0:a1], initial=initial, title_line=title_line))
-        k = title_at[1]
-        initial = False
-    elif title_at is not None and title_at[1] == len(words):
-        # "Chinese Vice Premier" with no name after: keep the affiliation only
-        if title_at[0] > k:
-            a0, a1 = toks[run[k]][0], toks[run[title_at[0] - 1]][1]
-            out.append(_Cand(aid, a0, a1, text[a0:a1], initial=initial, title_line=title_line))
-        return out
-    if k >= len(words):
-        return out
-    start = toks[run[k]][0]
-    end = toks[run[-1]][1] - end_trim
-    first_idx = run[0]
-    prev_word = toks[first_idx - 1][2] if first_idx > 0 else ""
-    prev2 = toks[first_idx - 2][2] if first_idx > 1 else ""
-    next_word = toks[run[-1] + 1][2] if run[-1] + 1 < len(toks) else ""
-    if not role:
-        for cand_role in (f"{prev2} {prev_word}".lower(), prev_word.lower()):
-            if tuple(cand_role.split()) in lex.roles:
-                role = cand_role
-                break
-    cand = _Cand(aid, start, end, text[start:end], initial=initial, title_line=title_line,
-                 role=role, affiliation=affiliation, prev_word=prev_word.lower(), next_word=next_word.lower())
-    out.append(cand)
-    return out
+def _given_name(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    words = m.text.split()
+    return ("person", "") if 2 <= len(words) <= 4 and words[0] in ctx.lex.given_names else None
 
 
-def _split_hyphens(cands: list[_Cand], known: set[str], lex: _Lexicon) -> list[_Cand]:
-    out = []
+def _acronym(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    return ("organization", "") if ACRONYM.match(m.text) else None
+
+
+def _speech(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    n = len(m.text.split())
+    return ("person", "") if 2 <= n <= 3 and (m.next_word in _SPEECH or m.prev_word in _SPEECH) else None
+
+
+def _party_after(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    return ("person", "") if _PARTY_AFTER.match(m.after) else None
+
+
+def _given_name_alone(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    # after the locative rule: "in Charlotte" is a place, "Charlotte said" a person
+    return ("person", "") if m.text in ctx.lex.given_names and not m.initial else None
+
+
+def _locative(m: Mention, ctx: _Context) -> tuple[str, str] | None:
+    return ("place", "") if m.prev_word in _LOCATIVE and len(m.text.split()) <= 3 else None
+
+
+#: Type rules in the order they are tried: ``(evidence name, rule)``; the first that
+#: answers types the mention. Pass a subset as ``extract_entities(rules=...)``.
+TYPE_RULES: list[tuple[str, Callable[[Mention, _Context], tuple[str, str] | None]]] = [
+    ("gazetteer", _gazetteer),
+    ("outlet", _outlet),
+    ("title", _title),
+    ("law or event word", _other_word),
+    ("group", _group_plural),
+    ("organization word", _org_word),
+    ("media word", _media_word),
+    ("given name", _given_name),
+    ("acronym", _acronym),
+    ("speech verb", _speech),
+    ("party tag", _party_after),
+    ("locative", _locative),
+    ("given name alone", _given_name_alone),
+]
+
+
+def _type_pass(cands: list[Mention], ctx: _Context, rules: list) -> None:
     for c in cands:
-        parts = c.text.split("-")
-        if len(parts) > 1 and " " not in c.text and c.text not in lex.gazetteer and all(
-                p[:1].isupper() and (p in known or p in lex.gazetteer) for p in parts):
-            pos = c.start
-            for p in parts:
-                out.append(_Cand(c.article_id, pos, pos + len(p), p, title_line=c.title_line,
-                                 prev_word=c.prev_word, next_word=c.next_word))
-                pos += len(p) + 1
-        else:
-            out.append(c)
-    return out
+        for name, rule in rules:
+            hit = rule(c, ctx)
+            if hit:
+                c.type, c.entity, c.evidence = hit[0], hit[1], c.evidence or name
+                break
 
 
-def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None) -> pd.DataFrame:
-    """Find person, place and organization names in every article.
+# --------------------------------------------------------------------------- extraction
+def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules: list | None = None) -> pd.DataFrame:
+    """Find person, place, organization and group names in every article.
 
     Parameters
     ----------
@@ -277,60 +172,108 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None) -> pd.
     gazetteer : path, optional
         Extra CSV (``name, type, canonical``) read on top of the shipped one,
         e.g. a newsroom's list of people it covers.
+    rules : list, optional
+        The type rules to apply, a subset of :data:`TYPE_RULES` (all by default).
 
     Returns
     -------
     DataFrame
-        One row per mention: ``article_id, outlet_label, start, end`` (offsets
-        into ``articles.text``), ``mention`` (as written), ``entity`` (canonical
-        name: full name of a person, country for "U.S."), ``type`` (one of
-        :data:`ENTITY_TYPES`), ``role`` (title or role written before a person,
-        lower case), ``affiliation`` (place written before the title), ``evidence``
-        (which rule typed it).
+        One row per mention (:data:`ENTITY_COLUMNS`): ``article_id, outlet_label,
+        start, end`` (offsets into ``articles.text``), ``mention`` (as written),
+        ``entity`` (canonical name: full name of a person as introduced in the same
+        article, country for "U.S."), ``type`` (one of :data:`ENTITY_TYPES`),
+        ``role`` (title or role written before a person, lower case),
+        ``affiliation`` (place written before the title), ``evidence`` (which rule
+        typed it). Compute it once and pass it on.
 
     Example
     -------
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
     ...     "Chinese Vice Premier He Lifeng met Scott Bessent in Kuala Lumpur. Bessent said talks went well."]})
     >>> extract_entities(arts)[["mention", "entity", "type"]].values.tolist()
-    [['Chinese', 'China', 'nationality'], ['He Lifeng', 'He Lifeng', 'person'], ['Scott Bessent', 'Scott Bessent', 'person'], ['Kuala Lumpur', 'Kuala Lumpur', 'place'], ['Bessent', 'Scott Bessent', 'person']]
+    [['Chinese', 'China', 'group'], ['He Lifeng', 'He Lifeng', 'person'], ['Scott Bessent', 'Scott Bessent', 'person'], ['Kuala Lumpur', 'Kuala Lumpur', 'place'], ['Bessent', 'Scott Bessent', 'person']]
     """
     articles, _, sentences = frames(corpus)
-    lex = _lexicon(str(gazetteer) if gazetteer else None)
-    starts = sentences.groupby("article_id")["start"].agg(set).to_dict()
-    cands: list[_Cand] = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
-        cands.extend(_candidates(aid, text, starts.get(aid, set()), lex))
-    # names attested in running text (not title-case lines, not sentence-initial)
-    attested = {c.text for c in cands if not c.title_line}
-    cands = _split_hyphens(cands, attested | {w for c in cands for w in c.text.split()}, lex)
-    attested = {c.text for c in cands if not c.title_line}
-    lower_words = set()
-    for text in articles["text"]:
-        lower_words.update(w for w in _TOKEN.findall(text) if w[:1].islower())
-    cands = [c for c in cands if _keep(c, attested, lower_words, lex)]
-
-    _type_pass(cands, lex)
-    _resolve_people(cands)
+    lex = entity_lexicon(str(gazetteer) if gazetteer else None)
+    ctx = _Context(lex, _corpus_outlets(articles))
+    cands, lower_words = _all_candidates(articles, sentences, lex)
+    _type_pass(cands, ctx, TYPE_RULES if rules is None else rules)
+    _resolve_people(cands, lex.gender)
     _corpus_types(cands)
-    # an untyped capitalized word that starts a sentence is most likely an ordinary word
-    cands = [c for c in cands if not (c.type == "other" and c.initial and " " not in c.text)]
-
+    # an untyped capitalized word that starts a sentence, or is written in lower case
+    # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
+    cands = [c for c in cands if not (c.type == "other" and not c.evidence and " " not in c.text
+                                      and (c.initial or c.text.lower() in lower_words))]
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
     rows = [(c.article_id, labels[c.article_id], c.start, c.end, c.text, c.entity or c.text, c.type or "other",
              c.role, c.affiliation, c.evidence) for c in cands]
-    cols = ["article_id", "outlet_label", "start", "end", "mention", "entity", "type", "role", "affiliation", "evidence"]
-    out = pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def _keep(c: _Cand, attested: set[str], lower_words: set[str], lex: _Lexicon) -> bool:
+def _corpus_outlets(articles: pd.DataFrame) -> dict[str, str]:
+    names = {str(o).strip() for o in articles["outlet"].dropna()} - {""}
+    out = {n: n for n in names}
+    out.update({n[4:]: n for n in names if n.startswith("The ")})
+    return out
+
+
+def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
+                    lex: EntityLexicon) -> tuple[list[Mention], set[str]]:
+    starts: dict[str, list[int]] = {}
+    for aid, st in zip(sentences["article_id"], sentences["start"]):
+        insort(starts.setdefault(aid, []), int(st))
+    cands: list[Mention] = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        cands.extend(candidates(aid, text, starts.get(aid, []), lex))
+    # names attested in running text (not title-case lines)
+    attested = {c.text for c in cands if not c.title_line}
+    cands = _split_hyphens(cands, attested | {w for c in cands for w in c.text.split()}, lex)
+    attested = {c.text for c in cands if not c.title_line and not c.initial}
+    lower_words: set[str] = set()
+    for text in articles["text"]:
+        lower_words.update(w for w in TOKEN.findall(text) if w[:1].islower())
+    cands = [_drop_initial_verb(c, lower_words, lex) for c in cands]
+    return [c for c in cands if _keep(c, attested, lower_words, lex)], lower_words
+
+
+def _drop_initial_verb(c: Mention, lower_words: set[str], lex: EntityLexicon) -> Mention:
+    """'Injecting Clinton ...', 'Asked Trump ...': a sentence-initial verb or adverb (an -ing, -ed
+    or -ly word written in lower case elsewhere, or any long -ing word) is not part of the name after it."""
+    first, _, rest = c.text.partition(" ")
+    verb = first.endswith(("ing", "ed", "ly")) and (first.lower() in lower_words or (first.endswith("ing") and len(first) > 5))
+    if not (c.initial and rest and verb):
+        return c
+    if first in lex.given_names or lex.lookup(first) or lex.lookup(c.text) or any(w in lex.org_words for w in c.text.split()):
+        return c
+    offset = len(first) + 1
+    return replace(c, start=c.start + offset, text=rest, initial=False, prev_word=first.lower())
+
+
+def _split_hyphens(cands: list[Mention], known: set[str], lex: EntityLexicon) -> list[Mention]:
+    """'Trump-Xi', 'US-China': two names joined by a hyphen become two mentions."""
+    out = []
+    for c in cands:
+        parts = c.text.split("-")
+        if len(parts) > 1 and " " not in c.text and c.text not in lex.gazetteer and all(
+                p[:1].isupper() and (p in known or p in lex.gazetteer) for p in parts):
+            pos = c.start
+            for p in parts:
+                out.append(Mention(c.article_id, pos, pos + len(p), p, title_line=c.title_line,
+                                   prev_word=c.prev_word, next_word=c.next_word))
+                pos += len(p) + 1
+        else:
+            out.append(c)
+    return out
+
+
+def _keep(c: Mention, attested: set[str], lower_words: set[str], lex: EntityLexicon) -> bool:
     t = c.text
     if not t or not t[:1].isupper() or _CONTRACTION.search(t) or (t.lower() in lex.stop and t not in lex.gazetteer):
         return False
-    if c.title_line and t not in lex.gazetteer and not _seen_elsewhere(c, attested):
+    if c.title_line and t not in lex.gazetteer and t not in attested:
         return False
-    if " " not in t and t not in lex.gazetteer and not _ACRONYM.match(t) and not c.role:
+    if " " not in t and t not in lex.gazetteer and not ACRONYM.match(t) and not c.role:
         # a capitalized common word at the start of a sentence ("Breakthrough in ...")
         if c.initial and t.lower() in lower_words:
             return False
@@ -339,71 +282,70 @@ def _keep(c: _Cand, attested: set[str], lower_words: set[str], lex: _Lexicon) ->
     return True
 
 
-def _seen_elsewhere(c: _Cand, attested: set[str]) -> bool:
-    return c.text in attested and not c.initial
-
-
-def _type_pass(cands: list[_Cand], lex: _Lexicon) -> None:
-    # acronym aliases: "Long Form Name (ACR)"
-    for c in cands:
-        t = c.text
-        g = lex.gazetteer.get(t) or (lex.gazetteer.get(t.title()) if t.isupper() and len(t) > 3 else None)
-        words = t.split()
-        if g:
-            c.type, c.entity, c.evidence = g[0], g[1], "gazetteer"
-        elif c.role:
-            c.type, c.evidence = "person", "title"
-        elif any(w in lex.org_words for w in words[1:]) or (len(words) > 1 and words[0] in lex.org_words):
-            c.type, c.evidence = "organization", "organization word"
-        elif _ACRONYM.match(t):
-            c.type, c.evidence = "organization", "acronym"
-        elif 2 <= len(words) <= 3 and c.next_word in _SPEECH:
-            c.type, c.evidence = "person", "speech verb"
-        elif c.prev_word in _LOCATIVE and len(words) <= 3:
-            c.type, c.evidence = "place", "locative"
-
-
-def _resolve_people(cands: list[_Cand]) -> None:
-    """Short forms ("Bessent", "Xi", "President Trump") -> the full name introduced in the article."""
-    by_article: dict[str, list[_Cand]] = {}
+# --------------------------------------------------------------------------- people and corpus evidence
+def _resolve_people(cands: list[Mention], gender: dict[str, str]) -> None:
+    """Short forms ("Bessent", "Xi", "President Trump") -> the full name introduced in the SAME article."""
+    by_article: dict[str, list[Mention]] = {}
     for c in cands:
         by_article.setdefault(c.article_id, []).append(c)
-    corpus_full: dict[str, set[str]] = {}
+    surnames: set[str] = set()
     for c in cands:
         if c.type == "person" and len(c.text.split()) >= 2:
-            for w in c.text.split():
-                corpus_full.setdefault(w, set()).add(c.text)
+            surnames.update(c.text.split()[1:])
     for items in by_article.values():
-        full = [c for c in items if c.type == "person" and len(c.text.split()) >= 2]
-        # a two/three-word name whose surname is used alone with a speech verb is a person too
+        full = _full_names(items)
+        index: dict[str, list[Mention]] = {}
+        for f in full:
+            for w in f.text.split():
+                index.setdefault(w, []).append(f)
         for c in items:
-            if c.type in ("", "other") and 2 <= len(c.text.split()) <= 3 and not c.evidence:
-                last, first = c.text.split()[-1], c.text.split()[0]
-                if any(o.text in (last, first) and o.next_word in _SPEECH for o in items):
-                    c.type, c.evidence = "person", "short form speaks"
-                    full.append(c)
-        for c in items:
-            if (c.type not in ("", "other", "person") and c.evidence != "locative") or len(c.text.split()) != 1:
-                if c.type == "person" and not c.entity:
-                    c.entity = c.text
-                continue
-            options = [f for f in full if c.text in f.text.split() and f is not c]
-            if options:
-                before = [f for f in options if f.start < c.start]
-                chosen = max(before, key=lambda f: f.start) if before else min(options, key=lambda f: f.start)
-                c.type, c.entity = "person", chosen.text
-                c.evidence = c.evidence or "short form"
-            elif len(corpus_full.get(c.text, ())) == 1 and (c.type in ("", "other", "person") or c.evidence == "locative"):
-                c.type, c.entity = "person", next(iter(corpus_full[c.text]))
-                c.evidence = c.evidence or "short form (corpus)"
-            elif c.type == "person":
-                c.entity = c.text
-        for c in items:
-            if c.type == "person" and not c.entity:
-                c.entity = c.text
+            _link_short_form(c, _same_gender(c, index.get(c.text, []), gender), surnames)
 
 
-def _corpus_types(cands: list[_Cand]) -> None:
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+
+
+def _same_gender(c: Mention, options: list[Mention], gender: dict[str, str]) -> list[Mention]:
+    """'Mr. Clinton' is not Hillary Clinton: drop full names whose given name has the other gender."""
+    want = _HONORIFIC_GENDER.get(c.role)
+    if not want or not options:
+        return options
+    return [f for f in options if gender.get(f.text.split()[0], "x") in ("x", want)]
+
+
+def _full_names(items: list[Mention]) -> list[Mention]:
+    full = [c for c in items if c.type == "person" and len(c.text.split()) >= 2]
+    # a two/three-word name whose surname or first name is used alone with a speech verb is a person too
+    speakers = {o.text for o in items if o.next_word in _SPEECH and " " not in o.text}
+    for c in items:
+        words = c.text.split()
+        if c.type in ("", "other") and 2 <= len(words) <= 3 and not c.evidence and (words[-1] in speakers
+                                                                                   or words[0] in speakers):
+            c.type, c.evidence = "person", "short form speaks"
+            full.append(c)
+    return full
+
+
+def _link_short_form(c: Mention, options: list[Mention], surnames: set[str]) -> None:
+    linkable = c.type in ("", "other", "person") or c.evidence == "locative"
+    if " " in c.text or not linkable or c.evidence == "gazetteer":
+        if c.type == "person" and not c.entity:
+            c.entity = c.text
+        return
+    options = [f for f in options if f is not c]
+    if options:
+        before = [f for f in options if f.start < c.start]
+        chosen = max(before, key=lambda f: f.start) if before else min(options, key=lambda f: f.start)
+        c.type, c.entity = "person", chosen.entity or chosen.text
+        c.evidence = c.evidence or "short form"
+    elif c.type in ("", "other") and c.text in surnames:
+        # a surname of a person named elsewhere: a person, but never linked to another article's full name
+        c.type, c.entity, c.evidence = "person", c.text, "surname elsewhere"
+    elif c.type == "person":
+        c.entity = c.entity or c.text
+
+
+def _corpus_types(cands: list[Mention]) -> None:
     """A name typed somewhere keeps that type where no rule fired."""
     votes: dict[str, dict[str, int]] = {}
     for c in cands:

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from tradenews.core.corpus import Corpus, outlet_labels
+from tradenews.ingest.readers import Collector
 from tradenews.ingest.segment import paragraph_spans, sentence_spans
 
 __all__ = ["as_corpus", "frames"]
@@ -39,7 +40,7 @@ def as_corpus(corpus: Any, **load_options: Any) -> Corpus:
         if "raw_text" in corpus.columns:  # already normalized: an articles table of a Corpus
             articles, paragraphs, sentences = frames(corpus)
             empty = pd.DataFrame(columns=["article_id", "start", "end", "text", "reason", "replacement"])
-            errors = pd.DataFrame(columns=["source", "row", "reason", "severity"])
+            errors = pd.DataFrame(columns=Collector.COLUMNS)
             return Corpus(articles, paragraphs, sentences, empty, errors)
         return load_corpus(corpus, **load_options)
     raise TypeError(f"expected a Corpus, an articles DataFrame, a path or text, got {type(corpus).__name__}")

@@ -1,321 +1,42 @@
 """Loading: files, folders and DataFrames into a :class:`~tradenews.core.corpus.Corpus`.
 
-Supported inputs: a folder of ``.txt``, ``.html``/``.htm``, ``.json``, ``.jsonl``
-and ``.csv`` files, one such file, or a pandas DataFrame. With no source, the
-five-article default corpus shipped in the package (``tradenews/data/corpus``;
-``data/raw/`` in the repository links to it) loads.
+Supported inputs: a folder (read recursively) of ``.txt``, ``.html``/``.htm``, ``.json``,
+``.jsonl`` and ``.csv`` files, one such file, a pandas DataFrame or Series. With no
+source, the five-article default corpus shipped in the package
+(``tradenews/data/corpus``; ``data/raw/`` in the repository links to it) loads.
+
+Every input row is accounted for: it becomes an article, or a row of ``corpus.errors``
+(``error``: not loaded; ``warning``: loaded with a problem; ``skipped``: not an article,
+such as an empty text cell or a file of another type).
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import json
 import re
-from functools import lru_cache
+import warnings
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
-from tradenews.ingest import metadata
 from tradenews.core.corpus import ARTICLE_COLUMNS, Corpus, outlet_labels
 from tradenews.core.errors import LoadError
-from tradenews.ingest.normalize import normalize_text
 from tradenews.core.progress import progress as show_progress
+from tradenews.ingest import metadata
+from tradenews.ingest.dates import DateProblem, to_utc
+from tradenews.ingest.normalize import normalize_text
+from tradenews.ingest.readers import KNOWN_ENCODINGS, SUPPORTED, Collector, csv_records, find_files, json_records, read_text_file
+from tradenews.ingest.records import resolve_columns, table_articles
 from tradenews.ingest.segment import sentence_spans
 
-__all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED"]
+__all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED", "resolve_columns"]
 
 #: The embedded default corpus ships inside the package, so a wheel install has it too.
 DEFAULT_CORPUS = Path(str(resources.files("tradenews").joinpath("data", "corpus")))
-SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
-_FIELDS = ("article_id", "text", "title", "subtitle", "url", "outlet", "published", "byline")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_URLISH = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+$", re.I)
 
 
-class _Collector:
-    """Raises under ``errors="raise"``; records and carries on under ``"collect"``."""
-
-    def __init__(self, mode: str):
-        if mode not in ("raise", "collect"):
-            raise ValueError(f"errors must be 'raise' or 'collect', not {mode!r}")
-        self.mode = mode
-        self.rows: list[dict] = []
-
-    def error(self, reason: str, *, source: str, row: int | None = None) -> None:
-        if self.mode == "raise":
-            raise LoadError(reason, source=source, row=row)
-        self.rows.append({"source": source, "row": row, "reason": reason, "severity": "error"})
-
-    def note(self, reason: str, *, source: str, row: int | None = None, severity: str = "warning") -> None:
-        self.rows.append({"source": source, "row": row, "reason": reason, "severity": severity})
-
-
-# --------------------------------------------------------------------------- reading bytes
-def read_text_file(path: str | Path) -> tuple[str, str]:
-    """Decode a file, trying UTF-8 (with or without BOM), UTF-16 and cp1252.
-
-    Returns ``(text, encoding)``. Raises :class:`LoadError` for an empty,
-    whitespace-only, binary or undecodable file.
-    """
-    path = Path(path)
-    data = path.read_bytes()
-    return _decode(data, str(path))
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    if not data:
-        raise LoadError("empty file", source=source)
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text, encoding = data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"undecodable UTF-16 ({exc.reason} at byte {exc.start})", source=source) from None
-    else:
-        sample = data[:8192]
-        nul = sample.count(0)
-        if nul:
-            odd = sample[1::2].count(0)
-            even = sample[0::2].count(0)
-            if len(data) % 2 == 0 and max(odd, even) > 0.4 * (len(sample) / 2) and min(odd, even) == 0:
-                codec = "utf-16-le" if odd else "utf-16-be"
-                try:
-                    text, encoding = data.decode(codec), codec
-                except UnicodeDecodeError:
-                    raise LoadError("binary file (NUL bytes), not text", source=source) from None
-            else:
-                raise LoadError("binary file (NUL bytes), not text", source=source)
-        else:
-            try:
-                text, encoding = data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError:
-                try:
-                    text, encoding = data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError as exc:
-                    raise LoadError(f"undecodable text: not UTF-8, UTF-16 or cp1252 (byte {exc.start})",
-                                    source=source) from None
-    controls = len(_CONTROL.findall(text, 0, 8192))
-    if controls > 0.05 * min(len(text), 8192):
-        raise LoadError("binary file (control characters), not text", source=source)
-    if not text.strip():
-        raise LoadError("whitespace-only file", source=source)
-    return text, encoding
-
-
-# --------------------------------------------------------------------------- tables
-@lru_cache(maxsize=1)
-def _column_candidates() -> dict[str, list[str]]:
-    raw = json.loads(resources.files("tradenews").joinpath("data/columns.json").read_text("utf-8"))
-    return {k: v for k, v in raw.items() if not k.startswith("_")}
-
-
-def _canon(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
-
-
-def resolve_columns(names: Iterable[str], mapping: dict[str, str] | None = None) -> dict[str, str]:
-    """Map tradenews fields to the table's column names.
-
-    ``mapping`` is ``{table column: field}`` and wins over the built-in
-    candidates in ``tradenews/data/columns.json``.
-
-    Example
-    -------
-    >>> resolve_columns(["article_id", "publish_date", "article_source_link", "title", "subtitle", "text"])
-    {'article_id': 'article_id', 'text': 'text', 'title': 'title', 'subtitle': 'subtitle', 'url': 'article_source_link', 'published': 'publish_date'}
-    """
-    names = list(names)
-    found: dict[str, str] = {}
-    for column, field in (mapping or {}).items():
-        if field not in _FIELDS:
-            raise ValueError(f"columns= maps {column!r} to unknown field {field!r}; fields are {', '.join(_FIELDS)}")
-        if column not in names:
-            raise ValueError(f"columns= names {column!r}, which the table does not have ({', '.join(map(str, names))})")
-        found[field] = column
-    by_canon = {_canon(n): n for n in names}
-    taken = set(found.values())
-    for field, candidates in _column_candidates().items():
-        if field in found:
-            continue
-        for cand in candidates:
-            column = by_canon.get(cand)
-            if column is not None and column not in taken:
-                found[field] = column
-                taken.add(column)
-                break
-    return {f: found[f] for f in _FIELDS if f in found}
-
-
-def _cell(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
-        return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value if v is not None)
-    s = str(value)
-    return s if s.strip() else None
-
-
-def _records_from_csv(text: str, source: str, collector: _Collector) -> Iterator[tuple[int, dict]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        collector.error(f"malformed CSV header ({exc})", source=source)
-        return
-    width = len(header)
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            collector.error(f"malformed CSV row ({exc})", source=source, row=reader.line_num)
-            continue
-        if not values or not any(v.strip() for v in values):
-            continue
-        if len(values) != width:
-            collector.error(f"malformed CSV row: {len(values)} fields where the header has {width}",
-                            source=source, row=reader.line_num)
-            continue
-        yield reader.line_num, dict(zip(header, values))
-
-
-def _records_from_json(text: str, source: str, collector: _Collector, jsonl: bool) -> Iterator[tuple[int, dict]]:
-    if jsonl:
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                collector.error(f"malformed JSON line ({exc.msg} at column {exc.colno})", source=source, row=lineno)
-                continue
-            if not isinstance(obj, dict):
-                collector.error(f"JSON line is a {type(obj).__name__}, not an object", source=source, row=lineno)
-                continue
-            yield lineno, obj
-        return
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        collector.error(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", source=source)
-        return
-    if isinstance(obj, dict):
-        lists = [v for k, v in obj.items() if isinstance(v, list) and k.lower() in
-                 {"articles", "data", "items", "records", "results", "documents", "docs"}]
-        obj = lists[0] if lists else [obj]
-    if not isinstance(obj, list):
-        collector.error(f"JSON holds a {type(obj).__name__}, not an object or a list of objects", source=source)
-        return
-    for i, item in enumerate(obj, start=1):
-        if not isinstance(item, dict):
-            collector.error(f"record is a {type(item).__name__}, not an object", source=source, row=i)
-            continue
-        yield i, item
-
-
-# --------------------------------------------------------------------------- one article
-def _stable_id(prefix: str, text: str) -> str:
-    return f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
-
-
-def _to_utc(value: Any, outlet: str | None) -> tuple[Any, str | None]:
-    """Return (UTC Timestamp or NaT, zone source)."""
-    import pandas as pd
-
-    if value is None:
-        return pd.NaT, None
-    if isinstance(value, metadata.ParsedDate):
-        ts, has_zone = pd.Timestamp(value.value), value.has_zone
-    else:
-        parsed = metadata.parse_date(str(value)) if isinstance(value, str) else None
-        if parsed is not None:
-            ts, has_zone = pd.Timestamp(parsed.value), parsed.has_zone
-        else:
-            ts = pd.Timestamp(value)  # raises ValueError on nonsense
-            has_zone = ts.tzinfo is not None
-    if ts is pd.NaT:
-        return pd.NaT, None
-    if has_zone:
-        return ts.tz_convert("UTC"), "text"
-    zone = metadata.outlet_timezone(outlet)
-    if zone:
-        return ts.tz_localize(zone).tz_convert("UTC"), "outlet"
-    return ts.tz_localize("UTC"), "assumed UTC"
-
-
-def _article(record: dict, *, source: str, row: int | None, encoding: str, collector: _Collector,
-             title_known: bool = False, standfirst_known: bool = False) -> tuple[dict, Any] | None:
-    raw = record["raw_text"]
-    norm = normalize_text(raw, title_known=title_known, standfirst_known=standfirst_known)
-    if not norm.text.strip():
-        collector.error("nothing left after normalization (the text is all boilerplate)", source=source, row=row)
-        return None
-    outlet = record.get("outlet")
-    if outlet and re.match(r"^(https?://|www\.)", outlet):
-        outlet = metadata.outlet_from_url(outlet)
-    outlet = outlet or (metadata.outlet_from_url(record["url"]) if record.get("url") else None) \
-        or metadata.outlet_from_text(raw)
-    published_value = record.get("published") or norm.published
-    try:
-        published, zone = _to_utc(published_value, outlet)
-    except (ValueError, TypeError, OverflowError):
-        collector.note(f"unparseable date {published_value!r}; published left NaT", source=source, row=row)
-        published, zone = _to_utc(None, outlet)
-    updated, _ = _to_utc(norm.updated, outlet)
-    return {
-        "article_id": record["article_id"],
-        "outlet": outlet,
-        "title": record.get("title") if title_known else norm.title,
-        "byline": record.get("byline") or norm.byline,
-        "published": published,
-        "updated": updated,
-        "published_zone": zone,
-        "dateline": norm.dateline,
-        "url": record.get("url"),
-        "text": norm.text,
-        "raw_text": raw,
-        "source": source,
-        "row": row,
-        "encoding": encoding,
-    }, norm
-
-
-def _records_from_table(records: Iterable[tuple[int, dict]], *, source: str, stem: str,
-                        columns: dict | None, collector: _Collector, encoding: str) -> Iterator[tuple]:
-    cols = None
-    for row, rec in records:
-        if cols is None:
-            cols = resolve_columns(rec.keys(), columns)
-            if "text" not in cols:
-                looked = ", ".join(_column_candidates()["text"])
-                collector.error(f"no text column (looked for {looked}; found {', '.join(map(str, rec.keys()))}); "
-                                "name it with columns={'your_column': 'text'}", source=source)
-                return
-        values = {field: _cell(rec.get(col)) for field, col in cols.items()}
-        if values.get("text") is None:
-            collector.error(f"empty text cell in column {cols['text']!r}", source=source, row=row)
-            continue
-        parts = [values.get("title"), values.get("subtitle"), values["text"]]
-        raw = "\n".join(p for p in parts if p is not None)
-        article_id = values.get("article_id") or _stable_id(stem, raw)
-        yield dict(values, article_id=str(article_id), raw_text=raw), row, encoding, \
-            values.get("title") is not None, values.get("title") is not None and values.get("subtitle") is not None
-
-
+# --------------------------------------------------------------------------- sources to article records
 def _html_record(text: str, path: Path) -> dict:
     import trafilatura
 
@@ -328,73 +49,220 @@ def _html_record(text: str, path: Path) -> dict:
     title = d.get("title")
     raw = body if not title or body.startswith(title) else f"{title}\n{body}"
     return {"article_id": path.stem, "raw_text": raw, "title": title, "url": d.get("url"),
-            "outlet": d.get("sitename") or None, "published": d.get("date") or None, "byline": d.get("author")}
+            "outlet": d.get("sitename") or None, "published": d.get("date") or None, "byline": d.get("author"),
+            "title_known": bool(title)}
 
 
-def _iter_file(path: Path, *, columns, collector: _Collector) -> Iterator[tuple]:
-    """Yield (record, row, encoding, title_known, standfirst_known) for one file."""
-    for item in _iter_file_records(path, columns=columns, collector=collector):
-        item[0]["_path"] = str(path)
-        yield item
+def _one_file_record(path: Path, text: str, collector: Collector) -> Iterator[dict]:
+    source = str(path)
+    if not text.strip():
+        collector.note("skipped: empty text", source=source, article_id=path.stem,
+                       detail="empty or whitespace-only file", severity="skipped")
+        return
+    if path.suffix.lower() == ".txt":
+        yield {"article_id": path.stem, "raw_text": text}
+        return
+    try:
+        yield _html_record(text, path)
+    except LoadError as exc:
+        collector.error(exc.reason, source=source, exc=exc)
+    except Exception as exc:  # trafilatura/lxml on hostile markup
+        collector.error("unreadable HTML", source=source, detail=f"{type(exc).__name__}: {exc}", exc=exc)
 
 
-def _iter_file_records(path: Path, *, columns, collector: _Collector) -> Iterator[tuple]:
+def _iter_file(path: Path, *, columns, collector: Collector) -> Iterator[dict]:
     source = str(path)
     try:
         text, encoding = read_text_file(path)
     except LoadError as exc:
-        collector.error(exc.reason, source=source)
+        if exc.reason == "empty file":
+            collector.note("skipped: empty text", source=source, article_id=path.stem, detail="empty file",
+                           severity="skipped")
+        else:
+            collector.error(exc.reason, source=source, detail=exc.detail, exc=exc)
         return
     except OSError as exc:
-        collector.error(f"cannot read ({exc.strerror})", source=source)
+        collector.error("cannot read", source=source, detail=exc.strerror, exc=exc)
         return
+    if encoding not in KNOWN_ENCODINGS:
+        collector.note("encoding guessed", source=source,
+                       detail=f"not UTF-8, UTF-16 or cp1252; charset-normalizer chose {encoding}")
     suffix = path.suffix.lower()
-    if suffix == ".txt":
-        yield {"article_id": path.stem, "raw_text": text}, None, encoding, False, False
-    elif suffix in (".html", ".htm"):
-        try:
-            record = _html_record(text, path)
-        except LoadError as exc:
-            collector.error(exc.reason, source=source)
-            return
-        yield record, None, encoding, bool(record.get("title")), False
-    elif suffix in (".json", ".jsonl"):
-        records = _records_from_json(text, source, collector, jsonl=suffix == ".jsonl")
-        yield from _records_from_table(records, source=source, stem=path.stem, columns=columns,
-                                       collector=collector, encoding=encoding)
+    if suffix in (".txt", ".html", ".htm"):
+        records: Iterable[dict] = _one_file_record(path, text, collector)
     elif suffix == ".csv":
-        yield from _records_from_table(_records_from_csv(text, source, collector), source=source,
-                                       stem=path.stem, columns=columns, collector=collector, encoding=encoding)
+        rows = ((row, "data row", rec) for row, rec in csv_records(text, source, collector))
+        records = table_articles(rows, source=source, stem=path.stem, columns=columns, collector=collector,
+                                 encoding=encoding)
+    else:
+        rows = json_records(text, source, collector, jsonl=suffix == ".jsonl")
+        records = table_articles(rows, source=source, stem=path.stem, columns=columns, collector=collector,
+                                 encoding=encoding)
+    for record in records:
+        record.setdefault("source", source)
+        record.setdefault("encoding", encoding)
+        yield record
 
 
-def _iter_dataframe(df, *, columns, collector: _Collector) -> Iterator[tuple]:
-    records = ((i, rec) for i, rec in enumerate(df.to_dict("records")))
-    for item in _records_from_table(records, source="DataFrame", stem="row", columns=columns,
-                                    collector=collector, encoding=""):
-        item[0]["_path"] = "DataFrame"
-        yield item
+def _iter_dataframe(df, *, columns, collector: Collector) -> Iterator[dict]:
+    if df.columns.duplicated().any():
+        for name in sorted(set(map(str, df.columns[df.columns.duplicated()]))):
+            collector.note("duplicate column", source="DataFrame", detail=f"column {name!r} repeats; the first is used")
+        df = df.loc[:, ~df.columns.duplicated()]
+    records = ((i, "position", rec) for i, rec in enumerate(df.to_dict("records")))
+    yield from table_articles(records, source="DataFrame", stem="row", columns=columns, collector=collector,
+                              encoding="")
+
+
+def _estimated_rows(path: Path) -> int:
+    """Rows a file holds, for the progress bar: lines of a CSV/JSONL file, else one."""
+    if path.suffix.lower() not in (".csv", ".jsonl"):
+        return 1
+    try:
+        with path.open("rb") as fh:
+            return max(sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")), 1)
+    except OSError:
+        return 1
+
+
+def _sources(source: Any, *, columns, collector: Collector, recursive: bool) -> tuple[Iterable[dict], int, list]:
+    """Return (article records, estimated total, [(file, extension)])."""
+    import pandas as pd
+
+    if isinstance(source, pd.Series):
+        source = source.to_frame(name=source.name if isinstance(source.name, str) else "text")
+    if isinstance(source, pd.DataFrame):
+        return _iter_dataframe(source, columns=columns, collector=collector), len(source), []
+    if not isinstance(source, (str, Path)):
+        raise LoadError("unsupported source", source=repr(source)[:80],
+                        detail=f"a {type(source).__name__}; give a path, a DataFrame or a Series")
+    path = Path(source).expanduser()
+    if path.is_dir():
+        found = find_files(path, recursive=recursive, collector=collector)
+        if not found.files:
+            counts = ", ".join(f"{n} {ext}" for ext, n in found.by_extension.items()) or "nothing"
+            raise LoadError("no article files in the folder", source=str(path),
+                            detail=f"found {counts}; supported: {', '.join(SUPPORTED)}"
+                                   + ("" if recursive else "; subfolders not read (recursive=False)"))
+        files = found.files
+    elif path.is_file():
+        if path.suffix.lower() not in SUPPORTED:
+            raise LoadError("unsupported file type", source=str(path),
+                            detail=f"{path.suffix!r}; supported: {', '.join(SUPPORTED)}")
+        files = [path]
+    else:
+        raise LoadError("no such file or folder", source=str(path))
+    items = (rec for f in files for rec in _iter_file(f, columns=columns, collector=collector))
+    total = sum(_estimated_rows(f) for f in files) if len(files) < 10_000 else len(files)
+    return items, total, [(str(f), f.suffix.lower()) for f in files]
+
+
+# --------------------------------------------------------------------------- one article
+def _outlet(record: dict, raw: str) -> str | None:
+    outlet = record.get("outlet")
+    if outlet:
+        outlet = outlet.strip()
+        if _URLISH.match(outlet):
+            return metadata.outlet_from_url(outlet) or outlet
+        return metadata.canonical_outlet(outlet) or outlet
+    if record.get("url"):
+        return metadata.outlet_from_url(record["url"])
+    return metadata.outlet_from_text(raw)
+
+
+def _dates(record: dict, norm, outlet, collector: Collector) -> dict:
+    import pandas as pd
+
+    where = dict(source=record["source"], row=record.get("row"), row_kind=record.get("row_kind"),
+                 article_id=record["article_id"])
+    value = record.get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        value = norm.published
+    out = {}
+    for name, v in (("published", value), ("updated", norm.updated)):
+        try:
+            ts, zone, precision = to_utc(v, outlet)
+        except DateProblem as exc:
+            collector.note(f"{name} date unusable; left NaT", **where, detail=str(exc))
+            ts, zone, precision = pd.NaT, None, None
+        out[name] = ts
+        if name == "published":
+            out["published_zone"], out["published_precision"] = zone, precision
+    return out
+
+
+def _article(record: dict, collector: Collector):
+    raw = record["raw_text"]
+    norm = normalize_text(raw, title_known=record.get("title_known", False),
+                          standfirst_known=record.get("standfirst_known", False))
+    if not norm.text.strip():
+        collector.note("skipped: all boilerplate", source=record["source"], row=record.get("row"),
+                       row_kind=record.get("row_kind"), article_id=record["article_id"], severity="skipped",
+                       detail="nothing is left after normalization")
+        return None
+    outlet = _outlet(record, raw)
+    art = {"article_id": record["article_id"], "outlet": outlet,
+           "title": record.get("title") if record.get("title_known") else norm.title,
+           "byline": record.get("byline") or norm.byline, "dateline": norm.dateline, "url": record.get("url"),
+           "text": norm.text, "raw_text": raw, "source": record["source"], "row": record.get("row"),
+           "encoding": record.get("encoding", "")}
+    art.update(_dates(record, norm, outlet, collector))
+    return art, norm
+
+
+class _Tables:
+    """The rows of the corpus tables, built article by article."""
+
+    def __init__(self):
+        self.articles, self.paragraphs, self.sentences, self.removed = [], [], [], []
+
+    def add(self, art: dict, norm) -> None:
+        article_id, raw, text = art["article_id"], art["raw_text"], art["text"]
+        for e in norm.edits:
+            self.removed.append((article_id, e.start, e.end, raw[e.start:e.end], e.reason, e.replacement))
+        para_starts, pos = [], 0
+        for pid, (para, kind) in enumerate(zip(text.split("\n"), norm.paragraph_kinds)):
+            self.paragraphs.append((article_id, pid, kind, pos, pos + len(para), para))
+            para_starts.append(pos)
+            pos += len(para) + 1
+        pid = 0
+        spans = sentence_spans(text)
+        for sid, (a, b) in enumerate(spans):
+            while pid + 1 < len(para_starts) and para_starts[pid + 1] <= a:
+                pid += 1
+            self.sentences.append((article_id, sid, pid, a, b, text[a:b]))
+        art["n_words"] = len(_WORDS.findall(text))
+        art["n_sentences"] = len(spans)
+        art["n_paragraphs"] = len(para_starts)
+        self.articles.append(art)
 
 
 # --------------------------------------------------------------------------- the corpus
 def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, str] | None = None,
-                errors: Literal["raise", "collect"] = "raise", progress: bool | None = None) -> Corpus:
+                errors: Literal["raise", "collect"] = "raise", progress: bool | None = None,
+                recursive: bool = True) -> Corpus:
     """Load and normalize news articles into a :class:`~tradenews.core.corpus.Corpus`.
 
     Parameters
     ----------
-    source : path, DataFrame or None
-        A folder of ``.txt``/``.html``/``.json``/``.jsonl``/``.csv`` files, one
-        such file, or a DataFrame. None loads the embedded default corpus.
+    source : path, DataFrame, Series or None
+        A folder of ``.txt``/``.html``/``.json``/``.jsonl``/``.csv`` files, one such
+        file, a DataFrame, or a Series of texts. None loads the embedded default corpus.
     columns : dict, keyword-only
-        ``{table column: field}`` for tables whose columns tradenews cannot
-        recognise. Fields: article_id, text, title, subtitle, url, outlet,
-        published, byline.
+        ``{table column: field}`` for tables whose columns tradenews cannot recognise;
+        a column may be a dotted path into nested JSON (``{"body.paragraphs": "text"}``).
+        Fields: article_id, text, title, subtitle, url, outlet, published, byline.
     errors : {"raise", "collect"}, keyword-only
-        ``"raise"`` stops at the first bad input with a :class:`LoadError` naming
-        the file, the row and the reason. ``"collect"`` loads the rest and lists
-        the failures in ``corpus.errors``.
+        ``"raise"`` stops at the first unreadable input (undecodable bytes, a malformed
+        row, no text column, a duplicate id, non-string text) with a :class:`LoadError`
+        naming the source, the row and the reason. ``"collect"`` loads the rest and lists
+        the failures in ``corpus.errors``. Either way, rows with empty text (or nothing but
+        boilerplate) are skipped with one warning and listed in ``corpus.errors`` with
+        severity ``skipped``.
     progress : bool, keyword-only
-        Show a tqdm progress bar. By default only above 300 inputs.
+        Show a progress bar counting rows. By default only above 300 rows.
+    recursive : bool, keyword-only
+        Read subfolders too (default). Hidden files and folders are skipped and noted.
 
     Returns
     -------
@@ -408,86 +276,54 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
     >>> int(corpus.articles["outlet"].isna().sum())
     2
     """
-    import pandas as pd
-
-    collector = _Collector(errors)
+    collector = Collector(errors)
     if source is None:
         source = DEFAULT_CORPUS
         if not source.is_dir():
             raise LoadError("the default corpus folder is missing from the installed package",
                             source=str(source))
-    if isinstance(source, pd.DataFrame):
-        items: Iterable = _iter_dataframe(source, columns=columns, collector=collector)
-        total = len(source)
-    else:
-        path = Path(source).expanduser()
-        if path.is_dir():
-            files = []
-            for p in sorted(path.iterdir()):
-                if p.name.startswith(".") or not p.is_file():
-                    continue
-                if p.suffix.lower() in SUPPORTED:
-                    files.append(p)
-                else:
-                    collector.note(f"not an article file (supported: {', '.join(SUPPORTED)})",
-                                   source=str(p), severity="skipped")
-            if not files:
-                raise LoadError(f"no {', '.join(SUPPORTED)} files in the folder", source=str(path))
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED:
-                raise LoadError(f"unsupported file type {path.suffix!r} (supported: {', '.join(SUPPORTED)})",
-                                source=str(path))
-            files = [path]
-        else:
-            raise LoadError("no such file or folder", source=str(path))
-        items = (item for f in files for item in _iter_file(f, columns=columns, collector=collector))
-        total = len(files)
+    items, total, files = _sources(source, columns=columns, collector=collector, recursive=recursive)
     items = show_progress(items, total=total, desc="loading", enabled=progress)
-
-    articles, paragraphs, sentences, removed = [], [], [], []
+    tables = _Tables()
     seen: dict[str, str] = {}
-    for record, row, encoding, title_known, standfirst_known in items:
+    for record in items:
         article_id = record["article_id"]
-        src = record.pop("_path")
+        where = dict(source=record["source"], row=record.get("row"), row_kind=record.get("row_kind"))
         if article_id in seen:
-            collector.error(f"duplicate article_id {article_id!r} (first loaded from {seen[article_id]})",
-                            source=src, row=row)
+            collector.error("duplicate article_id", **where, article_id=article_id,
+                            detail=f"first loaded from {seen[article_id]}")
             continue
-        built = _article(record, source=src, row=row, encoding=encoding, collector=collector,
-                         title_known=title_known, standfirst_known=standfirst_known)
+        built = _article(record, collector)
         if built is None:
             continue
-        art, norm = built
-        seen[article_id] = src if row is None else f"{src}, row {row}"
-        raw = art["raw_text"]
-        for e in norm.edits:
-            removed.append((article_id, e.start, e.end, raw[e.start:e.end], e.reason, e.replacement))
-        text = art["text"]
-        para_starts = []
-        pos = 0
-        for pid, (para, kind) in enumerate(zip(text.split("\n"), norm.paragraph_kinds)):
-            paragraphs.append((article_id, pid, kind, pos, pos + len(para), para))
-            para_starts.append(pos)
-            pos += len(para) + 1
-        pid = 0
-        spans = sentence_spans(text)
-        for sid, (a, b) in enumerate(spans):
-            while pid + 1 < len(para_starts) and para_starts[pid + 1] <= a:
-                pid += 1
-            sentences.append((article_id, sid, pid, a, b, text[a:b]))
-        art["n_words"] = len(_WORDS.findall(text))
-        art["n_sentences"] = len(spans)
-        art["n_paragraphs"] = len(para_starts)
-        articles.append(art)
-    return _frames(articles, paragraphs, sentences, removed, collector.rows)
+        row = record.get("row")
+        seen[article_id] = record["source"] if row is None else f"{record['source']}, {record['row_kind']} {row}"
+        tables.add(*built)
+    _warn(collector, len(tables.articles), source)
+    return _frames(tables, collector.rows, files)
 
 
-def _frames(articles, paragraphs, sentences, removed, errors) -> Corpus:
+def _warn(collector: Collector, n_articles: int, source: Any) -> None:
+    empty = collector.count("skipped", "skipped: empty text")
+    boilerplate = collector.count("skipped", "skipped: all boilerplate")
+    if empty or boilerplate:
+        why = "; ".join(part for part in (f"empty text ({empty})" if empty else "",
+                                          f"all boilerplate ({boilerplate})" if boilerplate else "") if part)
+        warnings.warn(f"{empty + boilerplate} rows skipped: {why}; see corpus.errors", stacklevel=3)
+    if n_articles == 0:
+        name = source if isinstance(source, (str, Path)) else type(source).__name__
+        warnings.warn(f"no articles loaded from {name}; see corpus.errors", stacklevel=3)
+        collector.note("no articles loaded", source=str(name), severity="warning",
+                       detail=f"{collector.count('error')} errors, {collector.count('skipped')} skipped")
+
+
+def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     import pandas as pd
 
-    art = pd.DataFrame(articles, columns=[c for c in ARTICLE_COLUMNS if c not in ("outlet_label",)])
-    for col in ("article_id", "title", "byline", "published_zone", "dateline", "url", "text", "raw_text",
-                "source", "encoding"):
+    art = pd.DataFrame(tables.articles, columns=[c for c in ARTICLE_COLUMNS if c != "outlet_label"])
+    art["outlet"] = metadata.fold_outlets(art["outlet"].tolist())
+    for col in ("article_id", "title", "byline", "published_zone", "published_precision", "dateline", "url",
+                "text", "raw_text", "source", "encoding"):
         art[col] = art[col].astype("string")
     art["outlet"] = art["outlet"].astype("category")
     for col in ("published", "updated"):
@@ -497,19 +333,22 @@ def _frames(articles, paragraphs, sentences, removed, errors) -> Corpus:
     art["row"] = art["row"].astype("Int64")
     art.insert(2, "outlet_label", pd.Series(outlet_labels(art["article_id"], art["outlet"].astype(object)),
                                             index=art.index, dtype="string"))
-    para = pd.DataFrame(paragraphs, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
-    sent = pd.DataFrame(sentences, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
-    rem = pd.DataFrame(removed, columns=["article_id", "start", "end", "text", "reason", "replacement"])
-    err = pd.DataFrame(errors, columns=["source", "row", "reason", "severity"])
-    for frame, cats in ((para, ("kind",)), (rem, ("reason",))):
-        for col in cats:
-            frame[col] = frame[col].astype("category")
+    para = pd.DataFrame(tables.paragraphs, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
+    sent = pd.DataFrame(tables.sentences,
+                        columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
+    rem = pd.DataFrame(tables.removed, columns=["article_id", "start", "end", "text", "reason", "replacement"])
+    err = pd.DataFrame(errors, columns=Collector.COLUMNS)
+    para["kind"] = para["kind"].astype("category")
+    rem["reason"] = rem["reason"].astype("category")
     for frame in (para, sent, rem, err):
         for col in frame.columns:
-            if col in ("article_id", "text", "replacement", "source", "reason", "severity") and \
-                    not isinstance(frame[col].dtype, pd.CategoricalDtype):
+            if col in ("article_id", "text", "replacement", "source", "reason", "severity", "row_kind", "detail") \
+                    and not isinstance(frame[col].dtype, pd.CategoricalDtype):
                 frame[col] = frame[col].astype("string")
             elif col in ("paragraph_id", "sentence_id", "start", "end"):
                 frame[col] = frame[col].astype("int64")
     err["row"] = err["row"].astype("Int64")
-    return Corpus(art, para, sent, rem, err)
+    counts = art["source"].value_counts()
+    file_table = pd.DataFrame(files, columns=["source", "extension"])
+    file_table["articles"] = file_table["source"].map(counts).fillna(0).astype("int64")
+    return Corpus(art, para, sent, rem, err, file_table)

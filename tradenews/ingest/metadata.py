@@ -7,6 +7,7 @@ an article whose outlet cannot be told keeps ``outlet = NA``. Nothing is guessed
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -16,7 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 __all__ = ["parse_date", "find_date", "is_date_line", "parse_byline", "outlet_from_text",
-           "outlet_from_url", "outlet_timezone", "ParsedDate", "load_outlets"]
+           "outlet_from_url", "outlet_timezone", "ParsedDate", "load_outlets", "outlets", "canonical_outlet",
+           "fold_outlets"]
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -44,11 +46,13 @@ _DATE_LINE_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|first
 
 @dataclass(frozen=True)
 class ParsedDate:
-    """A date found in text: ``value`` is naive when the text gives no zone."""
+    """A date found in text: ``value`` is naive when the text gives no zone; ``precision`` is
+    ``day`` (no time of day given), ``minute`` or ``second``."""
 
     value: datetime
     has_zone: bool
     span: tuple[int, int]
+    precision: str = "minute"
 
 
 def _zone_offset(zone: str | None) -> timezone | None:
@@ -86,7 +90,8 @@ def _from_match(m: re.Match) -> ParsedDate | None:
     tz = _zone_offset(g.get("zone"))
     if tz is not None:
         value = value.replace(tzinfo=tz)
-    return ParsedDate(value, tz is not None, m.span())
+    precision = "second" if g.get("s") else "minute" if g.get("h") else "day"
+    return ParsedDate(value, tz is not None, m.span(), precision)
 
 
 def find_date(text: str) -> ParsedDate | None:
@@ -179,6 +184,7 @@ class _Outlets:
     signatures: tuple[tuple[str, re.Pattern], ...]
     domains: dict[str, str]
     timezones: dict[str, str]
+    names: dict[str, str]  # casefolded display name or alias -> display name
 
 
 def _default_outlets_path():
@@ -190,16 +196,75 @@ def load_outlets(path: str | None = None) -> _Outlets:
     """Read an outlet signature file (default: the one shipped in the package)."""
     text = Path(path).read_text("utf-8") if path else _default_outlets_path().read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    signatures, domains, zones = [], {}, {}
+    signatures, domains, zones, names = [], {}, {}, {}
     for row in rows:
         outlet, kind, value = row["outlet"].strip(), row["kind"].strip(), row["value"]
+        names[outlet.casefold()] = outlet
         if (row.get("timezone") or "").strip():
             zones[outlet] = row["timezone"].strip()
         if kind == "signature":
             signatures.append((outlet, re.compile(value)))
         elif kind == "domain":
             domains[value.strip().lower()] = outlet
-    return _Outlets(tuple(signatures), domains, zones)
+        elif kind == "alias":
+            names[value.strip().casefold()] = outlet
+    return _Outlets(tuple(signatures), domains, zones, names)
+
+
+def outlets(path: str | None = None):
+    """The outlet table as a DataFrame: ``outlet``, ``kind`` (``domain``, ``alias`` or
+    ``signature``), ``value`` and ``timezone``. Add rows to ``tradenews/data/outlets.csv``
+    (or a copy passed as ``path``) to teach tradenews an outlet.
+
+    Example
+    -------
+    >>> table = outlets()
+    >>> table.loc[table["value"] == "nytimes.com", "outlet"].item()
+    'The New York Times'
+    >>> bool((table["kind"] == "domain").sum() >= 200)
+    True
+    """
+    import pandas as pd
+
+    source = Path(path) if path else _default_outlets_path()
+    text = source.read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+
+
+def canonical_outlet(name: str, *, outlets: _Outlets | None = None) -> str | None:
+    """The display name for an outlet name, alias or domain, case-insensitively; None if unknown.
+
+    Example
+    -------
+    >>> canonical_outlet("NYT"), canonical_outlet("nyt"), canonical_outlet("bbc.co.uk")
+    ('The New York Times', 'The New York Times', 'BBC')
+    >>> canonical_outlet("Some Local Paper") is None
+    True
+    """
+    table = outlets or load_outlets()
+    key = " ".join(str(name).split()).casefold()
+    if key in table.names:
+        return table.names[key]
+    host = key.removeprefix("www.")
+    return table.domains.get(host)
+
+
+def fold_outlets(values: list) -> list:
+    """Fold spellings of one outlet that differ only in case or spacing onto the first one seen.
+
+    >>> fold_outlets(["Daily Planet", "DAILY  PLANET", None, "daily planet"])
+    ['Daily Planet', 'Daily Planet', None, 'Daily Planet']
+    """
+    first: dict[str, str] = {}
+    out = []
+    for v in values:
+        if v is None or v != v:
+            out.append(None)
+            continue
+        key = " ".join(str(v).split()).casefold()
+        out.append(first.setdefault(key, " ".join(str(v).split())))
+    return out
 
 
 def outlet_from_text(text: str, *, outlets: _Outlets | None = None) -> str | None:

@@ -17,9 +17,18 @@ __all__ = ["paragraph_spans", "sentence_spans", "abbreviations"]
 # Curly quotes are mapped to straight quotes of the same length before Punkt
 # runs, so boundary detection does not depend on the nltk version's quote
 # handling and every offset still indexes the original string.
-_QUOTE_FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                             "\u00ab": '"', "\u00bb": '"'})
+_QUOTE_PAIRS = (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u00ab", '"'),
+                ("\u00bb", '"'))
 _LINE = re.compile(r"[^\n]+")
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes and guillemets to straight ones, same length (chained ``replace`` runs in C;
+    ``str.translate`` with a dict looks every character up in Python)."""
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -37,17 +46,39 @@ def abbreviations() -> frozenset[str]:
     )
 
 
+_CACHE_LIMIT = 200_000
+# A candidate context that is a plain word of two or more letters, a period, whitespace and a plain
+# next word (letters and digits, perhaps 's): Punkt's decision then depends on the abbreviation list only.
+# Opening ", ( and [ are no part of Punkt's word tokens, so they may precede either word.
+_PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\Z")
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+    """Punkt with explicit parameters, its regexes on the standard ``re`` engine and its decisions memoized.
+
+    Every override keeps Punkt's decisions exactly (``tests/test_segment_speed.py``
+    compares the spans with stock nltk on real and generated text); they only
+    remove overheads that made Punkt most of the cost of loading a corpus:
+
+    * nltk 3.10 wraps its patterns in a ReDoS guard built on the ``regex`` module;
+      the patterns are linear on line-sized news text, so the guard buys nothing.
+    * the word before each candidate break was found by a Python loop over every
+      character since the previous candidate (``rfind`` does it in C);
+    * whether a candidate context (``said. The``) holds a break depends on that
+      short string alone, and the same contexts recur across a corpus.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
+
+    class _FastToken(PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = re.compile(r"\.\.+$")
+        _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+        _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+        _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
 
     class _FastVars(PunktLanguageVars):
-        """Punkt's own patterns, compiled with the standard ``re`` engine.
-
-        nltk 3.10 wraps them in a ReDoS guard built on the ``regex`` module, which
-        made them the largest cost of loading a corpus. The patterns are linear
-        on line-sized news text, so the guard buys nothing here.
-        """
+        re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
 
         def _word_tokenizer_re(self):
             try:
@@ -67,9 +98,31 @@ def _tokenizer():
                     re.UNICODE | re.VERBOSE)
                 return self._fast_period_re
 
+    class _FastTokenizer(PunktSentenceTokenizer):
+        _decisions: dict = {}
+
+        def _get_last_whitespace_index(self, text: str) -> int:
+            i = max(text.rfind(" "), text.rfind("\n"))
+            if not text.isprintable():  # a tab, \r, \v or \f may come after the last space
+                i = max(i, text.rfind("\t"), text.rfind("\r"), text.rfind("\x0b"), text.rfind("\x0c"))
+            return max(i, 0)
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            m = _PLAIN_CONTEXT.match(text)
+            if m:
+                # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
+                # collocations, sentence starters or orthographic data, nothing else can change that).
+                return m.group(1).lower() not in params.abbrev_types
+            found = self._decisions.get(text)
+            if found is None:
+                if len(self._decisions) > _CACHE_LIMIT:
+                    self._decisions.clear()
+                found = self._decisions[text] = super().text_contains_sentbreak(text)
+            return found
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params, lang_vars=_FastVars())
+    return _FastTokenizer(params, lang_vars=_FastVars(), token_cls=_FastToken)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -99,7 +152,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     # One Punkt call per text is faster than one per line; a span that crosses a
     # line break is then cut there, so a headline never merges with a sentence.
-    for a, b in _tokenizer().span_tokenize(chunk.translate(_QUOTE_FOLD)):
+    for a, b in _tokenizer().span_tokenize(fold_quotes(chunk)):
         if "\n" not in chunk[a:b]:
             spans.append((start + a, start + b))
             continue

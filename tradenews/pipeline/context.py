@@ -73,11 +73,13 @@ def _facts(run: "Run"):
 
 
 def _discrepancies(run: "Run"):
-    return run.call(resolve("tradenews.extract.facts.fact_discrepancies"), run.facts, stories="stories")
+    return run.call(resolve("tradenews.extract.facts.fact_discrepancies"), run.facts, entities="entities",
+                    stories="stories")
 
 
 def _media(run: "Run"):
-    return run.call(resolve("tradenews.analyse.compare.media_citations"), run.corpus, entities="entities")
+    return run.call(resolve("tradenews.analyse.media.media_citations", "tradenews.analyse.compare.media_citations"),
+                    run.corpus, entities="entities")
 
 
 def _profile(run: "Run"):

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from tradenews.pipeline.context import Run, resolve
+from tradenews.pipeline.context import Run, accepts, resolve
 
 __all__ = ["Output", "Section", "SECTIONS", "output", "make_output", "section_names"]
 
@@ -133,8 +133,8 @@ def _outlet_similarity(run: Run):
 def _reuse_chart(run: Run):
     if len(run.corpus.articles) < 2 or not len(run.pairs):
         return None
-    return resolve("tradenews.present.overlap_charts.plot_reuse",
-                   "tradenews.extract.overlap.plot_reuse")(run.pairs, threshold=0.3)
+    plot_reuse = resolve("tradenews.present.overlap_charts.plot_reuse", "tradenews.extract.overlap.plot_reuse")
+    return plot_reuse(run.pairs, threshold=0.3) if accepts(plot_reuse, "threshold") else plot_reuse(run.pairs)
 
 
 def _passages(run: Run):
@@ -164,7 +164,8 @@ def _timeline(run: Run):
 def _timeline_table(run: Run):
     if not len(run.tariffs):
         return None
-    return resolve("tradenews.extract.tariffs.timeline_table")(run.tariffs, run.corpus.articles, _reference())
+    return resolve("tradenews.present.tariff_charts.timeline_table", "tradenews.extract.tariffs.timeline_table")(
+        run.tariffs, run.corpus.articles, _reference())
 
 
 F, T = "figure", "table"
@@ -213,10 +214,11 @@ SECTIONS: list[Section] = [
     Section("overlap", "Overlap between outlets", (
         Output("04-outlet-heatmap", F, "How similar each pair of outlets' coverage is.", _outlet_similarity,
                "plot_similarity_heatmap(similarity_matrix(by='outlet'))"),
-        Output("04-reuse", F, "Share of sentences reused between article pairs.", _reuse_chart, "plot_reuse"),
-        Output("04-similar-pairs", T, "Article pairs by TF-IDF similarity and sentence reuse.",
+        Output("04-reuse", F, "Share of words outside quotations reused between article pairs.", _reuse_chart, "plot_reuse"),
+        Output("04-similar-pairs", T, "Article pairs by TF-IDF similarity, reuse outside quotations and shared "
+               "quotations.",
                lambda run: run.pairs, "tradenews.similar_pairs"),
-        Output("04-shared-passages", T, "Sentences shared (or closely paraphrased) across articles.", _passages,
+        Output("04-shared-passages", T, "Sentences aligned across articles: verbatim, rewritten, or a shared quotation.", _passages,
                "tradenews.shared_passages"),
     )),
     Section("tariffs", "Tariff figures", (
@@ -226,7 +228,7 @@ SECTIONS: list[Section] = [
         Output("05-escalation-ladder", F, "The tariff levels cited, by direction and status.",
                _tariff_chart("tradenews.present.tariff_charts.plot_escalation_ladder",
                              "tradenews.extract.tariffs.plot_escalation_ladder"), "plot_escalation_ladder"),
-        Output("05-timeline-vs-reference", F, "Cited figures against the reference series.", _timeline,
+        Output("05-timeline-vs-reference", F, "Cited figures against the reference series (drawn only where it covers the articles).", _timeline,
                "plot_timeline"),
         Output("05-tariffs", T, "Every tariff rate cited, with actor, target and status.",
                lambda run: run.tariffs, "tradenews.extract_tariffs"),

@@ -1,0 +1,31 @@
+"""Facts each outlet states (dates, numbers, names) and where outlets disagree, within a story.
+
+How "the same thing" is decided, without a list of this story's facts:
+
+* :func:`extract_facts` (:mod:`.extract`) finds every date ("in May", "Nov. 10",
+  "Thursday"), number ("five-day", "two days of talks", "157% tariff", "fifth
+  round"; not clock times or "9/11") and named person with its *head* (the word
+  the value attaches to) and its story (:func:`tradenews.stories`).
+* :func:`compare_facts` (:mod:`.compare`) pairs facts only within a story and a
+  slot (same kind, same head word or user subject), by named rules
+  (:data:`PAIR_RULES`), one-to-one per article pair.
+* :func:`fact_status` (:mod:`.status`) says ``same``, ``compatible`` (a weekday
+  that falls on the other's date, a month containing it, different measures, a
+  bound that holds, a rounded figure), ``differs`` or ``unclear``; dates are
+  resolved against the publication date.
+* :func:`name_conflicts` (:mod:`.names`) links the forms of one person's name
+  within a story and flags two different people in one role whose names clash.
+* :func:`fact_discrepancies` (:mod:`.summary`) groups pairs into subjects and
+  lists every value per outlet, worst status first.
+"""
+
+from tradenews.extract.facts.compare import PAIR_RULES, compare_facts
+from tradenews.extract.facts.extract import FACT_COLUMNS, extract_facts
+from tradenews.extract.facts.names import PAIR_COLUMNS, canonical_people, name_conflicts, same_person
+from tradenews.extract.facts.status import fact_status
+from tradenews.extract.facts.summary import DISCREPANCY_COLUMNS, fact_discrepancies
+from tradenews.extract.facts.values import parse_date, parse_number, read_fact_patterns
+
+__all__ = ["extract_facts", "compare_facts", "fact_discrepancies", "name_conflicts", "read_fact_patterns",
+           "canonical_people", "same_person", "fact_status", "parse_number", "parse_date", "PAIR_RULES",
+           "FACT_COLUMNS", "PAIR_COLUMNS", "DISCREPANCY_COLUMNS"]

@@ -1,0 +1,376 @@
+"""Pairing facts about the same thing, within a story, by named rules.
+
+Facts are blocked first: only facts of the same story (``story_id``), the same
+kind and the same *slot key* meet: a shared head word (the noun or verb the
+value attaches to: "five-day *tour*", "*apologized* Saturday") or the same
+user-pattern subject. Within a block, a pair must pass every rule of
+:data:`PAIR_RULES` (a list of ``(name, test)``: list them, or pass ``rules=``
+without one to switch it off). Then each fact keeps its best partner per other
+article, strongest first, so the outlets' "Nov. 10" pair up before a stray
+"August" can.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Callable
+
+import pandas as pd
+import regex
+
+from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
+from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
+from tradenews.extract.facts.status import STATUS_ORDER, fact_status
+from tradenews.extract.facts.values import WEEKDAYS
+
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK"]
+
+#: Facts sharing one slot key in one story above which the key is too common to mean a slot.
+MAX_BLOCK = 400
+_WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
+
+
+def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
+    """``(start, end, stem)`` of each content word of a sentence (digits, stop words and 1-letter words left out)."""
+    stop = stop_words()
+    return [(m.start(), m.end(), stem(m.group())) for m in WORD.finditer(sentence)
+            if m.group().lower() not in stop and not m.group()[0].isdigit() and len(m.group()) > 1]
+
+
+def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, int, str]]]]:
+    """Sentence key of every fact, and the content words of each distinct sentence (tokenized once)."""
+    keys = (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
+    words: dict[str, list[tuple[int, int, str]]] = {}
+    for key, sent in zip(keys, facts["sentence"].astype(str)):
+        if key not in words:
+            words[key] = _sentence_words(sent)
+    return keys, words
+
+
+def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None) -> dict[int, dict[str, float]]:
+    """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
+
+    Each distinct sentence is tokenized once (or ``tokens`` from :func:`tokenize`); IDF
+    counts distinct sentences. Vectors are built only for the ``needed`` rows (default all).
+    """
+    keys, words = tokens or tokenize(facts)
+    df: dict[str, int] = defaultdict(int)
+    for toks in words.values():
+        for w in {w for _, _, w in toks}:
+            df[w] += 1
+    n = max(len(words), 1)
+    out = {}
+    sentences, values = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    for i in (range(len(facts)) if needed is None else sorted(needed)):
+        at = sentences[i].find(values[i])
+        toks = words[keys[i]]
+        centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
+        bag: dict[str, float] = {}
+        for k, (p, e, w) in enumerate(toks):
+            if not at <= p < at + len(values[i]):
+                bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
+        out[i] = _unit({w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()})
+    return out
+
+
+def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None) -> dict[str, dict[str, float]]:
+    """Per article in ``needed``: the words of its fact sentences, sublinear tf x IDF over articles, L2-normalised."""
+    keys, words = tokens or tokenize(facts)
+    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key in words:
+        bag = bags[key.rsplit("#", 1)[0]]
+        for _, _, w in words[key]:
+            bag[w] += 1
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags.values():
+        for w in bag:
+            df[w] += 1
+    n = max(len(bags), 1)
+    return {a: _unit({w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in bags[a].items()})
+            for a in needed if a in bags}
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _incomparable_dates(a: str, b: str) -> bool:
+    """A weekday against a month or a year says nothing about agreement."""
+    wa, wb = a in _WEEKDAY_NAMES, b in _WEEKDAY_NAMES
+    if wa == wb:
+        return False
+    other = b if wa else a
+    return other.count("-") == 0 or len(other) == 2
+
+
+# each test: (fact a, fact b, context) -> bool; context holds "similarity", "min_similarity", "across"
+def _different_sides(a: dict, b: dict, ctx: dict) -> bool:
+    return a[ctx["across"]] != b[ctx["across"]]
+
+
+def _same_story(a: dict, b: dict, ctx: dict) -> bool:
+    return a["story_id"] == b["story_id"]
+
+
+def _same_subject(a: dict, b: dict, ctx: dict) -> bool:
+    """User-pattern facts pair by subject; others need sentences about the same thing (context cosine)."""
+    if a["subject"] or b["subject"]:
+        return a["subject"] == b["subject"]
+    return ctx["similarity"] >= ctx["min_similarity"]
+
+
+def _comparable_dates(a: dict, b: dict, ctx: dict) -> bool:
+    return a["kind"] != "date" or not _incomparable_dates(str(a["norm"]), str(b["norm"]))
+
+
+def _counted_noun(a: dict, b: dict, ctx: dict) -> bool:
+    """Numbers pair on the noun they count ('47 *arrests*'), a user subject or as ranges; a word before
+    the number ('cut $716 billion', 'spent $750,000') is too loose a slot."""
+    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    return any(h.startswith("n:") for h in ctx["shared_head"]) or (".." in a["norm"] and ".." in b["norm"])
+
+
+def _same_predicate(a: dict, b: dict, ctx: dict) -> bool:
+    """'23 states *have enacted*' and 'two states *were challenging*': one noun, two different slots.
+
+    Two numbers of one noun need the same word after the noun or the same word before the number
+    ("*trail* Clinton by 300 delegates" / "58 of the 98 delegates *available*" are not one slot).
+    """
+    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    ha, hb = set(str(a["head"]).split("|")), set(str(b["head"]).split("|"))
+    return any(h[:2] in ("p:", "v:") for h in ha & hb) or (".." in a["norm"] and ".." in b["norm"])
+
+
+def _same_people(a: dict, b: dict, ctx: dict) -> bool:
+    """About the same subject: when both sentences name people, they name at least one in common (by surname).
+
+    "Trump ... a crowd of about 230 people" and "Mr. Rubio ... a crowd of about 1,000" are two crowds.
+    """
+    if a["subject"] and a["subject"] == b["subject"]:
+        return True  # a user pattern names the subject
+    pa = ctx["people"].get((a["article_id"], a["sentence_id"]), set())
+    pb = ctx["people"].get((b["article_id"], b["sentence_id"]), set())
+    return not (pa and pb) or bool(pa & pb)
+
+
+def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
+    """The two articles report the event closely (cosine of their fact sentences); a user pattern names the subject."""
+    if a["subject"] and a["subject"] == b["subject"]:
+        return True
+    return ctx["article_similarity"] >= ctx["min_article_similarity"]
+
+
+def _same_year(a: dict, b: dict, ctx: dict) -> bool:
+    """'in June' (this year) and 'in January 2010' are different times, not a disagreement on the month."""
+    if a["kind"] != "date":
+        return True
+    ya, yb = _stated_year(a["value"]), _stated_year(b["value"])
+    if (ya is None) == (yb is None):
+        return True
+    stated, other = (ya, b) if ya is not None else (yb, a)
+    return other.get("year") is None or pd.isna(other["year"]) or int(other["year"]) == stated
+
+
+def _stated_year(value: str) -> int | None:
+    m = regex.search(r"\b(?:19|20)\d\d\b", str(value))
+    return int(m.group()) if m else None
+
+
+def _ordinal_with_ordinal(a: dict, b: dict, ctx: dict) -> bool:
+    """Ordinals pair with ordinals, on a real noun ("fifth *round*", not "first *time*"), and a
+    "first ... since" claim never with a plain rank ("second black senator" / "first black senator since")."""
+    if (a["unit"] == "ordinal") != (b["unit"] == "ordinal"):
+        return False
+    if a["unit"] != "ordinal" or (a["subject"] and a["subject"] == b["subject"]):
+        return True
+    nouns = {h[2:] for h in ctx["shared_head"] if h.startswith("n:")}
+    if nouns and nouns <= {stem(w) for w in weak_heads()}:
+        return False
+    return _since(a) == _since(b)
+
+
+def _since(fact: dict) -> bool:
+    sentence, value = str(fact["sentence"]), str(fact["value"])
+    at = sentence.find(value)
+    return at >= 0 and bool(regex.match(r"(?:\W+\w+){0,5}?\W+since\b", sentence[at + len(value):at + len(value) + 80]))
+
+
+def _same_shape(a: dict, b: dict, ctx: dict) -> bool:
+    """A range pairs with a range, a ratio with a ratio, a single value with a single value."""
+    return (".." in a["norm"], "/" in a["norm"]) == (".." in b["norm"], "/" in b["norm"])
+
+
+def _not_stated_by_both(a: dict, b: dict, ctx: dict) -> bool:
+    """'six arrests Wednesday, compared to 47 the previous night' vs '47 arrests': A states B's value too."""
+    said = ctx["stated"]
+    if a["norm"] == b["norm"]:
+        return True
+    return b["norm"] not in said.get((a["article_id"], a["sentence_id"], a["kind"]), ()) and \
+        a["norm"] not in said.get((b["article_id"], b["sentence_id"], b["kind"]), ())
+
+
+PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
+    ("same story", _same_story),
+    ("different outlets (or articles)", _different_sides),
+    ("articles alike", _articles_alike),
+    ("same subject", _same_subject),
+    ("comparable dates", _comparable_dates),
+    ("numbers count the same noun", _counted_noun),
+    ("numbers with the same predicate", _same_predicate),
+    ("same people named", _same_people),
+    ("dates of the same year", _same_year),
+    ("ordinals with ordinals", _ordinal_with_ordinal),
+    ("ranges with ranges", _same_shape),
+    ("not stated by both", _not_stated_by_both),
+]
+
+
+def _slot_keys(rec: dict) -> list[str]:
+    if rec["subject"]:
+        return [f"subject={rec['subject']}"]
+    heads = [h for h in str(rec["head"] or "").split("|") if h and not h.startswith("p:")]
+    if any(h.startswith("n:") for h in heads):
+        heads = [h for h in heads if not h.startswith("v:")]  # a counted noun is the slot; the verb only refines it
+    keys = [f"head={h}" for h in heads]
+    if ".." in rec["norm"]:
+        keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
+    return keys
+
+
+def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, rec in enumerate(records):
+        if rec["kind"] == "name":
+            continue  # names are compared by name_conflicts
+        for key in _slot_keys(rec):
+            blocks[(rec["story_id"], rec["kind"], key)].append(i)
+    pairs = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs.add((i, j))
+    return pairs
+
+
+def _score(a: dict, b: dict, similarity: float) -> float:
+    shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
+    score = similarity + (0.2 if shared_head else 0.0) + (1.0 if a["subject"] and a["subject"] == b["subject"] else 0.0)
+    return score + (0.3 if a["norm"] == b["norm"] else 0.0)
+
+
+def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str,
+             min_article_similarity: float):
+    """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
+    stated: dict[tuple, set[str]] = defaultdict(set)
+    people: dict[tuple, set[str]] = defaultdict(set)
+    for rec in records:
+        stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
+        if rec["kind"] == "name":
+            people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
+    cand = []
+    pairs = sorted(candidate_pairs(records))
+    tokens = tokenize(facts)
+    vectors = context_vectors(facts, {x for pair in pairs for x in pair}, tokens)
+    articles = article_vectors(facts, {records[x]["article_id"] for pair in pairs for x in pair}, tokens)
+    for i, j in pairs:
+        a, b = records[i], records[j]
+        sim = _cosine(vectors[i], vectors[j])
+        shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
+        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
+               "stated": stated, "people": people, "min_article_similarity": min_article_similarity,
+               "article_similarity": _cosine(articles.get(a["article_id"], {}), articles.get(b["article_id"], {}))}
+        if all(test(a, b, ctx) for _, test in rules):
+            cand.append((_score(a, b, sim), sim, i, j))
+    cand.sort(key=lambda c: (-c[0], c[2], c[3]))
+    return cand, vectors
+
+
+def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
+    if a["subject"]:
+        return a["subject"]
+    head = next(iter(sorted(set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""})), "")
+    shared = sorted(set(va) & set(vb), key=lambda w: (-(va[w] * vb[w]), w))
+    head = head.split(":", 1)[-1]  # "n:arrest" -> "arrest"
+    words = [head] + [w for w in shared if w != head][:2] if head else shared[:3]
+    return " ".join(w for w in words if w)
+
+
+def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: str = "outlet",
+                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
+    """Pair facts about the same thing (same story, same slot) in different outlets and say whether they agree.
+
+    Parameters
+    ----------
+    facts : DataFrame
+        :func:`extract_facts` output (facts without ``story_id`` are taken as one story).
+    min_similarity : float
+        Context cosine (IDF-weighted words of the two sentences) two facts of one
+        slot need to be taken as about the same thing.
+    across : {"outlet", "article"}
+        Compare only facts from different outlets (default) or different articles.
+    min_article_similarity : float
+        Cosine the two articles' fact sentences need (IDF over articles): a story
+        grouped through a chain of neighbours may hold articles about different
+        subjects.
+    rules : list of (name, test), optional
+        The pair rules (default :data:`PAIR_RULES`).
+
+    Returns
+    -------
+    DataFrame
+        ``subject`` (user subject, else the head and the strongest shared words),
+        ``kind, status`` (same | compatible | differs | unclear), ``note,
+        similarity``, ``article_a, outlet_a, value_a, article_b, outlet_b,
+        value_b, sentence_a, sentence_b``, ``fact_a, fact_b`` (row numbers in ``facts``).
+
+    Example
+    -------
+    >>> from tradenews.extract.facts import extract_facts
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": [
+    ...     "The truce, signed in May, expires on Nov. 10.",
+    ...     "In August, the two sides signed a truce that expires on Nov. 10."]})
+    >>> pairs = compare_facts(extract_facts(arts, names=False))
+    >>> pairs[["value_a", "value_b", "status"]].values.tolist()
+    [['May', 'August', 'differs'], ['Nov. 10', 'Nov. 10', 'same']]
+    """
+    if facts.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    facts = facts.reset_index(drop=True)
+    if "story_id" not in facts:
+        facts = facts.assign(story_id="all")
+    records = facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
+                           subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
+                           qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)).to_dict("records")
+    side = "outlet_label" if across == "outlet" else "article_id"
+    used: set[tuple[int, str]] = set()
+    rows = []
+    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
+                             across=side, min_article_similarity=min_article_similarity)
+    for _, sim, i, j in cand:
+        a, b = records[i], records[j]
+        if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
+            continue
+        used.update({(i, b["article_id"]), (j, a["article_id"])})
+        status, note = fact_status(a, b)
+        x, y = (i, j) if (a["outlet_label"], i) <= (b["outlet_label"], j) else (j, i)
+        fa, fb = records[x], records[y]
+        rows.append((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3),
+                     fa["article_id"], fa["outlet_label"], fa["value"], fb["article_id"], fb["outlet_label"],
+                     fb["value"], fa["sentence"], fb["sentence"], x, y))
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
+                                                                        kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)

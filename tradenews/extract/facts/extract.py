@@ -1,0 +1,307 @@
+"""Finding facts: every date, number and named person an article states, with its head and story."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import regex
+
+from tradenews.extract.entities import extract_entities
+from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_pattern, number_words,
+                                            parse_date, parse_number, qualifiers, read_fact_patterns)
+from tradenews.extract.stories import stories as find_stories
+from tradenews.ingest.frames import frames
+from tradenews.rules import read_lines
+
+__all__ = ["extract_facts", "FACT_COLUMNS", "WORD", "stem", "stop_words"]
+
+FACT_COLUMNS = ["article_id", "outlet_label", "sentence_id", "start", "end", "kind", "value", "norm", "unit",
+                "qualifier", "head", "subject", "pattern", "sentence", "year", "story_id", "published"]
+WORD = regex.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_NOT_UNIT = regex.compile(r"[- ]+(?!(?:of|and|or|to|the|a|an|in|on|at|for|by|from|with|is|was|are|were)\b)([a-z]+)")
+_MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|last|next)\s$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter stem of a lower-cased word."""
+    return _stemmer().stem(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "reported"}
+
+
+@lru_cache(maxsize=1)
+def weak_heads() -> frozenset[str]:
+    """Words that never head a fact (``facts_weak_heads.txt``): "night", "late", "week"..."""
+    return frozenset(read_lines("facts_weak_heads.txt"))
+
+
+def _content(word: str, *, weak_ok: bool = False) -> bool:
+    low = word.lower()
+    return word[:1].islower() and low not in stop_words() and not word[0].isdigit() and (
+        weak_ok or low not in weak_heads())
+
+
+def _next_content(words: list[str], *, weak_ok: bool = False) -> tuple[int, str]:
+    """Position and stem of the first content word, stopping at a function word other than "of"."""
+    for i, w in enumerate(words):
+        if _content(w, weak_ok=weak_ok):
+            return i, stem(w)
+        if w.lower() in stop_words() and w.lower() != "of" and not (weak_ok and w.lower() in ("have", "has", "were", "was", "are", "is", "had")):
+            break
+    return -1, ""
+
+
+def head_words(sentence: str, s: int, e: int, kind: str) -> str:
+    """The word(s) a fact describes, as ``|``-joined keys.
+
+    A date attaches to the nearest content word on each side ("*apologized*
+    Saturday", "on Friday *apologized*"; never "night", "late": see
+    ``facts_weak_heads.txt``). A number counts the noun after it (``n:arrest``
+    for "47 *arrests*"), with the word that follows that noun as its predicate
+    (``p:enact`` for "23 states have *enacted*") and the content word before it
+    (``v:cut`` for "cut $716 billion").
+    """
+    before = [m.group() for m in WORD.finditer(sentence[max(0, s - 80):s])][-(6 if kind == "date" else 3):]
+    after = [m.group() for m in WORD.finditer(sentence[e:e + 80])][:6]
+    if kind == "date":
+        prev = next((stem(w) for w in reversed(before) if _content(w)), "")
+        nxt = _next_content(after[:4])[1]
+        return "|".join(h for h in dict.fromkeys((prev, nxt)) if h)
+    if sentence[e:e + 1] == "-" and len(after) > 1:
+        after = after[1:]  # "five-day *tour*", "a 12-member *panel*": the unit is glued on, the noun follows
+    at, noun = _next_content(after[:4], weak_ok=True)
+    prev = next((stem(w) for w in reversed(before) if _content(w, weak_ok=True)), "")
+    keys = [f"n:{noun}"] if noun else []
+    if noun:
+        verb = _next_content(after[at + 1:at + 4], weak_ok=True)[1]
+        keys += [f"p:{verb}"] if verb else []
+    keys += [f"v:{prev}"] if prev else []
+    return "|".join(keys)
+
+
+def _is_name_part(sent: str, a: int, b: int) -> bool:
+    """'Merdeka 118', 'Air Force One', 'May' as a name: a capitalized word glued before."""
+    cardinal, ordinal = number_words()
+    m = regex.search(r"([A-Z][\w-]*)\s$", sent[max(0, a - 40):a])
+    value = sent[a:b]
+    if m and m.group(1).lower() not in stop_words() and not regex.fullmatch(MONTH_RX, m.group(1)):
+        return not value[:1].isupper() or value.lower() in {"one", "two"} or value.isdigit()
+    if value[:1].isupper() and (value.lower() in cardinal or value.lower() in ordinal):
+        return a > 0 and sent[a - 1] != '"'
+    return False
+
+
+def _number_value(value: str, sent: str, b: int) -> tuple[str, str, str] | None:
+    """``(norm, unit, qualifier)`` of a number mention, None when it is not a fact (a bare year)."""
+    low, qualifier, rest = value.lower(), "", value
+    for q, rel in sorted(qualifiers().items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(q + " "):
+            qualifier, rest = rel, value[len(q) + 1:]
+            break
+    num = regex.match(number_pattern(named=False), rest, regex.IGNORECASE)
+    if num is None:
+        return None
+    n, unit, ordinal = parse_number(num.group())
+    if n is None:
+        return None
+    tail = rest[num.end():]
+    m = _NOT_UNIT.match(tail if tail.strip() else sent[b:b + 40])
+    if ordinal:
+        unit = "ordinal"
+    elif not unit and m:
+        unit = stem(m.group(1))
+    if 1900 <= n <= 2100 and not unit and num.group().isdigit():
+        return None  # a year alone: already a date
+    return f"{n:g}", unit, qualifier
+
+
+def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
+    """``(value, norm, unit, qualifier, head)`` for the span ``a:b`` of a sentence, or None."""
+    value = sent[a:b].strip()
+    qualifier = ""
+    if kind == "date":
+        norm, unit = date_norm(parse_date(value)), "date"
+        if not norm or (value == "May" and not _MAY_AS_MONTH.search(sent[max(0, a - 12):a])):
+            return None  # "May" is a month only when it reads like one ("in May", "since May")
+    elif kind == "number":
+        parsed = _number_value(value, sent, b)
+        if parsed is None:
+            return None
+        norm, unit, qualifier = parsed
+    else:
+        norm, unit = value, ""
+    return value, norm, unit, qualifier, head_words(sent, a, b, kind)
+
+
+def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
+    """Facts of one sentence: ``(a, b, kind, subject, pattern, value, norm, unit, qualifier, head)``."""
+    taken = bytearray(len(sent))
+    out = []
+
+    def add(a: int, b: int, kind: str, subject: str, rule: str) -> None:
+        if any(taken[a:b]):
+            return
+        row = fact_row(sent, a, b, kind)
+        if row is not None:
+            taken[a:b] = b"\x01" * (b - a)
+            out.append((a, b, kind, subject, rule) + row)
+
+    for subject, kind, rx in pats:
+        for m in rx.finditer(sent):
+            add(*m.span("value"), kind, subject, "user")
+    for m in compiled("date").finditer(sent):
+        if not _is_name_part(sent, *m.span()):
+            add(*m.span(), "date", "", "date")
+    for m in compiled("number").finditer(sent):
+        if not _is_name_part(sent, m.start("num"), m.end()):
+            add(*m.span(), "number", "", "number")
+    return merge_ranges(sent, sorted(out))
+
+
+_RANGE = regex.compile(r"\s*+(?:-|–|—|to|-\s*to|through)\s*+")
+_RATIO = regex.compile(r"\s*+(?:-in-|in|out of)\s*+")
+
+
+def merge_ranges(sent: str, found: list[tuple]) -> list[tuple]:
+    """Join "40-60 hours", "from 1965 to 1970" (norm ``40..60``) and "1-in-3", "one in three" (``1/3``) into one fact.
+
+    >>> [f[5:7] for f in merge_ranges("a 1-in-3 chance", [(2, 3, "number", "", "number", "1", "1", "", "", ""),
+    ...                                                   (7, 8, "number", "", "number", "3", "3", "", "", "")])]
+    [('1-in-3', '1/3')]
+    """
+    out: list[tuple] = []
+    for fact in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev[2] == fact[2] and prev[4] != "user" and fact[4] != "user" \
+                and ".." not in prev[6] and "/" not in prev[6]:
+            gap = sent[prev[1]:fact[0]]
+            sep = ".." if _RANGE.fullmatch(gap) else ("/" if fact[2] == "number" and _RATIO.fullmatch(gap) else "")
+            if sep:
+                out[-1] = (prev[0], fact[1], fact[2], "", prev[4], sent[prev[0]:fact[1]], f"{prev[6]}{sep}{fact[6]}",
+                           fact[7] or prev[7], prev[8], fact[9] or prev[9])
+                continue
+        out.append(fact)
+    return out
+
+
+def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any]]:
+    pats = patterns if isinstance(patterns, pd.DataFrame) and "regex" in patterns else read_fact_patterns(
+        None if isinstance(patterns, pd.DataFrame) else patterns)
+    return list(pats[["subject", "kind", "regex"]].itertuples(index=False, name=None))
+
+
+def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = None, names: bool = True,
+                  entities: pd.DataFrame | None = None, stories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every date, number and named person each article states, with its context and story.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+    patterns : path or DataFrame, optional
+        User fact patterns (see :func:`read_fact_patterns`; default: the shipped file).
+    names : bool
+        Also list person names (from :func:`tradenews.extract.entities.extract_entities`).
+    entities : DataFrame, optional
+        Precomputed :func:`~tradenews.extract.entities.extract_entities` output (else computed).
+    stories : DataFrame, optional
+        Precomputed :func:`tradenews.stories` output (else computed): facts are compared within a story.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, outlet_label, sentence_id, start, end`` (offsets into
+        ``articles.text``), ``kind`` (date | number | name), ``value`` (as
+        written), ``norm`` (comparable form: ``2025-11-10``, ``Thursday``,
+        ``5``; a person's full name), ``unit`` (``%``, ``$``, ``day``, ``nation``,
+        ``ordinal``... for numbers; the role for names), ``qualifier`` (gt, lt,
+        approx... for "more than", "up to", "about"), ``head`` (stems of the
+        word(s) the value describes, ``|``-separated), ``subject`` (user pattern
+        subject, else empty), ``pattern`` (``"user"`` or the built-in rule),
+        ``sentence``, ``year`` (publication year, else the year the text states
+        most), ``story_id`` and ``published`` (the article's).
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
+    ...     "Trump began a five-day tour. The truce, signed in May, expires on Nov. 10."]})
+    >>> extract_facts(arts, names=False)[["kind", "value", "norm", "unit", "head"]].values.tolist()
+    [['number', 'five', '5', 'day', 'n:tour|v:began'], ['date', 'May', '05', 'date', 'sign|expir'], ['date', 'Nov. 10', '11-10', 'date', 'expir']]
+    """
+    articles, _, sentences = frames(corpus)
+    pats = _patterns(patterns)
+    labels = dict(zip(articles["article_id"], articles["outlet_label"]))
+    years = _article_years(articles)
+    story_table = stories if stories is not None else find_stories(corpus)
+    story = dict(zip(story_table["article_id"].astype(str), story_table["story_id"].astype(str)))
+    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"], errors="coerce", utc=True)))
+    rows: list[tuple] = []
+    for aid, sid, s0, sent in sentences[["article_id", "sentence_id", "start", "text"]].itertuples(index=False):
+        if aid not in labels:
+            continue
+        for a, b, kind, subject, rule, value, norm, unit, qual, head in _sentence_facts(sent, pats):
+            rows.append((aid, labels[aid], sid, s0 + a, s0 + b, kind, value, norm, unit, qual, head, subject, rule,
+                         sent, years.get(aid), story.get(aid, aid), published.get(aid)))
+    facts = pd.DataFrame(rows, columns=FACT_COLUMNS)
+    if names:
+        named = _name_facts(articles, sentences, entities).assign(
+            year=lambda d: d["article_id"].map(years), story_id=lambda d: d["article_id"].map(story).fillna(d["article_id"]),
+            published=lambda d: d["article_id"].map(published))
+        facts = pd.concat([facts, named], ignore_index=True) if len(named) else facts
+    return facts.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
+    years: dict[str, int | None] = {}
+    pub = pd.to_datetime(articles["published"], errors="coerce", utc=True)
+    common = pub.dt.year.mode()
+    fallback = int(common.iloc[0]) if len(common) else None
+    for aid, p, text in zip(articles["article_id"], pub, articles["text"]):
+        if pd.notna(p):
+            years[aid] = int(p.year)
+        else:
+            stated = regex.findall(r"\b(20\d\d|19\d\d)\b", text)
+            years[aid] = int(pd.Series(stated).mode().iloc[0]) if stated else fallback
+    return years
+
+
+def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+    """Person mentions as facts: ``value`` as written, ``norm`` the article's full form, ``unit`` the role."""
+    import numpy as np
+
+    ents = entities if entities is not None else extract_entities(articles)
+    ents = ents[(ents["type"] == "person") & ents["article_id"].astype(str).isin(set(articles["article_id"]))]
+    cols = [c for c in FACT_COLUMNS if c not in ("year", "story_id", "published")]
+    if ents.empty:
+        return pd.DataFrame(columns=cols)
+    sents = sentences.sort_values(["article_id", "start"], kind="stable")
+    by_article = {aid: g for aid, g in sents.groupby("article_id", sort=False)}
+    out = []
+    for aid, group in ents.groupby("article_id", sort=False):
+        sg = by_article.get(aid)
+        if sg is None:
+            continue
+        starts, ends = sg["start"].to_numpy(), sg["end"].to_numpy()
+        pos = np.searchsorted(starts, group["start"].to_numpy(), side="right") - 1
+        for row, p in zip(group.itertuples(index=False), pos):
+            if p < 0 or row.start >= ends[p]:
+                continue
+            role = " ".join(x for x in (row.affiliation, row.role) if isinstance(x, str) and x)
+            out.append((aid, row.outlet_label, int(sg["sentence_id"].iloc[p]), row.start, row.end, "name",
+                        row.mention, row.entity, role, "", "", "", "name", sg["text"].iloc[p]))
+    return pd.DataFrame(out, columns=cols)

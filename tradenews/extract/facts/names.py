@@ -1,0 +1,220 @@
+"""One person, one name, within a story; and names that conflict.
+
+:func:`canonical_people` links every person mention of a story to the fullest
+form of that person's name in the story: "Obama" and "Barack Obama", "Susan
+Rice" and "Susan E. Rice", "Special Agent Strzok" and "Peter Strzok", "Chris
+Stevens" and "J. Christopher Stevens" are one person. Two forms are the same
+person when their surnames (last words, after "Jr.", "of Kentucky" and titles
+are dropped) are equal and their given names agree: one is missing, equal, an
+initial of the other, a prefix of it ("Ben"/"Benjamin") or a nickname of it
+(``facts_nicknames.csv``). A surname alone that fits two different people stays
+unlinked. Canonicalization never crosses a story.
+
+:func:`name_conflicts` flags two *different* people of one story who carry the
+same role and the same surname-position word with incompatible given names:
+"Vice Premier He Lifeng" vs "Vice Premier Li Lifeng". A role word alone
+("representative") never groups people: the names must clash too.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import regex
+
+from tradenews.extract.facts.values import MONTHS, WEEKDAYS
+from tradenews.rules import read_lines, read_table
+
+__all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name_conflicts", "PAIR_COLUMNS"]
+
+PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
+                "article_b", "outlet_b", "value_b", "sentence_a", "sentence_b", "fact_a", "fact_b"]
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[tuple[str, str]]:
+    table = read_table("facts_nicknames.csv")
+    return frozenset((a, b) for a, b in zip(table["nickname"].str.lower(), table["name"].str.lower()))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    words = set()
+    for line in read_lines("entities_titles.txt"):
+        words.update(line.split("|")[0].lower().replace(".", "").split())
+    return frozenset(words | {"rep", "sen", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "agent", "special"})
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
+    """``(given names, surname)`` in lower case, without titles, suffixes, "of Place" or trailing dates.
+
+    >>> name_parts("Rep. Joseph R. Biden Jr. of Delaware")
+    (('joseph', 'r'), 'biden')
+    """
+    words = regex.sub(r"\s+of\s+[A-Z].*$", "", str(name)).replace(",", " ").split()
+    words = [w.strip(".").lower() for w in words]
+    calendar = set(WEEKDAYS) | set(MONTHS)
+    while words and (words[-1] in _SUFFIX or words[-1] in calendar):
+        words.pop()
+    while len(words) > 1 and words[0] in _titles():
+        words.pop(0)
+    if not words:
+        return (), ""
+    return tuple(words[:-1]), words[-1]
+
+
+def _given_agree(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return (a, b) in _nicknames() or (b, a) in _nicknames()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Could two name forms of one story be one person?
+
+    >>> same_person("Obama", "Barack Obama"), same_person("Susan Rice", "Susan E. Rice")
+    (True, True)
+    >>> same_person("Special Agent Strzok", "Peter Strzok"), same_person("He Lifeng", "Li Lifeng")
+    (True, False)
+    """
+    (ga, sa), (gb, sb) = name_parts(a), name_parts(b)
+    if not sa or sa != sb:
+        return False
+    if not ga or not gb:
+        return True
+    return any(_given_agree(x, y) for x in ga for y in gb)
+
+
+def _link_forms(forms: list[str]) -> dict[str, str]:
+    """Each form -> the fullest form it can be (itself when ambiguous between two people)."""
+    fullest = sorted(set(forms), key=lambda f: (-len(name_parts(f)[0]), -len(f), f))
+    by_surname: dict[str, list[str]] = {}
+    for f in fullest:
+        by_surname.setdefault(name_parts(f)[1], []).append(f)
+    out = {}
+    for f in set(forms):
+        fits = [g for g in by_surname.get(name_parts(f)[1], []) if same_person(f, g)]
+        heads = [g for g in fits if not any(same_person(g, h) and h != g and fits.index(h) < fits.index(g) for h in fits)]
+        out[f] = heads[0] if len(heads) == 1 else f
+    return out
+
+
+def _form(value: str, sentence: str) -> str:
+    """The form of one mention to link across the story: as written, except that a mention starting
+    its sentence keeps only its surname ("Plus Obama": a capitalized word there is not a given name).
+
+    The article-level ``norm`` of the entity extractor is not used: it may join
+    two people ("President Obama" to "Malia Obama"); the story-level link decides.
+    """
+    at = sentence.find(value)
+    if at >= 0 and not regex.search(r"[^\W\d_]", sentence[:at]):
+        return name_parts(value)[1].title() or value
+    return value
+
+
+def canonical_people(facts: pd.DataFrame) -> pd.Series:
+    """The story-wide canonical form of every name fact (index of ``facts``; other kinds: their ``norm``)."""
+    person = facts["norm"].astype(str).copy()
+    names = facts[facts["kind"] == "name"]
+    if names.empty:
+        return person
+    story = names["story_id"] if "story_id" in names else pd.Series("", index=names.index)
+    forms = pd.Series([_form(str(v), str(s)) for v, s in zip(names["value"], names["sentence"])], index=names.index)
+    for _, group in forms.groupby(story.astype(str), sort=False):
+        mapping = _link_forms(group.tolist())
+        person.loc[group.index] = group.map(mapping)
+    return person
+
+
+def names_clash(a: str, b: str, *, min_ratio: float = 75.0) -> bool:
+    """Two full names that cannot both be right for one person in one role.
+
+    The same surname with incompatible given names ("He Lifeng" / "Li Lifeng"),
+    or the same given name with a surname spelt differently ("Okafor" /
+    "Okafoi", rapidfuzz ratio >= ``min_ratio``). Forms of one name never clash.
+
+    >>> names_clash("He Lifeng", "Li Lifeng"), names_clash("Joe Biden", "Joseph R. Biden Jr.")
+    (True, False)
+    >>> names_clash("John McCain", "John Kerry")
+    False
+    """
+    from rapidfuzz import fuzz
+
+    (ga, sa), (gb, sb) = name_parts(a), name_parts(b)
+    if not ga or not gb or not sa or not sb or same_person(a, b):
+        return False
+    if sa == sb:
+        return True
+    return any(_given_agree(x, y) for x in ga for y in gb) and fuzz.ratio(sa, sb) >= min_ratio
+
+
+def _role(unit: str) -> str:
+    """The role words of a name fact's ``unit`` ("China vice premier" -> "vice premier"): its lower-case tail."""
+    words = str(unit or "").split()
+    tail = []
+    for w in reversed(words):
+        if not w[:1].islower():
+            break
+        tail.insert(0, w)
+    return " ".join(tail)
+
+
+def _blend_note(name: str, people: list[str]) -> str:
+    """'Li Lifeng' takes 'Li' from Li Chenggang and 'Lifeng' from He Lifeng: say so."""
+    words = name.split()
+    sources = []
+    for w in words:
+        other = next((p for p in people if p != name and len(p.split()) > 1 and w in p.split()), None)
+        if other is None:
+            return ""
+        sources.append(f"'{w}' as in {other}")
+    return f"; {name} mixes " + " and ".join(sources) if len({s.split(' as in ')[1] for s in sources}) > 1 else ""
+
+
+def name_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None) -> pd.DataFrame:
+    """Two different people of one story, in the same role, whose names clash: a misnaming.
+
+    Names are compared only within a story (``story_id``), after
+    :func:`canonical_people`; two people conflict when they share the role (the
+    lower-case role words) and the surname-position word, and their given names
+    are incompatible ("He Lifeng" / "Li Lifeng"), in different outlets.
+
+    Returns
+    -------
+    DataFrame
+        Same columns as :func:`tradenews.extract.facts.compare_facts`; ``subject`` is the role.
+
+    Example
+    -------
+    >>> f = pd.DataFrame({"kind": ["name", "name"], "article_id": ["a", "b"], "outlet_label": ["X", "Y"],
+    ...     "value": ["He Lifeng", "Li Lifeng"], "norm": ["He Lifeng", "Li Lifeng"], "story_id": ["s0", "s0"],
+    ...     "unit": ["Chinese vice premier", "vice premier"], "sentence": ["s1", "s2"]})
+    >>> name_conflicts(f)[["subject", "value_a", "value_b", "status"]].values.tolist()
+    [['vice premier', 'He Lifeng', 'Li Lifeng', 'differs']]
+    """
+    people = canonical_people(facts) if people is None else people
+    names = facts[(facts["kind"] == "name")].assign(person_=people, role_=lambda d: d["unit"].map(_role))
+    names = names[names["role_"] != ""]
+    story = names["story_id"].astype(str) if "story_id" in names else pd.Series("", index=names.index)
+    rows, seen = [], set()
+    for _, g in names.groupby([story, names["role_"]], sort=True):
+        everyone = sorted(set(names.loc[story == story.loc[g.index[0]], "person_"]))
+        firsts = g.drop_duplicates(["person_", "outlet_label"])
+        for a in firsts.itertuples():
+            for b in firsts.itertuples():
+                if a.Index >= b.Index or a.outlet_label == b.outlet_label or not names_clash(a.person_, b.person_):
+                    continue
+                key = (a.role_, *sorted((a.person_, b.person_)), *sorted((a.outlet_label, b.outlet_label)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                note = f"same role, clashing names: {a.person_} / {b.person_}"
+                note += _blend_note(a.person_, everyone) + _blend_note(b.person_, everyone)
+                rows.append((a.role_, "name", "differs", note, 1.0, a.article_id, a.outlet_label, a.person_,
+                             b.article_id, b.outlet_label, b.person_, a.sentence, b.sentence, a.Index, b.Index))
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)

@@ -1,0 +1,137 @@
+"""Do two paired facts agree? ``same``, ``compatible``, ``differs`` or ``unclear``, with a note.
+
+Dates are resolved against the article's publication date before comparing: a
+weekday in a past-tense sentence is the last such day on or before publication
+("Saturday" in an article of Monday 5 March is 3 March); in a sentence about
+what will happen, the next one.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import regex
+
+from tradenews.extract.facts.values import WEEKDAYS, parse_date
+
+__all__ = ["fact_status", "resolve_date", "composite", "STATUS_ORDER"]
+
+STATUS_ORDER = {"differs": 0, "unclear": 1, "compatible": 2, "same": 3}
+_FUTURE = regex.compile(r"\b(?:will|next|would|to be held|scheduled|plans? to|expected to|set to)\b", regex.IGNORECASE)
+
+
+def resolve_date(fact: dict[str, Any]) -> pd.Timestamp | None:
+    """The calendar day a date fact names, when it can be known (else None)."""
+    d = parse_date(str(fact["value"]))
+    pub = fact.get("published")
+    pub = pd.Timestamp(pub) if pub is not None and not (isinstance(pub, float) and math.isnan(pub)) else None
+    if pub is not None and pd.isna(pub):
+        pub = None
+    if d["weekday"] is not None:
+        if pub is None:
+            return None
+        day = pub.normalize()
+        if _FUTURE.search(str(fact.get("sentence", ""))):
+            return day + pd.Timedelta(days=(d["weekday"] - day.weekday()) % 7)
+        return day - pd.Timedelta(days=(day.weekday() - d["weekday"]) % 7)
+    if d["month"] and d["day"]:
+        year = d["year"] or _year_of(fact)
+        try:
+            return pd.Timestamp(year=year, month=d["month"], day=d["day"]) if year else None
+        except ValueError:
+            return None
+    return None
+
+
+def _year_of(fact: dict) -> int | None:
+    m = regex.search(r"\b(?:19|20)\d\d\b", str(fact.get("sentence", "")))
+    year = fact.get("year")
+    return int(m.group()) if m else (int(year) if year is not None and pd.notna(year) else None)
+
+
+def _weekday_vs_date(x: dict, y: dict, fx: dict, fy: dict) -> tuple[str, str]:
+    if y["month"] and y["day"]:
+        year = y["year"] or _year_of(fy)
+        if year is None:
+            return "unclear", "weekday against a date with no known year"
+        try:
+            wd = pd.Timestamp(year=year, month=y["month"], day=y["day"]).weekday()
+        except ValueError:
+            return "unclear", "not a calendar date"
+        verdict = "compatible" if wd == x["weekday"] else "differs"
+        return verdict, f"{year}-{y['month']:02d}-{y['day']:02d} is a {WEEKDAYS[wd].title()}"
+    day = resolve_date(fx)
+    if day is not None and y["month"] and not y["day"]:
+        ok = day.month == y["month"] and (y["year"] is None or day.year == y["year"])
+        return ("compatible" if ok else "differs"), f"{fx['value']} is {day.date()}"
+    return "unclear", "weekday against a month or year"
+
+
+def _date_status(a: dict, b: dict) -> tuple[str, str]:
+    da, db = parse_date(str(a["value"])), parse_date(str(b["value"]))
+    if da["weekday"] is not None and db["weekday"] is not None:
+        ra, rb = resolve_date(a), resolve_date(b)
+        dates = f" ({ra.date()} vs {rb.date()})" if ra is not None and rb is not None else ""
+        return "differs", f"{a['value']} vs {b['value']}{dates}"
+    if da["weekday"] is not None:
+        return _weekday_vs_date(da, db, a, b)
+    if db["weekday"] is not None:
+        return _weekday_vs_date(db, da, b, a)
+    for key in ("year", "month", "day"):
+        if da[key] is not None and db[key] is not None and da[key] != db[key]:
+            return "differs", f"{a['value']} vs {b['value']}"
+    return "compatible", "one date is more precise"
+
+
+def _bound_holds(v: float, rel: str, other: float) -> bool:
+    return {"gt": other > v, "ge": other >= v, "lt": other < v, "le": other <= v,
+            "approx": abs(other - v) <= 0.1 * abs(v)}.get(rel, False)
+
+
+def _rounded(va: float, vb: float) -> bool:
+    """'$43,000' for '$43,350': one figure is the other rounded (within 2%, round to 2 significant digits)."""
+    big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
+    if big == 0 or (big - small) / big > 0.02:
+        return False
+    return any(v != 0 and v == float(f"{v:.2g}") for v in (va, vb))
+
+
+def _composite_status(a: dict, b: dict) -> tuple[str, str]:
+    """Ranges ("1965..1970") and ratios ("1/3") agree only when equal."""
+    if str(a["norm"]) == str(b["norm"]):
+        return "same", ""
+    return "differs", f"{a['value']} vs {b['value']}"
+
+
+def composite(norm: Any) -> bool:
+    """A range (``40..60``) or a ratio (``1/3``) rather than one value."""
+    return ".." in str(norm) or "/" in str(norm)
+
+
+def _number_status(a: dict, b: dict) -> tuple[str, str]:
+    ua, ub = a["unit"], b["unit"]
+    if ua != ub and ua and ub:
+        return "compatible", f"different measures ({ua} vs {ub})"
+    va, vb = float(a["norm"]), float(b["norm"])
+    if _bound_holds(va, a["qualifier"], vb) or _bound_holds(vb, b["qualifier"], va):
+        return "compatible", "a stated bound holds"
+    if va == vb:
+        return "compatible", "same value, different qualifier"
+    if _rounded(va, vb):
+        return "compatible", "one figure is the other rounded"
+    return "differs", f"{a['value']} vs {b['value']}"
+
+
+def fact_status(a: dict, b: dict) -> tuple[str, str]:
+    """Status and note for two facts of one slot (records of :func:`extract_facts`)."""
+    if a["norm"] == b["norm"] and a["unit"] == b["unit"] and a["qualifier"] == b["qualifier"]:
+        return "same", ""
+    if composite(a["norm"]) or composite(b["norm"]):
+        return _composite_status(a, b)
+    if a["kind"] == "date":
+        return _date_status(a, b)
+    if a["kind"] == "number":
+        return _number_status(a, b)
+    return "differs", f"{a['norm']} vs {b['norm']}"

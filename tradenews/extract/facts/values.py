@@ -1,0 +1,185 @@
+"""Reading values: numbers, dates and the patterns that find them.
+
+Every pattern here runs in time linear in the sentence: numbers start only where
+no digit, comma or point comes before (so a run of digits is tried once, not at
+every position), digit runs are possessive (``[\\d,]*+``: no backtracking into
+them), and clock times ("6:20 p.m.") and names made of numbers ("9/11") are not
+numbers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from tradenews.rules import read_table
+
+__all__ = ["parse_number", "parse_date", "date_norm", "number_pattern", "date_pattern", "read_fact_patterns",
+           "WEEKDAYS", "MONTHS"]
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+DATE_RX = (rf"(?:{MONTH_RX}\s++\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s++\d{{4}})?"
+           rf"|\d{{1,2}}(?:st|nd|rd|th)?\s++(?:of\s+)?{MONTH_RX}(?:,?\s++\d{{4}})?"
+           rf"|{MONTH_RX}(?:\s++\d{{4}})?"
+           r"|\d{1,2}\.\d{1,2}\.\d{4}"
+           r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+           r"|(?:19|20)\d\d)")
+#: a number is not read inside a digit run, a time (6:20), a fraction or name (9/11), a version (1.2.3)
+NUMBER_BEFORE = r"(?<![\w$.,/:])"
+NUMBER_AFTER = r"(?![\w%/:]|\.\d|,\d|\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|ET\b))"
+UNIT_WORDS = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
+
+
+@lru_cache(maxsize=1)
+def number_words() -> tuple[dict[str, int], dict[str, int]]:
+    """``(cardinal, ordinal)``: number words and their values, from ``facts_numbers.csv``."""
+    table = read_table("facts_numbers.csv")
+    cardinal = {w: int(v) for w, v in zip(table["word"], table["value"])}
+    ordinal = {o: int(v) for o, v in zip(table["ordinal"], table["value"]) if isinstance(o, str) and o}
+    return cardinal, ordinal
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> dict[str, str]:
+    """Words before a number that make it a bound ("more than" -> ``gt``), from ``facts_qualifiers.csv``."""
+    table = read_table("facts_qualifiers.csv")
+    return dict(zip(table["phrase"].str.lower(), table["relation"]))
+
+
+def number_pattern(*, named: bool = True) -> str:
+    """The number pattern: an optional qualifier, then digits, a number word or an ordinal."""
+    cardinal, ordinal = number_words()
+    words = "|".join(sorted(cardinal, key=len, reverse=True))
+    ords = "|".join(sorted(ordinal, key=len, reverse=True))
+    quals = "|".join(regex.escape(q) for q in sorted(qualifiers(), key=len, reverse=True))
+    qual, num = ("(?P<qual>", "(?P<num>") if named else ("(?:", "(?:")
+    digits = (r"\d++(?:st|nd|rd|th)|\$?+\d[\d,]*+(?:\.\d++)?(?:\s?(?:%|percent|per cent))?"
+              r"(?:\s++(?:million|billion|trillion))?")
+    return (rf"(?:{qual}{quals})\s++)?{NUMBER_BEFORE}"
+            rf"{num}{digits}|(?:{words})(?:[- ](?:{words}))?|(?:{ords}))")
+
+
+def date_pattern() -> str:
+    return DATE_RX
+
+
+@lru_cache(maxsize=4)
+def compiled(kind: str):
+    """Compiled extraction patterns: ``"number"`` or ``"date"``."""
+    if kind == "number":
+        return regex.compile(rf"(?<![\w$.,]){number_pattern()}{NUMBER_AFTER}", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\w.]){DATE_RX}(?![\w-]|/\d)")
+
+
+def parse_number(text: str) -> tuple[float | None, str, bool]:
+    """Return ``(value, unit_from_number, is_ordinal)`` for the number part of a match.
+
+    >>> parse_number("$1.5 billion"), parse_number("fifth"), parse_number("twenty-five")
+    ((1500000000.0, '$', False), (5.0, '', True), (25.0, '', False))
+    """
+    cardinal, ordinal = number_words()
+    t = text.lower().strip()
+    unit = ""
+    if t.startswith("$"):
+        unit, t = "$", t[1:]
+    if t.endswith(("%", "percent", "per cent")):
+        unit = "%"
+        t = regex.sub(r"\s?(?:%|percent|per cent)$", "", t)
+    scale = 1.0
+    for word, mult in (("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
+        if t.endswith(word):
+            scale, t = mult, t[: -len(word)].strip()
+    m = regex.fullmatch(r"(\d+)(st|nd|rd|th)", t)
+    if m:
+        return float(m.group(1)), unit, True
+    if t in ordinal:
+        return float(ordinal[t]), unit, True
+    if regex.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", "")) * scale, unit, False
+    parts = regex.split(r"[- ]", t)
+    if all(p in cardinal for p in parts):
+        total = 0.0
+        for p in parts:  # "two-dozen" = 2 x 12, "twenty-five" = 20 + 5
+            total = total * cardinal[p] if p in ("dozen", "hundred") and total else total + cardinal[p]
+        return total * scale, unit, False
+    return None, unit, False
+
+
+def parse_date(text: str) -> dict[str, Any]:
+    """Parse a date mention into ``{'year', 'month', 'day', 'weekday'}`` (missing parts None).
+
+    >>> parse_date("Nov. 10, 2025")
+    {'year': 2025, 'month': 11, 'day': 10, 'weekday': None}
+    """
+    t = text.strip().rstrip(".,")
+    out: dict[str, Any] = {"year": None, "month": None, "day": None, "weekday": None}
+    low = t.lower()
+    if low in WEEKDAYS:
+        out["weekday"] = WEEKDAYS.index(low)
+        return out
+    m = regex.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", t)
+    if m:
+        out.update(day=int(m.group(1)), month=int(m.group(2)), year=int(m.group(3)))
+        return out
+    if regex.fullmatch(r"(?:19|20)\d\d", t):
+        out["year"] = int(t)
+        return out
+    for tok in regex.findall(r"[A-Za-z]+|\d+", t):
+        tl = tok.lower()
+        if tl in MONTHS:
+            out["month"] = MONTHS.index(tl) + 1
+        elif tl[:4] in MONTH_ABBR or tl[:3] in MONTH_ABBR:
+            out["month"] = MONTH_ABBR.get(tl[:4], MONTH_ABBR.get(tl[:3]))
+        elif tok.isdigit() and len(tok) == 4:
+            out["year"] = int(tok)
+        elif tok.isdigit():
+            out["day"] = int(tok)
+    return out
+
+
+def date_norm(d: dict[str, Any]) -> str:
+    """Comparable form of a parsed date: ``2025-11-10``, ``11-10``, ``05``, ``Thursday``."""
+    if d["weekday"] is not None:
+        return WEEKDAYS[d["weekday"]].title()
+    parts = [str(d["year"]) if d["year"] else "", f"{d['month']:02d}" if d["month"] else "",
+             f"{d['day']:02d}" if d["day"] else ""]
+    return "-".join(p for p in parts if p) or ""
+
+
+def read_fact_patterns(path: str | Path | None = None):
+    """Read user fact patterns (columns ``subject, kind, pattern``) and compile them.
+
+    Placeholders ``{NUMBER}``, ``{DURATION}``, ``{DATE}`` and ``{NAME}`` mark the
+    value. Patterns are compiled with the ``regex`` module; the placeholders are
+    possessive, so a pattern stays linear in the sentence. Returns the table with a
+    ``regex`` column (compiled pattern).
+
+    Example
+    -------
+    >>> pats = read_fact_patterns()
+    >>> bool(pats["regex"].iloc[0].search("a five-day Asia tour"))
+    True
+    """
+    table = read_table(path or "facts_patterns.csv")
+    if not {"subject", "kind", "pattern"} <= set(table.columns):
+        raise ValueError("a fact pattern file needs columns 'subject', 'kind', 'pattern'")
+    num = number_pattern(named=False)
+    fill = {
+        "NUMBER": rf"(?P<value>{num}){NUMBER_AFTER}",
+        "DURATION": rf"(?P<value>{num}[\s-]++{UNIT_WORDS})\b",
+        "DATE": rf"(?<![\w.])(?P<value>{DATE_RX})(?![\w-])",
+        "NAME": r"(?P<value>[A-Z][\w’'-]*+(?:\s++[A-Z][\w’'-]*+){0,3})",
+    }
+    compiled_ = []
+    for pat in table["pattern"]:
+        text = regex.sub(r"\{(NUMBER|DURATION|DATE|NAME)\}", lambda m: fill[m.group(1)], pat)
+        compiled_.append(regex.compile(text, regex.IGNORECASE))
+    return table.assign(regex=compiled_)

@@ -1,0 +1,292 @@
+"""Character-level fixes of one line: invisible and control characters, damaged quote marks,
+mojibake, and whitespace. Every change is recorded with its raw span, so the raw line rebuilds.
+
+The fixes run in this order, and line classification (``tradenews.ingest.line_rules``) reads
+the line as it stands *after* the first three, so normalizing twice changes nothing:
+
+1. ``unicode``: mojibake and non-NFC text repaired by ftfy (only lines that look broken);
+2. ``invisible`` / ``control``: format characters (zero-width spaces, joiners, soft hyphens,
+   bidirectional marks, BOMs: Unicode category Cf), surrogates, and control characters other
+   than whitespace are removed;
+3. ``unicode``: quote marks that a scraper damaged are restored (:data:`QUOTE_REPAIRS`);
+4. ``whitespace``: ends trimmed, runs collapsed, every space a plain one (after deletions).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
+
+# Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
+# the whitespace rule turns them into spaces.
+
+@lru_cache(maxsize=1)
+def _invisible_class() -> str:
+    """A ``re`` character class of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF,
+    built once from this Python's unicodedata (about 0.2 s)."""
+    ranges, start, prev = [], None, None
+    for c in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(c)) in ("Cf", "Cs") or c in (0xFFFE, 0xFFFF):
+            if start is None:
+                start = c
+            elif c != prev + 1:
+                ranges.append((start, prev))
+                start = c
+            prev = c
+    ranges.append((start, prev))
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern]:
+    return re.compile(f"[{_invisible_class()}]"),
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_LETTER = r"[^\W\d_]"
+#: (name, pattern, replacement): quote marks that arrive damaged from scrapers and encoders.
+QUOTE_REPAIRS = (
+    # "?I think  /  ?I think  /  \ufffdI think: an opening curly quote became "? , ? or U+FFFD
+    ("opening-quote", re.compile(r'(?<![^\s(\[])(?:"\?|\?|\ufffd)(?=\w)'), "\u201c"),
+    # wasn"?t, it\ufffds: a curly apostrophe between two letters
+    ("apostrophe-between-letters", re.compile(rf'(?<={_LETTER})(?:"\?|\ufffd)(?={_LETTER})'), "\u2019"),
+    # wasn"t, don?t, what?s: a straight double quote or ? standing for the apostrophe of a contraction
+    ("apostrophe-in-contraction", re.compile(rf'(?<={_LETTER})["?](?=(?:s|t|re|ve|ll|d|m)\b)'), "\u2019"),
+)
+# A run of non-space characters; "Â" or "Ã" before a space character belongs to it (the mojibake of
+# a no-break space or "à"), so ftfy sees the whole damaged sequence.
+_TOKEN = re.compile(r"(?:[\u00c2\u00c3]\s|\S)+")
+_QUOTE_HINT = re.compile('["?\ufffd]')
+# A superset of what QUOTE_REPAIRS change (a cheap pre-test).
+_QUOTE_WORK = re.compile(r'[?"\ufffd](?:(?<=\ufffd)|(?<=\?)\w|(?<=")\?|(?:s|t|re|ve|ll|d|m)\b)')
+# UTF-8 read as cp1252/latin-1 leaves a lead-byte letter followed by a continuation-byte
+# character; only lines with such a pair go to ftfy (whose own check is slower).
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _needs_unicode_fix(s: str) -> bool:
+    return not s.isascii() and (not unicodedata.is_normalized("NFC", s) or bool(_MOJIBAKE_HINT.search(s)))
+
+
+def needs_char_work(line: str) -> bool:
+    """True when :func:`char_units` would change ``line`` (cheap C-level tests first)."""
+    if not line.isprintable() and (_CONTROL.search(line) or (not line.isascii() and _patterns()[0].search(line))):
+        return True
+    if ('"' in line or "?" in line or "\ufffd" in line) and _QUOTE_WORK.search(line):
+        return True
+    return not line.isascii() and _needs_unicode_fix(line)
+
+
+def _fix_unicode(s: str) -> str:
+    """ftfy (when it finds the text bad) and NFC, repeated until nothing changes (ftfy alone is not
+    always idempotent)."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, fix_latin_ligatures=False,
+                                  fix_character_width=False, normalization="NFC")
+    out = unicodedata.normalize("NFC", s)
+    for _ in range(3):
+        fixed = unicodedata.normalize("NFC", ftfy.fix_text(out, config)) if ftfy.badness.is_bad(out) else out
+        if fixed == out:
+            break
+        out = fixed
+    return out
+
+
+def _drop_c0(s: str) -> str:
+    if s.isprintable():
+        return s
+    return _patterns()[0].sub("", _C0.sub("", s))
+
+
+class Units:
+    """The pieces of one line as parallel lists (no per-character objects, so time stays linear):
+    unit ``k`` covers ``raw[start[k]:end[k]]`` (raw character ``k`` when ``start`` is None), now reads
+    ``out[k]``, changed for ``reason[k]`` (None: unchanged)."""
+
+    __slots__ = ("start", "end", "out", "reason")
+
+    def __init__(self, line: str):
+        self.start = self.end = None  # None: unit k is raw character k (no int lists for the common case)
+        self.out, self.reason = list(line), [None] * len(line)
+        if _needs_unicode_fix(_drop_c0(line)):
+            self._fix_tokens(line)
+
+    def _fix_tokens(self, line: str) -> None:
+        """ftfy and NFC, token by token (runs between plain spaces): each repaired token is one unit.
+        Mojibake and decomposed characters sit inside words, and a token-sized diff keeps this linear."""
+        start, end, out, reason = [], [], [], []
+        pos = 0
+        for m in _TOKEN.finditer(line):
+            a, b = m.span()
+            tok = m.group()
+            bare = _drop_c0(tok)  # C0 controls and format characters are no part of mojibake; C1 ones can be
+            fixed = _fix_unicode(bare) if _needs_unicode_fix(bare) else bare
+            if fixed == bare:
+                continue
+            fixed = _CONTROL.sub("", fixed)
+            # Keep the unchanged ends of the token as single characters (the whitespace rule sees them).
+            head = 0
+            while head < min(len(tok), len(fixed)) and tok[head] == fixed[head]:
+                head += 1
+            tail = 0
+            while tail < min(len(tok), len(fixed)) - head and tok[-1 - tail] == fixed[-1 - tail]:
+                tail += 1
+            a, b, fixed = a + head, b - tail, fixed[head:len(fixed) - tail]
+            start.extend(range(pos, a))
+            end.extend(range(pos + 1, a + 1))
+            out.extend(line[pos:a])
+            start.append(a)
+            end.append(b)
+            out.append(fixed)
+            reason.extend([None] * (a - pos) + ["unicode"])
+            pos = b
+        if pos:
+            start.extend(range(pos, len(line)))
+            end.extend(range(pos + 1, len(line) + 1))
+            out.extend(line[pos:])
+            reason.extend([None] * (len(line) - pos))
+            self.start, self.end, self.out, self.reason = start, end, out, reason
+
+    def view(self) -> str:
+        """The line as the units now read."""
+        return "".join(self.out)
+
+    def owners(self) -> list[int]:
+        """For every character of :meth:`view`, the index of its unit."""
+        owners: list[int] = []
+        for k, o in enumerate(self.out):
+            if len(o) == 1:
+                owners.append(k)
+            elif o:
+                owners.extend([k] * len(o))
+        return owners
+
+    def set(self, k: int, out: str, reason: str) -> None:
+        self.out[k], self.reason[k] = out, reason
+
+
+def view_of(units: Units) -> str:
+    """The line as ``units`` now read."""
+    return units.view()
+
+
+def _repair_quotes(units: Units) -> None:
+    view = units.view()
+    if not _QUOTE_HINT.search(view):
+        return
+    for _, pattern, replacement in QUOTE_REPAIRS:
+        owners = units.owners()
+        for m in pattern.finditer(view):
+            ks = sorted(set(owners[m.start():m.end()]))
+            if any(units.reason[k] is not None for k in ks):
+                continue  # inside a region another fix already rewrote
+            units.set(ks[0], replacement, "unicode")
+            for k in ks[1:]:
+                units.set(k, "", "unicode")
+        view = units.view()
+
+
+def char_units(line: str) -> Units:
+    """Units of ``line`` after the unicode, invisible/control and quote-mark fixes.
+
+    Example
+    -------
+    >>> view_of(char_units('ISTANBUL\\u200b: it wasn"t so, ?I think so," he said'))
+    'ISTANBUL: it wasn’t so, “I think so," he said'
+    """
+    units = Units(line)
+    invisible = _patterns()[0]
+    if not line.isprintable():
+        for k, (o, r) in enumerate(zip(units.out, units.reason)):
+            if r is None and len(o) == 1 and not o.isprintable():
+                if _CONTROL.match(o):
+                    units.set(k, "", "control")
+                elif not o.isascii() and invisible.match(o):
+                    units.set(k, "", "invisible")
+            elif r == "unicode" and (_CONTROL.search(o) or invisible.search(o)):
+                units.out[k] = invisible.sub("", _CONTROL.sub("", o))
+    _repair_quotes(units)
+    return units
+
+
+def clean_view(line: str) -> str:
+    """``line`` after the character fixes (no whitespace rule): what line rules classify."""
+    return char_units(line).view() if needs_char_work(line) else line
+
+
+def _whitespace(units: Units) -> None:
+    """Trim the ends, collapse runs, and make every space a plain one."""
+    out, reason = units.out, units.reason
+    previous_space = True
+    for k, o in enumerate(out):
+        if not o:
+            continue
+        if o.isspace():
+            if previous_space:
+                out[k], reason[k] = "", "whitespace"
+            elif o != " ":
+                out[k], reason[k] = " ", "whitespace"
+            previous_space = True
+        else:
+            previous_space = False
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] == "":
+            continue
+        if out[k] == " ":
+            out[k], reason[k] = "", "whitespace"
+            continue
+        break
+
+
+_WS_RUN = re.compile(r"\s+")
+
+
+def _whitespace_only(line: str, base: int):
+    """:func:`line_edits` for a line whose only problem is whitespace, without per-character units."""
+    end = len(line.rstrip())
+    lead = len(line) - len(line.lstrip())
+    edits = [(base, base + lead, "whitespace", "")] if lead else []
+    for m in _WS_RUN.finditer(line, lead, end):
+        a, b = m.span()
+        if line[a] != " ":
+            edits.append((base + a, base + a + 1, "whitespace", " "))
+        if b - a > 1:
+            edits.append((base + a + 1, base + b, "whitespace", ""))
+    if end < len(line):
+        edits.append((base + end, base + len(line), "whitespace", ""))
+    return " ".join(line.split()), edits
+
+
+def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], units: Units | None = None):
+    """Clean one kept line. Returns ``(clean, [(start, end, reason, replacement), ...])``.
+
+    ``deletions`` are ``(start, end, reason)`` in the coordinates of :func:`clean_view`;
+    ``base`` is the line's offset in the raw text.
+    """
+    if units is None and not deletions and not needs_char_work(line):
+        return _whitespace_only(line, base)
+    if units is None:
+        units = char_units(line) if needs_char_work(line) else Units(line)
+    if deletions:
+        owners = units.owners()
+        for a, b, reason in deletions:
+            for k in set(owners[a:b]):
+                units.set(k, "", reason)
+    _whitespace(units)
+    edits: list[tuple[int, int, str, str]] = []
+    spans = zip(units.start, units.end) if units.start is not None else ((k, k + 1) for k in range(len(units.out)))
+    for (start, end), out, reason in zip(spans, units.out, units.reason):
+        if reason is None:
+            continue
+        if edits and not out and not edits[-1][3] and edits[-1][2] == reason and edits[-1][1] == base + start:
+            edits[-1] = (edits[-1][0], base + end, reason, "")
+        else:
+            edits.append((base + start, base + end, reason, out))
+    return units.view(), edits

@@ -1,0 +1,262 @@
+"""Line rules: the ordered, named tests that decide whether a line of a scraped article is boilerplate.
+
+:data:`LINE_RULES` is a list of ``(name, rule)`` pairs. Each rule takes the running
+:class:`LineState` and a :class:`Line` and returns a removal reason, :data:`KEEP` (stop testing,
+keep the line) or None (no opinion: the next rule decides). The first rule with an opinion
+wins; a line no rule removes is kept. ``normalize_text(raw, skip={"share-widget"})`` switches
+rules off by name.
+
+Every rule reads ``line.s``: the line after the character fixes of
+:mod:`tradenews.ingest.characters` and with whitespace collapsed, so normalizing twice
+changes nothing. The lexicons live in ``tradenews/data/boilerplate.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from tradenews.ingest import metadata
+
+__all__ = ["LINE_RULES", "SHORT_ONLY", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
+           "is_headline", "is_body", "BULLET"]
+
+#: Returned by a rule that keeps a line without asking later rules.
+KEEP = "keep"
+# Where an end-of-story marker must sit (as a share of the raw text) to start a tail.
+TAIL_START = 0.4
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_ALLCAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}$")
+_BREADCRUMB_SEP = re.compile(r"[,|/›»>•·]|\s[-–—]\s")
+BULLET = re.compile(r"^[•·▪●■◦*-]\s")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Rules:
+    legal: re.Pattern
+    legal_keywords: re.Pattern
+    related: re.Pattern
+    share: re.Pattern
+    nav_words: frozenset
+    caption_credit: re.Pattern
+    caption_prefix: re.Pattern
+    byline_prefix: re.Pattern
+    sign_off: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The compiled lexicons of ``tradenews/data/boilerplate.json``."""
+    cfg = json.loads(resources.files("tradenews").joinpath("data/boilerplate.json").read_text("utf-8"))
+
+    def any_of(patterns):
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+    return Rules(
+        legal=any_of(cfg["legal_notice"]), legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
+        related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
+        nav_words=frozenset(cfg["navigation_words"]),
+        caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
+        byline_prefix=re.compile(cfg["byline_prefix"], re.I), sign_off=re.compile(cfg["sign_off"]),
+    )
+
+
+@dataclass(slots=True)
+class Line:
+    """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
+    ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed)."""
+
+    index: int
+    start: int
+    end: int
+    end_nl: int
+    content: str
+    view: str
+    s: str
+    units: object = None  # the character fixes (tradenews.ingest.characters.Units), None when there were none
+    short: bool = False
+    key: str = ""
+
+    def __post_init__(self):
+        self.short = len(self.s) <= 120
+        self.key = self.s.casefold()
+
+
+@dataclass
+class LineState:
+    """What the rules know so far about the article (filled in line by line)."""
+
+    n_chars: int
+    title_known: bool = False
+    standfirst_known: bool = False
+    in_tail: bool = False
+    body_started: bool = False
+    title_index: int | None = None
+    byline: str | None = None
+    published: object = None
+    updated: object = None
+    dateline: str | None = None
+    seen_lines: set = field(default_factory=set)
+    captions: set = field(default_factory=set)
+    kinds: dict = field(default_factory=dict)
+
+    def late(self, line: Line) -> bool:
+        return line.start >= TAIL_START * self.n_chars
+
+
+def words(s: str) -> int:
+    """Words in a whitespace-normalized line (single spaces), counted cheaply."""
+    return s.count(" ") + 1 if s else 0
+
+
+def key(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def ends_sentence(s: str) -> bool:
+    """True when ``s`` ends with sentence punctuation, perhaps inside closing quotes or brackets."""
+    return s.rstrip("”\"’')]").endswith((".", "!", "?", "…"))
+
+
+def is_headline(s: str) -> bool:
+    n = words(s)
+    return 3 <= n <= 30 and not s.endswith((".", ",", ";", ":")) and not BULLET.match(s)
+
+
+def is_body(s: str) -> bool:
+    return words(s) >= 12 and bool(ends_sentence(s))
+
+
+# --------------------------------------------------------------------------- the rules
+def blank(st: LineState, line: Line):
+    return "whitespace" if not line.s else None
+
+
+def known_title(st: LineState, line: Line):
+    if st.title_known and line.index == 0:
+        st.kinds[0], st.title_index = "headline", 0
+        return KEEP
+    return None
+
+
+def known_standfirst(st: LineState, line: Line):
+    if st.standfirst_known and st.title_known and line.index == 1:
+        st.kinds[1] = "standfirst"
+        return KEEP
+    return None
+
+
+def legal_notice(st: LineState, line: Line):
+    r = rules()
+    if r.legal_keywords.search(line.s.lower()) and r.legal.search(line.s):
+        st.in_tail = st.in_tail or st.late(line)
+        return "legal-notice"
+    return None
+
+
+def related_header(st: LineState, line: Line):
+    if line.short and rules().related.search(line.s):
+        st.in_tail = st.in_tail or st.late(line)
+        return "related-stories"
+    return None
+
+
+def share_widget(st: LineState, line: Line):
+    return "share-widget" if line.short and rules().share.search(line.s) else None
+
+
+def navigation(st: LineState, line: Line):
+    s = line.s
+    if not line.short or ends_sentence(s):
+        return None
+    tokens = s.lower().split()
+    if tokens and len(tokens) <= 6 and all(t.strip(",:;") in rules().nav_words for t in tokens):
+        return "navigation"
+    return None
+
+
+def photo_caption(st: LineState, line: Line):
+    r = rules()
+    k = line.key
+    if k in st.captions or r.caption_credit.search(line.s) or r.caption_prefix.match(line.s):
+        st.captions.add(k)
+        return "photo-caption"
+    return None
+
+
+def tail(st: LineState, line: Line):
+    return "related-stories" if st.in_tail else None
+
+
+def date_line(st: LineState, line: Line):
+    if not (line.short and _DIGIT.search(line.s)):
+        return None
+    parsed = metadata.parse_date(line.s)
+    if parsed is None:
+        return None
+    if st.published is None:
+        st.published = parsed
+    elif st.updated is None and parsed.value != st.published.value:
+        st.updated = parsed
+    return "byline-block"
+
+
+def byline(st: LineState, line: Line):
+    s = line.s
+    prefixed = rules().byline_prefix.match(s)
+    if not (line.short and ("|" in s or prefixed) and (not st.body_started or prefixed)):
+        return None
+    found = metadata.parse_byline(s)
+    if found is None:
+        return None
+    st.byline = st.byline or found["name"]
+    st.published = st.published or found["published"]
+    st.updated = st.updated or found["updated"]
+    return "byline-block"
+
+
+def dateline(st: LineState, line: Line):
+    if not st.body_started and _ALLCAPS_DATELINE.match(line.s) and words(line.s) <= 4:
+        st.dateline = st.dateline or line.s.strip(" ,-–—")
+        return "dateline"
+    return None
+
+
+def breadcrumb(st: LineState, line: Line):
+    """A short run of capitalised section names joined by separators: 'Economy, Asia - Pacific'."""
+    s = line.s
+    if st.body_started or st.title_index is not None or ends_sentence(s) or not _BREADCRUMB_SEP.search(s):
+        return None
+    found = _WORD.findall(s)
+    return "navigation" if 0 < len(found) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in found) else None
+
+
+def repeated_line(st: LineState, line: Line):
+    return "duplicate" if line.key in st.seen_lines else None
+
+
+#: Rules that can only fire on a line of at most 120 characters (skipped for longer lines, a speed-up).
+SHORT_ONLY = frozenset({"blank", "related-stories", "share-widget", "navigation", "date-line", "byline",
+                        "dateline", "breadcrumb"})
+#: The line rules in the order they are tried.
+LINE_RULES: list[tuple[str, Callable]] = [
+    ("blank", blank),
+    ("known-title", known_title),
+    ("known-standfirst", known_standfirst),
+    ("legal-notice", legal_notice),
+    ("related-stories", related_header),
+    ("share-widget", share_widget),
+    ("navigation", navigation),
+    ("photo-caption", photo_caption),
+    ("tail", tail),
+    ("date-line", date_line),
+    ("byline", byline),
+    ("dateline", dateline),
+    ("breadcrumb", breadcrumb),
+    ("repeated-line", repeated_line),
+]

@@ -1,0 +1,353 @@
+"""The corpus as Dask DataFrames: :func:`read_corpus` and :class:`DaskCorpus`.
+
+Input files are grouped into blocks of about ``blocksize`` bytes (a file is
+never split: a CSV or JSONL file is one block). Each file of a block is loaded
+with :func:`tradenews.load_corpus`, the single-machine loader, so both paths
+normalize, segment and date articles with the same code. Two things only the
+whole corpus knows are then settled by small reductions, exactly as
+``load_corpus`` settles them:
+
+- ``outlet_label``: an unknown outlet is labelled ``"unknown <short id>"`` only
+  when the short id is unique in the corpus (:func:`tradenews.core.corpus.outlet_labels`);
+  the repeated short ids are found by a tree reduction of ``value_counts``;
+- duplicate ``article_id`` values across files: the first in file order stays,
+  later ones raise :class:`~tradenews.LoadError` (``errors="raise"``) or are
+  dropped and listed in ``errors`` (``errors="collect"``).
+
+Partitions are plain pandas frames with empty ``attrs``, indexed ``0..n-1``
+within each partition; :meth:`DaskCorpus.compute` returns the pandas
+:class:`~tradenews.Corpus` that ``load_corpus`` returns for the same files.
+"""
+
+from __future__ import annotations
+
+import glob as _glob
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+from tradenews.core.corpus import Corpus, outlet_labels
+from tradenews.core.errors import LoadError
+from tradenews.ingest.load import DEFAULT_CORPUS, SUPPORTED, load_corpus
+
+__all__ = ["DaskCorpus", "read_corpus", "plan_blocks", "FRAMES"]
+
+FRAMES = ("articles", "paragraphs", "sentences", "removed", "errors")
+#: Default block size in bytes of input text per partition.
+BLOCKSIZE = 8_000_000
+_FILE = "_file"  # position of the source file within its block (dropped before anyone sees it)
+
+
+@dataclass
+class DaskCorpus:
+    """A corpus whose five tables are Dask DataFrames with one partition per input block.
+
+    Partition ``i`` of every table describes the same articles, so
+    :meth:`partitions` can hand each worker a pandas :class:`~tradenews.Corpus`.
+    """
+
+    articles: dd.DataFrame
+    paragraphs: dd.DataFrame
+    sentences: dd.DataFrame
+    removed: dd.DataFrame
+    errors: dd.DataFrame
+
+    @property
+    def npartitions(self) -> int:
+        return self.articles.npartitions
+
+    def __repr__(self) -> str:
+        return f"<DaskCorpus: {self.npartitions} partitions (lazy; .compute() for a Corpus)>"
+
+    def _tables(self) -> list[dd.DataFrame]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def persist(self) -> "DaskCorpus":
+        """Load every block once and keep it in (cluster) memory."""
+        return DaskCorpus(*dask.persist(*self._tables()))
+
+    def partitions(self) -> list:
+        """One ``dask.delayed`` pandas :class:`~tradenews.Corpus` per partition."""
+        parts = [t.to_delayed() for t in self._tables()]
+        return [dask.delayed(Corpus)(*block) for block in zip(*parts)]
+
+    def compute(self) -> Corpus:
+        """The pandas :class:`~tradenews.Corpus`, as ``load_corpus`` gives it."""
+        tables = dask.compute(*self._tables())
+        return Corpus(*(to_pandas(t) for t in tables))
+
+
+def to_pandas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A computed Dask result as a single-machine table: ``0..n-1`` index, sorted categories."""
+    frame = frame.reset_index(drop=True)
+    for col in frame.columns:
+        if isinstance(frame[col].dtype, pd.CategoricalDtype):
+            # as load_corpus builds it: Python strings and None, then category
+            values = [None if v is None or v != v else str(v) for v in frame[col].astype(object)]
+            frame[col] = pd.Series(values, index=frame.index, dtype=object).astype("category")
+    frame.attrs = {}
+    return frame
+
+
+# --------------------------------------------------------------------------- inputs and blocks
+
+
+def _files(source: Any) -> tuple[list[Path], list[dict]]:
+    """Input files in ``load_corpus`` order, and the ``skipped`` notes for a folder's other files."""
+    if source is None:
+        source = DEFAULT_CORPUS
+    if isinstance(source, (list, tuple)):
+        return sorted(Path(p).expanduser() for p in source), []
+    text = str(source)
+    if any(ch in text for ch in "*?["):
+        paths = [Path(p) for p in sorted(_glob.glob(text, recursive=True))]
+        return [p for p in paths if p.is_file() and p.suffix.lower() in SUPPORTED], []
+    path = Path(source).expanduser()
+    if path.is_file():
+        return [path], []
+    if not path.is_dir():
+        raise LoadError("no such file or folder", source=str(path))
+    files, notes = [], []
+    for p in sorted(path.iterdir()):
+        if p.name.startswith(".") or not p.is_file():
+            continue
+        if p.suffix.lower() in SUPPORTED:
+            files.append(p)
+        else:
+            notes.append({"source": str(p), "row": None, "severity": "skipped",
+                          "reason": f"not an article file (supported: {', '.join(SUPPORTED)})"})
+    return files, notes
+
+
+def plan_blocks(files: Iterable[Path], blocksize: int | str = BLOCKSIZE) -> list[list[Path]]:
+    """Consecutive files grouped into blocks of about ``blocksize`` bytes (a file is never split).
+
+    >>> plan_blocks([Path("a"), Path("b"), Path("c")], 0)
+    [[PosixPath('a')], [PosixPath('b')], [PosixPath('c')]]
+    """
+    from dask.utils import parse_bytes
+
+    limit = parse_bytes(blocksize) if isinstance(blocksize, str) else int(blocksize)
+    blocks: list[list[Path]] = []
+    size = 0
+    for f in files:
+        if not blocks or size >= limit:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(f)
+        size += f.stat().st_size if f.exists() else 0
+    return blocks
+
+
+def load_block(files: list[Path], columns: dict | None, errors: str) -> tuple[pd.DataFrame, ...]:
+    """Load a block with :func:`tradenews.load_corpus`; the five tables, each row tagged with its chunk.
+
+    A chunk is a run of files whose names increase: they are linked into one
+    temporary folder and loaded in one call (``load_corpus`` on a folder, the
+    same call a single machine makes, at a fraction of the per-file cost), then
+    the temporary paths in ``source`` and in error messages are put back.
+    """
+    parts = [[getattr(c, name).assign(**{_FILE: number}) for name in FRAMES]
+             for number, c in enumerate(_load_chunk(chunk, columns, errors) for chunk in _chunks(files))]
+    if not parts:
+        parts = [[getattr(_empty(), name).assign(**{_FILE: 0}) for name in FRAMES]]
+    return tuple(_concat([p[i] for p in parts]) for i in range(len(FRAMES)))
+
+
+def _chunks(files: list[Path]) -> list[list[Path]]:
+    chunks: list[list[Path]] = []
+    for f in files:
+        if chunks and f.name > chunks[-1][-1].name:
+            chunks[-1].append(f)
+        else:
+            chunks.append([f])
+    return chunks
+
+
+def _load_chunk(chunk: list[Path], columns: dict | None, errors: str) -> Corpus:
+    import tempfile
+
+    if len(chunk) == 1:
+        return _load_one(chunk[0], columns, errors, {})
+    with tempfile.TemporaryDirectory(prefix="tradenews-block-") as tmp:
+        back = {}
+        for f in chunk:
+            link = Path(tmp) / f.name
+            link.symlink_to(f.resolve())
+            back[str(link)] = str(f)
+        return _load_one(Path(tmp), columns, errors, back)
+
+
+def _load_one(path: Path, columns: dict | None, errors: str, back: dict[str, str]) -> Corpus:
+    def restore(text):
+        if not isinstance(text, str):
+            return text
+        for link, original in back.items():
+            text = text.replace(link, original)
+        return text
+
+    try:
+        c = load_corpus(path, columns=columns, errors=errors, progress=False)
+    except LoadError as exc:
+        if errors == "raise":
+            raise LoadError(restore(exc.reason), source=restore(exc.source), row=exc.row) from None
+        c = _empty()  # a file with no article at all, under "collect"
+        c.errors = pd.DataFrame([{"source": exc.source, "row": exc.row, "reason": exc.reason,
+                                  "severity": "error"}]).astype(c.errors.dtypes.to_dict())
+    if back:
+        c.articles["source"] = c.articles["source"].map(restore).astype(c.articles["source"].dtype)
+    for col in ("source", "reason"):
+        c.errors[col] = c.errors[col].map(restore).astype(c.errors[col].dtype)
+    return c
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate one table's per-file frames, keeping ``load_corpus`` dtypes (categories merge)."""
+    dtypes = frames[0].dtypes.to_dict()
+    out = pd.concat(frames, ignore_index=True)
+    for col, dtype in dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype) and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("category")
+        elif out[col].dtype != dtype and not isinstance(dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(dtype)
+    out.attrs = {}
+    return out
+
+
+def _empty() -> Corpus:
+    return load_corpus(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}),
+                       progress=False)
+
+
+def _meta() -> tuple[pd.DataFrame, ...]:
+    from dask.dataframe.utils import clear_known_categories
+
+    empty = _empty()
+    return tuple(clear_known_categories(_str_categories(getattr(empty, name))) for name in FRAMES)
+
+
+# --------------------------------------------------------------------------- corpus-wide facts
+
+
+def _short_ids(ids: pd.Series) -> pd.Series:
+    return ids.astype(str).str.split("_").str[0]
+
+
+def _repeated(counts: pd.Series) -> frozenset:
+    return frozenset(counts.index[counts > 1])
+
+
+def _keys_of(articles: pd.DataFrame, repeated: frozenset, partition_info=None) -> pd.DataFrame:
+    keys = articles.loc[articles["article_id"].isin(repeated), ["article_id", "source", "row", _FILE]]
+    return keys.assign(block=(partition_info or {}).get("number", 0), position=keys.index)
+
+
+def _duplicate_plan(keys: list[pd.DataFrame], errors: str) -> dict:
+    """``{block: (dropped (file, article_id) pairs, error rows)}``: later copies of an id lose."""
+    table = pd.concat(keys, ignore_index=True).sort_values(["block", "position"], kind="stable")
+    plan: dict[int, tuple[set, list]] = {}
+    seen: dict[str, str] = {}
+    for aid, src, row, file, block in table[["article_id", "source", "row", _FILE, "block"]].itertuples(index=False):
+        row = None if pd.isna(row) else int(row)
+        if aid not in seen:
+            seen[aid] = src if row is None else f"{src}, row {row}"
+            continue
+        reason = f"duplicate article_id {aid!r} (first loaded from {seen[aid]})"
+        if errors == "raise":
+            raise LoadError(reason, source=src, row=row)
+        dropped, rows = plan.setdefault(int(block), (set(), []))
+        dropped.add((int(file), aid))
+        rows.append({"source": src, "row": row, "reason": reason, "severity": "error"})
+    return plan
+
+
+def _settle(frame: pd.DataFrame, name: str, repeated_short: frozenset, plan: dict, notes: list[dict],
+            partition_info=None) -> pd.DataFrame:
+    """Apply the corpus-wide facts to one partition of one table."""
+    block = (partition_info or {}).get("number", 0)
+    dropped, error_rows = plan.get(block, (set(), []))
+    if dropped and "article_id" in frame:
+        lost = pd.Series(list(zip(frame[_FILE], frame["article_id"])), index=frame.index).isin(dropped)
+        frame = frame[~lost.to_numpy()]
+    frame = frame.drop(columns=_FILE)
+    if name == "articles" and len(frame):
+        # outlet_labels counts short ids: a marker for every short id repeated in the corpus
+        # makes this partition's labels those of the whole corpus
+        extra = [f"{s}_" for s in sorted(repeated_short)]
+        labels = outlet_labels(list(frame["article_id"]) + extra, list(frame["outlet"].astype(object)) + [None] * len(extra))
+        frame = frame.assign(outlet_label=pd.array(labels[:len(frame)], dtype=frame["outlet_label"].dtype))
+    if name == "errors":
+        head = notes if block == 0 else []
+        if head or error_rows:
+            dtypes = frame.dtypes.to_dict()
+            frame = pd.concat([pd.DataFrame(head, columns=frame.columns).astype(dtypes), frame,
+                               pd.DataFrame(error_rows, columns=frame.columns).astype(dtypes)], ignore_index=True)
+    frame = _str_categories(frame.reset_index(drop=True))
+    frame.attrs = {}
+    return frame
+
+
+def _str_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categories of dtype ``str`` everywhere, so partitions (even empty ones) concatenate."""
+    for col in frame.columns:
+        if isinstance(frame[col].dtype, pd.CategoricalDtype):
+            cats = frame[col].cat.categories
+            frame[col] = frame[col].cat.rename_categories(pd.Index(cats.astype(str), dtype="str"))
+    return frame
+
+
+# --------------------------------------------------------------------------- public entry
+
+
+def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns: dict[str, str] | None = None,
+                errors: Literal["raise", "collect"] = "raise") -> DaskCorpus:
+    """A lazy :class:`DaskCorpus` of a folder, a glob (``"exports/*.jsonl"``), a list of files or one file.
+
+    Parameters
+    ----------
+    source : path, glob, list of paths or None
+        As :func:`tradenews.load_corpus` (None: the default corpus), or a glob
+        pattern or a list of files.
+    blocksize : int or str, keyword-only
+        Bytes of input per partition (``"64MB"``). A file is never split.
+    columns, errors : keyword-only
+        Passed to :func:`tradenews.load_corpus` for every file.
+
+    Returns
+    -------
+    DaskCorpus
+        Nothing is read until a table is computed (``dc.compute()`` gives the
+        pandas :class:`~tradenews.Corpus` that ``load_corpus`` gives).
+
+    Example
+    -------
+    >>> dc = read_corpus(blocksize=0)      # the default corpus, one file per partition
+    >>> dc.npartitions
+    5
+    >>> dc.compute().articles["outlet_label"].tolist() == load_corpus().articles["outlet_label"].tolist()
+    True
+    """
+    if errors not in ("raise", "collect"):
+        raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    files, notes = _files(source)
+    if not files:
+        raise LoadError(f"no {', '.join(SUPPORTED)} files in the folder", source=str(source))
+    blocks = [dask.delayed(load_block, pure=True)(b, columns, errors) for b in plan_blocks(files, blocksize)]
+    metas = [m.assign(**{_FILE: pd.Series([], dtype="int64")}) for m in _meta()]
+    raw = [dd.from_delayed([b[i] for b in blocks], meta=metas[i], verify_meta=False) for i in range(len(FRAMES))]
+    ids = raw[0]["article_id"]
+    short_counts = ids.map_partitions(_short_ids, meta=("article_id", "str")).value_counts(split_every=8, split_out=1)
+    repeated_short = dask.delayed(_repeated)(short_counts.to_delayed()[0])
+    repeated_ids = dask.delayed(_repeated)(ids.value_counts(split_every=8, split_out=1).to_delayed()[0])
+    key_meta = metas[0][["article_id", "source", "row", _FILE]].assign(block=pd.Series([], dtype="int64"),
+                                                                        position=pd.Series([], dtype="int64"))
+    keys = raw[0].map_partitions(_keys_of, repeated_ids, meta=key_meta)
+    plan = dask.delayed(_duplicate_plan)(keys.to_delayed(), errors)
+    tables = [frame.map_partitions(_settle, name, repeated_short, plan, notes, meta=meta.drop(columns=_FILE),
+                                   align_dataframes=False)
+              for frame, name, meta in zip(raw, FRAMES, metas)]
+    return DaskCorpus(*tables)
