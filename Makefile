@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Benchmark sizes for `make bench` (e.g. make bench SIZES="1000 10000 100000").
+SIZES  ?= 1000 10000
 
-.PHONY: all setup chromium run report test lab bench eval clean
+.PHONY: all setup chromium run report test test-min lab bench eval clean
 
 all: run
 
@@ -15,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name tradenews --display-name "Python (tradenews)"
 	touch $(STAMP)
 
+## setup: the virtual environment in .venv with tradenews (editable), the test tools and the "tradenews" kernel.
 setup: $(STAMP)
 
 # The report's real-browser test needs Debian's Chromium (no browser download: the machine has no network).
@@ -26,18 +29,31 @@ chromium:
 ## Main job: re-execute every notebook against the default corpus (refreshes figures/),
 ## then write the HTML report with every figure and table into report/.
 run: $(STAMP)
-	$(BIN)/python -m tradenews notebooks
+	TRADENEWS_FIGURES=$(CURDIR)/figures $(BIN)/python -m tradenews notebooks --notebooks-dir notebooks
 	$(BIN)/python -m tradenews report --out report
 
 ## Tests: unit tests, doctests and strict nbval over notebooks/.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+## The unit tests once more with the declared minimum versions (constraints/minimum.txt), in .venv-min.
+test-min:
+	$(PYTHON) -m venv .venv-min
+	.venv-min/bin/python -m pip install --quiet --upgrade pip
+	.venv-min/bin/python -m pip install --quiet -c constraints/minimum.txt -e '.[test]'
+	.venv-min/bin/python -m pytest tests -p no:nbval -o addopts="-p no:cacheprovider" -q \
+	  --ignore=tests/test_notebooks_other_corpus.py --ignore=tests/test_wheel.py
 
+## JupyterLab on notebooks/ with the project's kernel as default; figures saved there go to ./figures.
+## Runs as root too (containers): --allow-root is added when the user is root.
+lab: $(STAMP)
+	TRADENEWS_FIGURES=$(CURDIR)/figures $(BIN)/jupyter lab notebooks/ \
+	  --MappingKernelManager.default_kernel_name=tradenews \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+## Benchmarks of every analysis on real text (needs ../shared/eval or TRADENEWS_EVAL); results in benchmarks/results/.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_all.py --sizes $(SIZES)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .venv-min .pytest_cache

@@ -103,8 +103,8 @@ def test_outlet_profile_with_hand_made_quotes(corpus):
     assert set(prof.index) == set(corpus.articles["outlet_label"])
 
 
-def test_outlet_profile_uses_quote_module(corpus):
-    prof = compare.outlet_profile(corpus)
+def test_outlet_profile_with_extracted_quotes(corpus):
+    prof = compare.outlet_profile(corpus, quotes=tn.extract_quotes(corpus))
     assert (prof["n_quotes"] > 0).all()
     shares = prof.filter(like="share_").sum(axis=1)
     assert shares.round(6).eq(1).all()
@@ -141,11 +141,13 @@ def test_bad_inputs():
 def test_summary_figure_for_every_outlet(corpus):
     import matplotlib.pyplot as plt
 
-    prof = compare.outlet_profile(corpus)
+    from tradenews.present.compare_charts import plot_outlet_summary
+
+    prof = compare.outlet_profile(corpus, quotes=tn.extract_quotes(corpus))
     cov = compare.topic_coverage(corpus)
     for label in prof["outlet_label"]:
-        fig = compare.plot_outlet_summary(label, profile=prof, coverage=cov)
+        fig = plot_outlet_summary(label, profile=prof, coverage=cov)
         assert fig.axes[0].get_title(loc="left") == label
         plt.close(fig)
     with pytest.raises(KeyError):
-        compare.plot_outlet_summary("nope", profile=prof, coverage=cov)
+        plot_outlet_summary("nope", profile=prof, coverage=cov)

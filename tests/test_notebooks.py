@@ -29,3 +29,11 @@ def test_notebook_reads_its_corpus_parameter(path):
     nb = json.loads(path.read_text("utf-8"))
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert tagged and "TRADENEWS_CORPUS" in "".join(tagged[0]["source"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_loads_with_collected_errors(path):
+    """A bad file in a user's corpus is listed in corpus.errors, not a traceback in the first cell."""
+    nb = json.loads(path.read_text("utf-8"))
+    source = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert 'tn.load_corpus(CORPUS, errors="collect")' in source

@@ -7,7 +7,8 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 
 import tradenews as tn  # noqa: E402
-from tradenews.present.plotting import outlet_colors, plot_kept_removed  # noqa: E402
+from tradenews.present.corpus_charts import plot_kept_removed  # noqa: E402
+from tradenews.present.plotting import outlet_colors  # noqa: E402
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])

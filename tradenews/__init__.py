@@ -27,7 +27,7 @@ _EXPORTS = {
     "use_style": "present.plotting",
     "save_figure": "present.plotting",
     "outlet_colors": "present.plotting",
-    "plot_kept_removed": "present.plotting",
+    "plot_kept_removed": "present.corpus_charts",
     "extract_quotes": "extract.quotes.quotations",
     "match_quotes": "extract.quotes.quotations",
     "similar_pairs": "extract.overlap",
@@ -57,6 +57,10 @@ _EXPORTS = {
     "read_corpus": "parallel.corpus",
     "outlets": "ingest.metadata",
     "check_corpus": "pipeline.check",
+    "Run": "pipeline.context",
+    "make_output": "pipeline.sections",
+    "build_report": "pipeline.report",
+    "outlet_slugs": "analyse.compare",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -37,10 +37,8 @@ __all__ = [
     "voice_shares",
     "outlet_profile",
     "distinguishing_terms",
-    "plot_heatmap",
-    "plot_outlet_summary",
     "outlet_slug",
-    "save_table",
+    "outlet_slugs",
 ]
 
 #: The topic lexicon shipped for the default corpus.
@@ -132,6 +130,7 @@ def topic_coverage(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
         ``outlet_label, topic, n_articles`` (articles of that outlet),
         ``articles_mentioning, share_of_articles, n_mentions, per_1000_words``,
         ``terms`` (distinct matched terms, lower case, "; "-joined).
+        ``attrs["lexicon"]`` names the lexicon used (a file name).
 
     Example
     -------
@@ -164,7 +163,10 @@ def topic_coverage(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
     table["per_1000_words"] = (1000 * table["n_mentions"] / table["n_words"].where(table["n_words"] > 0)).fillna(0.0).round(2)
     cols = ["outlet_label", "topic", "n_articles", "articles_mentioning", "share_of_articles",
             "n_mentions", "per_1000_words", "terms"]
-    return table[cols].reset_index(drop=True)
+    table = table[cols].reset_index(drop=True)
+    table.attrs["lexicon"] = Path(str(topics)).name if isinstance(topics, (str, Path)) else (
+        "a custom lexicon" if isinstance(topics, pd.DataFrame) else DEFAULT_TOPICS)
+    return table
 
 
 def topic_matrix(coverage: pd.DataFrame, *, value: str = "per_1000_words") -> pd.DataFrame:
@@ -190,16 +192,6 @@ def _word_counts(articles: pd.DataFrame) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- voices and profile
-def _quotes(corpus: Any, quotes: pd.DataFrame | None) -> pd.DataFrame | None:
-    if quotes is not None:
-        return quotes
-    try:
-        from tradenews.extract.quotes.quotations import extract_quotes
-    except ImportError:
-        return None
-    return extract_quotes(corpus)
-
-
 def voice_shares(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Share of quotes per side (``US``, ``China``, ...) within each outlet.
 
@@ -245,7 +237,7 @@ def _label_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Dat
     return q
 
 
-def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
+def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None, media: pd.DataFrame | None = None,
                    media_lexicon: str | Path | None = None) -> pd.DataFrame:
     """One row per outlet: size, quotes, voices by side, media cited, publication time.
 
@@ -253,10 +245,13 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
     ----------
     corpus : Corpus or DataFrame
     quotes : DataFrame, optional
-        Output of ``tradenews.extract_quotes(corpus)``; computed when omitted
-        (quote columns are NA when the quotes module is unavailable).
+        Output of ``tradenews.extract_quotes(corpus)``. Quotes are never
+        extracted here (that is the expensive step: extract them once and pass
+        them to every function that needs them); without them the quote columns are NA.
+    media : DataFrame, optional
+        Output of :func:`media_citations`; found here when omitted.
     media_lexicon : path, optional
-        Media-word lexicon for :func:`media_citations`.
+        Media-word lexicon for :func:`media_citations` (when ``media`` is omitted).
 
     Returns
     -------
@@ -291,7 +286,7 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
     base["n_paragraphs"] = paragraphs["article_id"].map(label_of).value_counts().reindex(base.index).fillna(0).astype(int)
     base["n_sentences"] = sentences["article_id"].map(label_of).value_counts().reindex(base.index).fillna(0).astype(int)
 
-    q = _quotes(corpus, quotes)
+    q = quotes
     if q is None:
         base["n_quotes"] = pd.NA
         base["n_speakers"] = pd.NA
@@ -306,7 +301,8 @@ def outlet_profile(corpus: Any, *, quotes: pd.DataFrame | None = None,
             for side in sorted(shares.columns):
                 base[f"share_{side.replace(' ', '_')}"] = shares[side].reindex(base.index)
 
-    media = media_citations(articles, lexicon=media_lexicon)
+    if media is None:
+        media = media_citations(articles, lexicon=media_lexicon)
     base["n_media_citations"] = media["outlet_label"].value_counts().reindex(base.index).fillna(0).astype(int)
     cited = media.groupby("outlet_label")["media"].agg(
         lambda s: "; ".join(s.value_counts().sort_index().sort_values(ascending=False, kind="stable").index))
@@ -374,209 +370,50 @@ def distinguishing_terms(corpus: Any, *, n: int = 10, ngram_range: tuple[int, in
     return pd.DataFrame(rows, columns=cols)
 
 
-# --------------------------------------------------------------------------- figures
-def topic_finding(matrix: pd.DataFrame) -> str:
-    """A title that states what the topic × outlet matrix shows.
+def _short_hash(text: str) -> str:
+    import hashlib
 
-    Example
-    -------
-    >>> m = pd.DataFrame({"A": [3.0, 1.0, 0.0], "B": [2.0, 0.0, 0.0]}, index=["tariffs", "TikTok", "chips"])
-    >>> topic_finding(m)
-    'All 2 outlets cover tariffs; TikTok only in A; none covers chips'
-    """
-    present = matrix > 0
-    n = matrix.shape[1]
-    everyone = [t for t in matrix.index if present.loc[t].all()]
-    parts = [f"All {n} outlets cover {', '.join(everyone[:2])}" if everyone else "No topic is covered by every outlet"]
-    partial = [t for t in matrix.index if 0 < present.loc[t].sum() < n]
-    if partial:
-        t = min(partial, key=lambda t: (present.loc[t].sum(), list(matrix.index).index(t)))
-        who = [str(o) for o in matrix.columns[present.loc[t]]]
-        parts.append(f"{t} only in {', '.join(who)}")
-    absent = [t for t in matrix.index if not present.loc[t].any()]
-    if absent:
-        parts.append(f"none covers {', '.join(absent[:2])}")
-    return "; ".join(parts)
-
-
-def entity_finding(matrix: pd.DataFrame) -> str:
-    """A title naming the entities every outlet mentions most.
-
-    Example
-    -------
-    >>> m = pd.DataFrame({"A": [5, 1], "B": [4, 0]}, index=["Ann Lee (person)", "Oslo (place)"])
-    >>> entity_finding(m)
-    'Most named across outlets: Ann Lee, Oslo; Oslo appears in 1 of 2'
-    """
-    if matrix.empty:
-        return "No people, places or organizations found"
-    label = matrix.sum(axis=1).sort_values(ascending=False)
-    name = lambda e: re.sub(r"\s*\([^)]*\)$", "", str(e))  # noqa: E731
-    parts = [f"Most named across outlets: {', '.join(name(e) for e in label.index[:2])}"]
-    rare = (matrix > 0).sum(axis=1)
-    if (rare < matrix.shape[1]).any():
-        e = rare.idxmin()
-        parts.append(f"{name(e)} appears in {rare[e]} of {matrix.shape[1]}")
-    return "; ".join(parts)
-
-
-def plot_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues", fmt: str = "{:g}",
-                 annotate: bool = True, colorbar_label: str = "") -> "Figure":
-    """Heatmap of a rows × outlets table (e.g. :func:`topic_matrix`), returned as a Figure.
-
-    Example
-    -------
-    >>> fig = plot_heatmap(pd.DataFrame({"X": [1, 0]}, index=["a", "b"]), title="t")
-    >>> len(fig.axes)
-    2
-    """
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    from tradenews.present.plotting import style_context
-
-    values = matrix.astype(float).to_numpy()
-    with style_context():
-        h = max(2.2, 0.32 * len(matrix) + 1.4)
-        w = max(4.0, 0.9 * matrix.shape[1] + 2.8)
-        fig, ax = plt.subplots(figsize=(w, h))
-        vmax = np.nanmax(values) if values.size and np.isfinite(values).any() else 1.0
-        im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=vmax or 1.0)
-        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=30, ha="right")
-        ax.set_yticks(range(len(matrix)), [str(i) for i in matrix.index])
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
-        if annotate:
-            for i in range(values.shape[0]):
-                for j in range(values.shape[1]):
-                    v = values[i, j]
-                    if np.isfinite(v) and v != 0:
-                        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
-                                color="white" if v > 0.6 * vmax else "black")
-        cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
-        cb.set_label(colorbar_label)
-        ax.set_title(title)
-        fig.tight_layout()
-    return fig
-
-
-def plot_outlet_summary(outlet_label: str, *, profile: pd.DataFrame, coverage: pd.DataFrame,
-                        terms: pd.DataFrame | None = None, voices: pd.DataFrame | None = None) -> "Figure":
-    """One compact figure for one outlet: key numbers, topic coverage vs. others, voices, terms.
-
-    Parameters
-    ----------
-    outlet_label : str
-    profile : DataFrame
-        :func:`outlet_profile` output.
-    coverage : DataFrame
-        :func:`topic_coverage` output (``per_1000_words`` is plotted against
-        the mean of the other outlets).
-    terms : DataFrame, optional
-        :func:`distinguishing_terms` output.
-    voices : DataFrame, optional
-        :func:`voice_shares` output.
-
-    Example
-    -------
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
-    ...                      "text": ["TikTok and soybeans.", "Fentanyl talk."]})
-    >>> fig = plot_outlet_summary("X", profile=outlet_profile(arts, quotes=pd.DataFrame(
-    ...     columns=["article_id", "speaker", "side"])), coverage=topic_coverage(arts))
-    >>> fig.get_axes()[0].get_title(loc="left")
-    'X'
-    """
-    import matplotlib.pyplot as plt
-
-    from tradenews.present.plotting import NA_COLOR, outlet_colors, style_context
-
-    if outlet_label not in set(profile["outlet_label"]):
-        raise KeyError(f"unknown outlet_label {outlet_label!r}")
-    color = outlet_colors(profile["outlet_label"])[outlet_label]
-    row = profile.set_index("outlet_label").loc[outlet_label]
-    with style_context():
-        fig = plt.figure(figsize=(8.0, 3.8))
-        grid = fig.add_gridspec(2, 3, width_ratios=[0.85, 1.4, 0.9], height_ratios=[1, 1], wspace=1.1, hspace=0.7)
-        ax_txt = fig.add_subplot(grid[:, 0])
-        ax_top = fig.add_subplot(grid[:, 1])
-        ax_voice = fig.add_subplot(grid[0, 2])
-        ax_terms = fig.add_subplot(grid[1, 2])
-
-        ax_txt.axis("off")
-        ax_txt.set_title(str(outlet_label), color=color)
-        lines = [f"articles  {row['n_articles']}", f"words  {row['n_words']:,}",
-                 f"sentences  {row['n_sentences']}", f"paragraphs  {row['n_paragraphs']}",
-                 f"quotes  {_fmt(row.get('n_quotes'))}", f"speakers  {_fmt(row.get('n_speakers'))}",
-                 f"published\n  {_fmt_time(row.get('first_published'))}"]
-        media = str(row.get("media_cited") or "") or "none"
-        lines.append("cites  " + _wrap(media, 18))
-        ax_txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=7.5, linespacing=1.5,
-                    transform=ax_txt.transAxes)
-
-        cov = coverage[coverage["outlet_label"] == outlet_label].set_index("topic")["per_1000_words"]
-        others = coverage[coverage["outlet_label"] != outlet_label].groupby("topic")["per_1000_words"].mean()
-        others = others.reindex(cov.index).fillna(0)
-        y = range(len(cov))
-        ax_top.barh(list(y), cov.to_numpy(), color=color, height=0.6, label=str(outlet_label))
-        ax_top.scatter(others.to_numpy(), list(y), marker="|", s=60, color="black", zorder=3, label="other outlets (mean)")
-        ax_top.set_yticks(list(y), [_wrap(t, 24) for t in cov.index], fontsize=6.5)
-        ax_top.invert_yaxis()
-        ax_top.set_xlabel("mentions per 1,000 words")
-        ax_top.set_title("Topics")
-        ax_top.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=6.5)
-
-        ax_voice.set_title("Quoted voices")
-        if voices is not None and (voices["outlet_label"] == outlet_label).any():
-            v = voices[voices["outlet_label"] == outlet_label].set_index("side")["share"].sort_index()
-            shades = [NA_COLOR if s in ("no side", "other") else color for s in v.index]
-            ax_voice.barh(range(len(v)), v.to_numpy(), color=shades, height=0.6)
-            ax_voice.set_yticks(range(len(v)), list(v.index), fontsize=7)
-            ax_voice.set_xlim(0, 1)
-            ax_voice.invert_yaxis()
-            ax_voice.set_xlabel("share of quotes", fontsize=7)
-        else:
-            ax_voice.axis("off")
-            ax_voice.text(0, 0.5, "no quotes", fontsize=8, transform=ax_voice.transAxes)
-
-        ax_terms.axis("off")
-        ax_terms.set_title("Distinctive terms")
-        if terms is not None and (terms["outlet_label"] == outlet_label).any():
-            words = terms[terms["outlet_label"] == outlet_label].sort_values("rank")["term"].head(8)
-            ax_terms.text(0, 1, "\n".join(words), va="top", fontsize=7, transform=ax_terms.transAxes)
-    return fig
-
-
-def _fmt(value: Any) -> str:
-    return "n/a" if value is None or pd.isna(value) else f"{value}"
-
-
-def _fmt_time(value: Any) -> str:
-    return "unknown" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
-
-
-def _wrap(text: str, width: int) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return hashlib.sha1(str(text).encode("utf-8")).hexdigest()[:6]
 
 
 def outlet_slug(label: str) -> str:
-    """File-name-safe form of an outlet label.
+    """File-name-safe form of an outlet label, stable from run to run.
+
+    Latin letters are transliterated to ASCII; when that loses letters (non-Latin
+    scripts), a short hash of the original name is appended, so two such names
+    never share a file name. Use :func:`outlet_slugs` for a set of labels: it also
+    separates labels that differ only in case or punctuation.
 
     Example
     -------
     >>> outlet_slug("Türkiye Today")
     'turkiye-today'
+    >>> outlet_slug("新华社") != outlet_slug("人民日报")
+    True
     """
     import unicodedata
 
-    ascii_ = unicodedata.normalize("NFKD", str(label)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "outlet"
+    label = str(label)
+    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    kept = sum(ch.isalnum() for ch in ascii_)
+    letters = sum(ch.isalnum() for ch in unicodedata.normalize("NFKD", label) if unicodedata.category(ch)[0] != "M")
+    if not slug or kept < letters:
+        slug = f"{slug or 'outlet'}-{_short_hash(label)}"
+    return slug
 
 
-def save_table(table: pd.DataFrame, name: str, *, directory: str | Path | None = None) -> Path:
-    """Write ``table`` as ``figures/tables/<name>.csv``; see :func:`tradenews.present.plotting.save_table`."""
-    from tradenews.present.plotting import save_table as _save_table
+def outlet_slugs(labels) -> dict[str, str]:
+    """A unique slug for every label: :func:`outlet_slug`, plus a short hash where two labels collide.
 
-    return _save_table(table, name, directory=directory)
+    Example
+    -------
+    >>> outlet_slugs(["Fox News", "FOX-NEWS", "Reuters"])
+    {'Fox News': 'fox-news-34fb92', 'FOX-NEWS': 'fox-news-80649e', 'Reuters': 'reuters'}
+    """
+    labels = list(dict.fromkeys(str(x) for x in labels))
+    plain = {lab: outlet_slug(lab) for lab in labels}
+    counts: dict[str, int] = {}
+    for slug in plain.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    return {lab: (slug if counts[slug] == 1 else f"{slug}-{_short_hash(lab)}") for lab, slug in plain.items()}

@@ -2,7 +2,8 @@
 
 Supported inputs: a folder (read recursively) of ``.txt``, ``.html``/``.htm``, ``.json``,
 ``.jsonl`` and ``.csv`` files, one such file, a pandas DataFrame or Series. With no
-source, the five-article default corpus in the project's ``data/raw/`` loads.
+source, the five-article default corpus shipped in the package
+(``tradenews/data/corpus``; ``data/raw/`` in the repository links to it) loads.
 
 Every input row is accounted for: it becomes an article, or a row of ``corpus.errors``
 (``error``: not loaded; ``warning``: loaded with a problem; ``skipped``: not an article,
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
@@ -28,8 +30,8 @@ from tradenews.ingest.segment import sentence_spans
 
 __all__ = ["load_corpus", "DEFAULT_CORPUS", "read_text_file", "SUPPORTED", "resolve_columns"]
 
-#: The embedded default corpus.
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "data" / "raw"
+#: The embedded default corpus ships inside the package, so a wheel install has it too.
+DEFAULT_CORPUS = Path(str(resources.files("tradenews").joinpath("data", "corpus")))
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
 _URLISH = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+$", re.I)
 
@@ -278,7 +280,7 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
     if source is None:
         source = DEFAULT_CORPUS
         if not source.is_dir():
-            raise LoadError("the default corpus folder is missing (is tradenews installed with -e?)",
+            raise LoadError("the default corpus folder is missing from the installed package",
                             source=str(source))
     items, total, files = _sources(source, columns=columns, collector=collector, recursive=recursive)
     items = show_progress(items, total=total, desc="loading", enabled=progress)

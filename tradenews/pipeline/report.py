@@ -1,264 +1,343 @@
-"""``tradenews report``: every figure and table for a corpus, plus one self-contained HTML page.
+"""tradenews report: every figure and table for a corpus, plus one self-contained HTML page.
 
-    tradenews report [--corpus PATH] [--out DIR]
-    python -m tradenews report --corpus my_articles/ --out report/
+    tradenews report --corpus my_articles/ --out report/
+    tradenews report --corpus export.csv --sections corpus,comparison --sample 500 --formats png
 
-Figures are written as PNG, SVG and PDF through :func:`tradenews.save_figure`
-(byte-deterministic), tables as CSV, and ``report.html`` inlines the PNGs, so it
-can be mailed or opened offline. Each figure carries its provenance: the corpus
-path and article count, the date, the package version and the function that
-made it. No Jupyter is needed.
+The sections (see tradenews.pipeline.sections) run in turn, each with a progress
+line. A figure or table that fails is shown in the page with its error, and the
+rest is still written. report.html is rewritten after every section, so a run
+that is interrupted (Ctrl-C) leaves a valid page that says which sections are
+missing. Files are written under temporary names and renamed; a lock file
+refuses a second run into the same folder; a manifest lists what a run wrote,
+and the next run into the folder removes those files first.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime as dt
 import html
-from dataclasses import dataclass, field
+import json
+import os
+import sys
+import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Sequence
 
-__all__ = ["Item", "build_report", "STEPS", "main"]
+from tradenews.core.errors import LoadError
+from tradenews.pipeline.context import Run
+from tradenews.pipeline.html import Page, SectionState, error_html, figure_html, table_html
+from tradenews.pipeline.sections import SECTIONS, Output, Section, section_names
 
+__all__ = ["build_report", "ReportLocked", "main", "LOCK", "MANIFEST", "FORMATS"]
 
-@dataclass
-class Item:
-    """One output of a report step: a figure or a table."""
-
-    name: str
-    kind: str  # "figure" or "table"
-    obj: Any
-    caption: str
-    made_by: str
-    paths: list[Path] = field(default_factory=list)
+LOCK = ".tradenews-report.lock"
+MANIFEST = ".tradenews-report.json"
+FORMATS = ("png", "svg", "pdf")
 
 
-def _corpus_step(corpus) -> list[Item]:
-    from tradenews.present import plotting
-
-    arts = corpus.articles.drop(columns=["text", "raw_text"])
-    spans = corpus.removed[corpus.removed["reason"] != "whitespace"]
-    return [
-        Item("01-kept-vs-removed", "figure", plotting.plot_kept_removed(corpus),
-             "Characters kept and removed per article, by reason.", "tradenews.present.plotting.plot_kept_removed"),
-        Item("01-articles", "table", arts, "The articles and their metadata.", "tradenews.load_corpus"),
-        Item("01-removed-by-reason", "table", corpus.removed_summary().reset_index(),
-             "Characters removed per article and reason.", "tradenews.Corpus.removed_summary"),
-        Item("01-removed", "table", spans.assign(text=spans["text"].str.slice(0, 200)),
-             "Every span normalization removed, with its reason, except whitespace (text cut to 200 characters).",
-             "tradenews.load_corpus"),
-        Item("01-errors", "table", corpus.errors, "Inputs that could not be loaded.", "tradenews.load_corpus"),
-    ]
+class ReportLocked(RuntimeError):
+    """Another report run is writing into the same folder."""
 
 
-def _quotes_of(corpus):
-    """The corpus's quotes, extracted once per report (two sections use them)."""
-    key = id(corpus)
-    if key not in _QUOTES:
-        from tradenews.extract.quotes import quotations as quotes
-
-        _QUOTES.clear()
-        _QUOTES[key] = quotes.extract_quotes(corpus)
-    return _QUOTES[key]
-
-
-_QUOTES: dict = {}
+# --------------------------------------------------------------------------- lock and manifest
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
-def _quotes_step(corpus) -> list[Item]:
-    from tradenews.extract.quotes import quotations as q
+class _Lock:
+    """``out/.tradenews-report.lock``, created exclusively; a lock left by a dead process is taken over."""
 
-    found = _quotes_of(corpus)
-    items = [Item("03-quotes", "table", found.drop(columns=[c for c in ("sentence",) if c in found]),
-                  "Every direct quotation with its speaker, cue, role and side.", "tradenews.extract_quotes")]
-    if len(found):
-        items.insert(0, Item("03-voices-by-side", "figure", q.plot_voices(found),
-                             "Voices quoted by each outlet, by side.", "tradenews.extract.quotes.quotations.plot_voices"))
-        items.append(Item("03-same-quote-across-outlets", "table", q.match_quotes(found),
-                          "The same quotation as reported by different outlets, with wording differences.",
-                          "tradenews.match_quotes"))
-    return items
+    def __init__(self, out: Path):
+        self.path = out / LOCK
 
+    def __enter__(self):
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                try:
+                    pid = int(self.path.read_text().split()[0])
+                except (OSError, ValueError, IndexError):
+                    pid = -1
+                if pid > 0 and _pid_alive(pid):
+                    raise ReportLocked(f"{self.path.parent}: another tradenews report (pid {pid}) is writing "
+                                       f"here; wait for it or choose another --out") from None
+                self.path.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(f"{os.getpid()} {dt.datetime.now(dt.timezone.utc).isoformat()}\n")
+            return self
+        raise ReportLocked(f"{self.path}: could not take the lock")
 
-def _tariffs_step(corpus) -> list[Item]:
-    from tradenews.extract import tariffs as t
-    from tradenews.present import tariff_charts as c
-
-    cited = t.extract_tariffs(corpus)
-    items = [Item("05-tariffs", "table", cited, "Every tariff rate cited, with actor, target and status.",
-                  "tradenews.extract_tariffs")]
-    if len(cited):
-        reference = t.load_reference()
-        items = [
-            Item("05-figure-matrix", "figure", c.plot_figure_matrix(cited),
-                 "Which outlet cites which tariff figure, by status.", "tradenews.present.tariff_charts.plot_figure_matrix"),
-            Item("05-escalation-ladder", "figure", c.plot_escalation_ladder(cited),
-                 "The tariff levels cited, by direction and status.", "tradenews.present.tariff_charts.plot_escalation_ladder"),
-            Item("05-timeline-vs-reference", "figure", c.plot_timeline(cited, corpus.articles, reference),
-                 "Cited figures against the reference series (drawn only where it covers the articles).", "tradenews.present.tariff_charts.plot_timeline"),
-        ] + items + [Item("05-timeline-table", "table", c.timeline_table(cited, corpus.articles, reference),
-                          "Where each cited figure agrees with the reference series.", "tradenews.present.tariff_charts.timeline_table")]
-    return items
+    def __exit__(self, *exc):
+        self.path.unlink(missing_ok=True)
 
 
-def _comparison_step(corpus) -> list[Item]:
-    from tradenews.analyse import compare
-    from tradenews.extract import entities
-    from tradenews.extract import facts
+class _Manifest:
+    """The files this run wrote (relative to ``out``), saved after each section."""
 
-    found = _quotes_of(corpus)
-    profile = compare.outlet_profile(corpus, quotes=found)
-    coverage = compare.topic_coverage(corpus)
-    terms = compare.distinguishing_terms(corpus, n=8)
-    ents = entities.extract_entities(corpus)
-    fact_table = facts.extract_facts(corpus)
-    items = [
-        Item("02-topics-heatmap", "figure",
-             compare.plot_heatmap(compare.topic_matrix(coverage),
-                                  title=compare.topic_finding(compare.topic_matrix(coverage)),
-                                  fmt="{:.1f}", colorbar_label="mentions per 1,000 words"),
-             "Which outlets mention which topics (lexicon: tradenews/data/topics_trade.csv).",
-             "tradenews.analyse.compare.plot_heatmap(topic_matrix(topic_coverage))"),
-    ]
-    ent_matrix = entities.entity_matrix(ents, top=25)
-    if ent_matrix.size:
-        items.append(Item("02-entities-heatmap", "figure",
-                          compare.plot_heatmap(ent_matrix, title=compare.entity_finding(ent_matrix),
-                                               cmap="Purples", colorbar_label="mentions"),
-                          "People, places and organizations named per outlet.",
-                          "tradenews.analyse.compare.plot_heatmap(entity_matrix(extract_entities))"))
-    voices = compare.voice_shares(found, corpus.articles)
-    for label in profile["outlet_label"]:
-        items.append(Item(f"02-summary-{compare.outlet_slug(label)}", "figure",
-                          compare.plot_outlet_summary(label, profile=profile, coverage=coverage, terms=terms,
-                                                      voices=voices),
-                          f"Summary for {label}.", "tradenews.analyse.compare.plot_outlet_summary"))
-    items += [
-        Item("02-outlet-profile", "table", profile, "Each outlet's size, quotes, voices by side and media cited.",
-             "tradenews.analyse.compare.outlet_profile"),
-        Item("02-media-cited", "table", compare.media_citations(corpus), "The media each article cites.",
-             "tradenews.analyse.compare.media_citations"),
-        Item("02-distinguishing-terms", "table", terms, "Each outlet's most distinctive TF-IDF terms.",
-             "tradenews.analyse.compare.distinguishing_terms"),
-        Item("02-entity-counts", "table", entities.entity_counts(ents), "People, places and organizations per outlet.",
-             "tradenews.extract.entities.entity_counts"),
-        Item("02-fact-discrepancies", "table", facts.fact_discrepancies(fact_table),
-             "Dates, numbers and names the outlets state differently.", "tradenews.extract.facts.fact_discrepancies"),
-    ]
-    return items
+    def __init__(self, out: Path):
+        self.out, self.path, self.files = out, out / MANIFEST, []
+
+    def clear_previous(self) -> int:
+        """Remove what the previous run into ``out`` wrote (only files inside ``out``)."""
+        if not self.path.exists():
+            return 0
+        try:
+            old = json.loads(self.path.read_text("utf-8")).get("files", [])
+        except (OSError, ValueError):
+            return 0
+        root, removed = self.out.resolve(), 0
+        for rel in old:
+            target = (self.out / rel).resolve()
+            if root in target.parents and target.is_file():
+                target.unlink()
+                removed += 1
+        return removed
+
+    def add(self, paths: Sequence[Path]) -> None:
+        self.files += [str(Path(p).relative_to(self.out)) for p in paths]
+
+    def save(self, *, complete: bool) -> None:
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps({"complete": complete, "files": sorted(set(self.files))}, indent=1), "utf-8")
+        os.replace(tmp, self.path)
 
 
-def _overlap_step(corpus) -> list[Item]:
-    from tradenews.extract import overlap
-    from tradenews.present import overlap_charts
+# --------------------------------------------------------------------------- running sections
+def _sample(corpus, n: int | None, seed: int = 0):
+    """A corpus of ``n`` articles drawn at random (fixed seed), with their paragraphs, sentences and spans."""
+    if n is None or n >= len(corpus.articles):
+        return corpus
+    from tradenews.core.corpus import Corpus
 
-    pairs = overlap.similar_pairs(corpus)
-    items = [Item("04-similar-pairs", "table", pairs, "Article pairs by TF-IDF similarity, reuse outside quotations and shared quotations.",
-                  "tradenews.similar_pairs"),
-             Item("04-shared-passages", "table", overlap.shared_passages(corpus),
-                  "Sentences aligned across articles: verbatim, rewritten, or a shared quotation.", "tradenews.shared_passages")]
-    if len(corpus.articles) > 1:
-        items[:0] = [
-            Item("04-outlet-heatmap", "figure",
-                 overlap_charts.plot_similarity_heatmap(overlap.similarity_matrix(corpus, by="outlet")),
-                 "How similar each pair of outlets' coverage is.", "tradenews.present.overlap_charts.plot_similarity_heatmap"),
-        ]
-        if len(pairs):
-            items.insert(1, Item("04-reuse", "figure", overlap_charts.plot_reuse(pairs),
-                                 "Share of words outside quotations reused between article pairs.",
-                                 "tradenews.present.overlap_charts.plot_reuse"))
-    return items
+    keep = set(corpus.articles["article_id"].sample(n=n, random_state=seed))
+    pick = lambda df: df[df["article_id"].isin(keep)].reset_index(drop=True)  # noqa: E731
+    return Corpus(pick(corpus.articles), pick(corpus.paragraphs), pick(corpus.sentences), pick(corpus.removed),
+                  corpus.errors)
 
 
-#: (section title, step) in report order. A step takes a Corpus and returns Items.
-STEPS: list[tuple[str, Callable]] = [
-    ("The corpus", _corpus_step),
-    ("Source comparison", _comparison_step),
-    ("Quotes and speakers", _quotes_step),
-    ("Overlap between outlets", _overlap_step),
-    ("Tariff figures", _tariffs_step),
-]
+def _write_output(out_spec: Output, obj: Any, out: Path, formats: Sequence[str], provenance: str,
+                  max_rows: int) -> tuple[list[str], list[Path]]:
+    import matplotlib.pyplot as plt
+
+    from tradenews.present.plotting import save_figure, save_table
+
+    items = obj.items() if isinstance(obj, dict) else [(None, obj)]
+    parts, written = [], []
+    for suffix, thing in items:
+        name = out_spec.name if suffix is None else f"{out_spec.name}-{suffix}"
+        if out_spec.kind == "figure":
+            try:
+                paths = save_figure(thing, name, directory=out / "figures", formats=formats)
+            finally:
+                plt.close(thing)
+            parts.append(figure_html(name, out_spec.caption, out_spec.made_by, paths, provenance))
+        else:
+            paths = [save_table(thing, name, directory=out / "tables")]
+            parts.append(table_html(name, out_spec.caption, out_spec.made_by, thing, paths[0], max_rows))
+        written += paths
+    return parts, written
 
 
-def _img(path: Path) -> str:
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(path.stem)}">'
+def _run_section(section: Section, state: SectionState, run: Run, out: Path, *, formats, provenance,
+                 max_rows, manifest: _Manifest) -> None:
+    import matplotlib.pyplot as plt
+
+    for spec in section.outputs:
+        try:
+            obj = spec.make(run)
+            if obj is None:
+                continue
+            parts, written = _write_output(spec, obj, out, formats, provenance, max_rows)
+        except Exception as exc:  # one failing output never stops the report
+            plt.close("all")
+            state.parts.append(error_html(spec.name, exc))
+            state.failures.append(spec.name)
+            continue
+        state.parts += parts
+        manifest.add(written)
 
 
-_CSS = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}
-figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption,.prov{font-size:.85rem;color:#555}
-table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;
-vertical-align:top;text-align:left}th{background:#f4f4f4}.table-wrap{overflow-x:auto}
-"""
+def _say(message: str, *, quiet: bool) -> None:
+    if not quiet:
+        print(message, file=sys.stderr, flush=True)
 
 
-def build_report(corpus_source: str | Path | None = None, out: str | Path = "report", *,
-                 max_rows: int = 40, steps: list[tuple[str, Callable]] | None = None) -> Path:
-    """Run every step on a corpus and write figures, tables and ``report.html`` into ``out``.
+def _check_source(source) -> None:
+    """Fail before any folder is made: a missing path or an empty folder is one clear error."""
+    if source is None or not isinstance(source, (str, Path)):
+        return
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise LoadError("no such file or folder", source=str(source))
+    if path.is_dir() and not any(p for p in path.iterdir() if not p.name.startswith(".")):
+        raise LoadError("the folder is empty", source=str(source))
 
-    Returns the path of ``report.html``.
+
+def _empty_corpus_note(corpus) -> str:
+    errors = corpus.errors
+    if len(errors):
+        reasons = errors["reason"].astype(str).value_counts().head(5)
+        why = ("no input could be loaded as an article: "
+               + "; ".join(f"{html.escape(r)} ({n})" for r, n in reasons.items())
+               + ". The table of errors below lists every input")
+    else:
+        why = "the source holds no article (for example a CSV file with only its header row)"
+    return (f"<div class='banner'><p><strong>The corpus has 0 articles</strong>, so there is nothing to analyse: "
+            f"{why}.</p></div>")
+
+
+def build_report(corpus_source: Any = None, out: str | Path = "report", *, sections: Sequence[str] | None = None,
+                 columns: dict[str, str] | None = None, errors: str = "collect", sample: int | None = None,
+                 formats: Sequence[str] = FORMATS, max_rows: int = 40, quiet: bool = True) -> Path:
+    """Run the report sections on a corpus and write figures, tables and ``report.html`` into ``out``.
+
+    Parameters
+    ----------
+    corpus_source : path, DataFrame, Corpus or None
+        What :func:`tradenews.load_corpus` reads (None: the default corpus).
+    out : path
+        Output folder; holds ``report.html``, ``figures/`` and ``tables/``.
+    sections : names, optional
+        A subset of :func:`tradenews.pipeline.sections.section_names`, in report order.
+    columns, errors
+        Passed to :func:`tradenews.load_corpus` (``errors="raise"`` stops at the first bad input).
+    sample : int, optional
+        Analyse this many articles drawn at random (seed 0).
+    formats : sequence
+        Figure formats, any of ``png``, ``svg``, ``pdf``.
+    quiet : bool
+        No progress lines on stderr.
+
+    Returns the path of ``report.html``. Raises :class:`ReportLocked` when another
+    run is writing into ``out``, and :class:`tradenews.LoadError` for a missing source.
     """
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from tradenews import __version__
-    from tradenews.ingest.load import DEFAULT_CORPUS, load_corpus
-    from tradenews.present.plotting import save_figure, use_style
+    from tradenews.ingest.frames import as_corpus
+    from tradenews.present.plotting import use_style
 
-    use_style()
+    formats = tuple(formats)
+    unknown = set(formats) - set(FORMATS) or set(sections or ()) - set(section_names())
+    if unknown:
+        raise ValueError(f"unknown format or section: {', '.join(sorted(unknown))}")
+    _check_source(corpus_source)
+    chosen = [s for s in SECTIONS if sections is None or s.name in sections]
     out = Path(out)
-    (out / "figures").mkdir(parents=True, exist_ok=True)
-    (out / "tables").mkdir(parents=True, exist_ok=True)
-    corpus = load_corpus(corpus_source, errors="collect")
-    _QUOTES.clear()
-    source_label = str(corpus_source) if corpus_source is not None else f"{DEFAULT_CORPUS} (default corpus)"
-    today = dt.date.today().isoformat()
-    provenance = (f"Corpus: {html.escape(source_label)} ({len(corpus.articles)} articles) · "
-                  f"generated {today} · tradenews {__version__}")
-    body = [f"<h1>tradenews report</h1><p class='prov'>{provenance}</p>"]
-    for title, step in steps or STEPS:
-        body.append(f"<h2>{html.escape(title)}</h2>")
-        for item in step(corpus):
-            if item.kind == "figure":
-                item.paths = save_figure(item.obj, item.name, directory=out / "figures",
-                                         formats=("png", "svg", "pdf"))
-                plt.close(item.obj)
-                png = next(p for p in item.paths if p.suffix == ".png")
-                links = " · ".join(f'<a href="figures/{p.name}">{p.suffix[1:].upper()}</a>' for p in item.paths)
-                body.append(f"<figure>{_img(png)}<figcaption>{html.escape(item.caption)} ({links})"
-                            f"</figcaption><p class='prov'>{provenance} · made by "
-                            f"<code>{html.escape(item.made_by)}</code></p></figure>")
-            else:
-                path = out / "tables" / f"{item.name}.csv"
-                item.obj.to_csv(path, index=False)
-                item.paths = [path]
-                shown = item.obj.head(max_rows)
-                more = (f" First {max_rows} of {len(item.obj)} rows." if len(item.obj) > max_rows else "")
-                body.append(f"<h3>{html.escape(item.name)}</h3><p>{html.escape(item.caption)}{more} "
-                            f"Full table: <a href='tables/{path.name}'>{path.name}</a> · made by "
-                            f"<code>{html.escape(item.made_by)}</code></p><div class='table-wrap'>"
-                            f"{shown.to_html(index=False, escape=True, na_rep='')}</div>")
-    page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>tradenews report</title><style>{_CSS}</style></head><body>"
-            + "\n".join(body) + "</body></html>\n")
-    report = out / "report.html"
-    report.write_text(page, encoding="utf-8")
-    return report
+    out.mkdir(parents=True, exist_ok=True)
+    with _Lock(out):
+        manifest = _Manifest(out)
+        manifest.clear_previous()
+        use_style()
+        _say("report: loading the corpus", quiet=quiet)
+        if corpus_source is None or isinstance(corpus_source, (str, Path)):
+            from tradenews.ingest.load import load_corpus
+
+            corpus = load_corpus(corpus_source, columns=columns, errors=errors)
+        else:
+            corpus = as_corpus(corpus_source)
+        corpus = _sample(corpus, sample)
+        label = str(corpus_source) if isinstance(corpus_source, (str, Path)) else (
+            "the default corpus" if corpus_source is None else type(corpus_source).__name__)
+        provenance = (f"Corpus: {html.escape(label)} ({len(corpus.articles)} articles"
+                      f"{f', a sample of {sample}' if sample else ''}) · generated {dt.date.today().isoformat()}"
+                      f" · tradenews {__version__}")
+        states = [SectionState(s.name, s.title) for s in chosen]
+        page = Page(out / "report.html", heading="tradenews report", provenance=provenance, sections=states,
+                    n_articles=len(corpus.articles))
+        manifest.add([page.path])
+        try:
+            _run_all(chosen, states, page, Run(corpus), out, formats=formats, provenance=provenance,
+                     max_rows=max_rows, manifest=manifest, quiet=quiet)
+        except KeyboardInterrupt:
+            page.interrupted = True
+            page.write()
+            manifest.save(complete=False)
+            raise
+        page.write()
+        manifest.save(complete=True)
+    return page.path
+
+
+def _run_all(chosen, states, page: Page, run: Run, out: Path, *, formats, provenance, max_rows, manifest,
+             quiet: bool) -> None:
+    corpus = run.corpus
+    if len(corpus.articles) == 0:
+        page.preface.append(_empty_corpus_note(corpus))
+    page.write()
+    for i, (section, state) in enumerate(zip(chosen, states), start=1):
+        if len(corpus.articles) == 0 and section.name != "corpus":
+            state.status, state.note = "skipped", "the corpus has 0 articles"
+            continue
+        _say(f"report: [{i}/{len(chosen)}] {section.title} ...", quiet=quiet)
+        state.status = "running"
+        t0 = time.perf_counter()
+        _run_section(section, state, run, out, formats=formats, provenance=provenance, max_rows=max_rows,
+                     manifest=manifest)
+        state.status, state.seconds = "done", time.perf_counter() - t0
+        failed = f", {len(state.failures)} failed: {', '.join(state.failures)}" if state.failures else ""
+        _say(f"report: [{i}/{len(chosen)}] {section.title}: done in {state.seconds:.1f} s{failed}", quiet=quiet)
+        page.write()
+        manifest.save(complete=False)
+
+
+# --------------------------------------------------------------------------- command line
+def _parse_columns(text: str | None) -> dict[str, str] | None:
+    """``--columns`` as JSON (``{"body": "text"}``) or ``column=field,column=field``."""
+    if not text:
+        return None
+    text = text.strip()
+    if text.startswith("{"):
+        return json.loads(text)
+    pairs = [p.split("=", 1) for p in text.split(",") if p.strip()]
+    if any(len(p) != 2 for p in pairs):
+        raise argparse.ArgumentTypeError("--columns takes column=field pairs separated by commas, or JSON")
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tradenews report", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", help="folder or file of articles (default: the corpus shipped with tradenews)")
+    parser.add_argument("--out", default="report", help="output folder (default: ./report)")
+    parser.add_argument("--sections", help=f"comma-separated subset of: {', '.join(section_names())}")
+    parser.add_argument("--columns", help="table column to field, e.g. body=text,source=outlet (or JSON)")
+    parser.add_argument("--errors", choices=["collect", "raise"], default="collect",
+                        help="collect bad inputs in the errors table (default) or stop at the first")
+    parser.add_argument("--sample", type=int, metavar="N", help="analyse N articles drawn at random (seed 0)")
+    parser.add_argument("--formats", default="png,svg,pdf", help="figure formats (default: png,svg,pdf)")
+    parser.add_argument("--max-rows", type=int, default=40, help="table rows shown in the page (default 40)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tradenews report", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", help="folder or file of articles (default: the embedded corpus)")
-    parser.add_argument("--out", default="report", help="output folder (default: ./report)")
-    args = parser.parse_args(argv)
-    path = build_report(args.corpus, args.out)
+    args = _parser().parse_args(argv)
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()] if args.sections else None
+    formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
+    try:
+        path = build_report(args.corpus, args.out, sections=sections, columns=_parse_columns(args.columns),
+                            errors=args.errors, sample=args.sample, formats=formats, max_rows=args.max_rows,
+                            quiet=args.quiet)
+    except (LoadError, ReportLocked, ValueError) as exc:
+        print(f"tradenews report: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"tradenews report: interrupted; {Path(args.out) / 'report.html'} says which sections are missing",
+              file=sys.stderr)
+        return 130
+    if "<meta name='tradenews-articles' content='0'>" in path.read_text("utf-8"):
+        print(f"tradenews report: the corpus has 0 articles; {path} says why", file=sys.stderr)
+        return 1
     print(f"wrote {path}")
     return 0

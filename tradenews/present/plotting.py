@@ -1,7 +1,8 @@
 """The shared visual language: style, outlet palette and deterministic figure export.
 
 Plot functions elsewhere in tradenews *return* figures; only :func:`save_figure`
-writes files, and only when a caller asks.
+and :func:`save_table` write files, and only when a caller asks. Both write to a
+temporary name and rename, so an interrupted run never leaves a half-written file.
 """
 
 from __future__ import annotations
@@ -10,23 +11,27 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-__all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "outlet_colors", "save_figure", "save_table",
-           "figures_dir", "FIGURES_DIR"]
+__all__ = ["use_style", "style_context", "PALETTE", "NA_COLOR", "OVERFLOW_COLOR", "outlet_colors", "save_figure",
+           "save_table", "figures_dir", "spreadsheet_safe", "cap_list", "plain_text", "AGGREGATE_ABOVE"]
 
-#: Okabe–Ito, safe for the common forms of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-# Paul Tol's "muted" scheme: distinct for colour-blind readers, and distinct from PALETTE's
+#: Twelve colours for twelve outlets, distinct for the common forms of colour blindness:
+#: Okabe–Ito's eight, then four of Paul Tol's "muted" scheme that differ from all of them.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+           "#882255", "#44AA99", "#999933", "#332288"]
+#: Paul Tol's "muted" scheme: distinct for colour-blind readers, and distinct from PALETTE's
 # blue, which marks kept text.
-_MUTED = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
+MUTED = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
 #: One colour per normalization reason, the same in every figure.
 REASON_COLORS = dict(zip(
     ["related-stories", "photo-caption", "legal-notice", "duplicate", "byline-block", "navigation",
-     "share-widget", "dateline", "sign-off"], _MUTED)) | {"whitespace": "#DDDDDD", "unicode": "#000000"}
+     "share-widget", "dateline", "sign-off"], MUTED)) | {"whitespace": "#DDDDDD", "unicode": "#000000"}
 #: Colour for an unknown outlet.
 NA_COLOR = "#999999"
+#: Colour for every outlet after the twelfth (lighter than an unknown outlet's grey).
+OVERFLOW_COLOR = "#CCCCCC"
+#: Per-article charts show one bar per outlet instead above this many articles.
+AGGREGATE_ABOVE = 40
 STYLE = "tradenews.styles.report"
-#: Default export folder: ``figures/`` at the project root (next to the package).
-FIGURES_DIR = Path(__file__).resolve().parents[2] / "figures"
 
 _METADATA = {
     "png": {"Software": None},
@@ -57,10 +62,32 @@ def style_context():
     return plt.style.context(STYLE)
 
 
+def plain_text(fig):
+    """Make every text of ``fig`` plain text (no mathtext), tick labels included; returns ``fig``.
+
+    Tick labels are created lazily, possibly after the style context has closed, so a
+    chart calls this at the end, inside its style context: names such as
+    ``"Money $$ News"`` then never parse as math.
+    """
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.get_ticklabels(which="both")
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick.label1.set_parse_math(False)
+                tick.label2.set_parse_math(False)
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
+
+
 def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
     """Map outlet labels to palette colours, in sorted order so every figure agrees.
 
-    Labels that start with ``"unknown"`` (outlet NA) all get :data:`NA_COLOR`.
+    Labels that start with ``"unknown"`` (outlet NA) all get :data:`NA_COLOR`; the
+    twelve palette colours go to the first twelve known outlets, and any further
+    outlet gets :data:`OVERFLOW_COLOR` (a chart with more outlets must label them).
 
     Example
     -------
@@ -69,26 +96,82 @@ def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
     """
     labels = sorted({str(o) for o in outlets})
     known = [o for o in labels if not o.startswith("unknown")]
-    colors = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(known)}
+    colors = {o: PALETTE[i] if i < len(PALETTE) else OVERFLOW_COLOR for i, o in enumerate(known)}
     colors.update({o: NA_COLOR for o in labels if o.startswith("unknown")})
     return colors
 
 
+def cap_list(items: Sequence[object], limit: int, *, sep: str = ", ") -> str:
+    """Join at most ``limit`` items and say how many were left out.
+
+    >>> cap_list(["a", "b", "c", "d"], 2)
+    'a, b, +2 more'
+    >>> cap_list(["a"], 2)
+    'a'
+    """
+    items = [str(i) for i in items]
+    shown = items[:limit]
+    if len(items) > limit:
+        shown.append(f"+{len(items) - limit} more")
+    return sep.join(shown)
+
+
 def figures_dir(directory: str | Path | None = None) -> Path:
-    """Where exports go: ``directory``, else ``$TRADENEWS_FIGURES``, else the project's ``figures/``."""
-    return Path(directory or os.environ.get("TRADENEWS_FIGURES") or FIGURES_DIR)
+    """Where exports go: ``directory``, else ``$TRADENEWS_FIGURES``, else ``figures/`` in the working folder.
+
+    Never a folder found from the package's own location: an installed package has no project around it.
+    """
+    return Path(directory or os.environ.get("TRADENEWS_FIGURES") or "figures")
 
 
-def save_table(table, name: str, *, directory: str | Path | None = None) -> Path:
+def spreadsheet_safe(table):
+    """Return ``table`` with text cells that start with ``=``, ``+``, ``-`` or ``@`` prefixed by ``'``.
+
+    Spreadsheets run such cells as formulas (``=HYPERLINK(...)``); the apostrophe
+    makes them plain text. Only text cells change: numbers (``-3``) stay numbers.
+
+    >>> import pandas as pd
+    >>> spreadsheet_safe(pd.DataFrame({"a": ["=1+1", "ok", "@x"], "n": [-1, 2, 3]})).values.tolist()
+    [["'=1+1", -1], ['ok', 2], ["'@x", 3]]
+    """
+    import pandas as pd
+
+    out = table.copy()
+    for col in out.columns:
+        series = out[col]
+        if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+            continue
+        risky = series.map(lambda v: isinstance(v, str) and v[:1] in ("=", "+", "-", "@")).astype(bool)
+        if risky.any():
+            out[col] = series.astype(object).where(~risky, "'" + series.astype(str))
+    return out
+
+
+def _replace_atomically(path: Path, write) -> Path:
+    """Call ``write(tmp_path)`` then rename the temporary file to ``path``."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def save_table(table, name: str, *, directory: str | Path | None = None, spreadsheet: bool = True) -> Path:
     """Write ``table`` as ``<figures>/tables/<name>.csv`` (UTF-8, no index, ``\\n`` line ends).
 
-    Byte-identical for identical tables. ``directory`` overrides the folder.
+    Byte-identical for identical tables. ``directory`` overrides the folder. With
+    ``spreadsheet=True`` (the default) text cells that a spreadsheet would run as a
+    formula get a leading apostrophe (see :func:`spreadsheet_safe`); pass
+    ``spreadsheet=False`` for the raw values.
     """
     out = Path(directory) if directory is not None else figures_dir() / "tables"
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{name}.csv"
-    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-    return path
+    data = spreadsheet_safe(table) if spreadsheet else table
+    return _replace_atomically(out / f"{name}.csv", lambda tmp: data.to_csv(
+        tmp, index=False, lineterminator="\n", encoding="utf-8"))
 
 
 def save_figure(fig, name: str, *, directory: str | Path | None = None,
@@ -101,56 +184,24 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     name : str
         File stem, e.g. ``"01-kept-vs-removed"``.
     directory : path, optional
-        Defaults to ``$TRADENEWS_FIGURES`` if set, else the project's ``figures/`` folder.
+        Defaults to ``$TRADENEWS_FIGURES`` if set, else ``figures/`` in the working folder.
     formats : sequence of str
         Any of ``"png"``, ``"svg"``, ``"pdf"``.
 
     Returns
     -------
     list of Path
-        The files written.
+        The files written (each written to a temporary name, then renamed).
     """
     import matplotlib as mpl
 
     out = figures_dir(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    with mpl.rc_context({"svg.hashsalt": "tradenews"}):
+    # Tick labels are made when the figure is drawn, so data labels ("Money $$ News") stay text only if
+    # mathtext is off while saving too, not just while the chart was built.
+    with mpl.rc_context({"svg.hashsalt": "tradenews", "text.parse_math": False}):
         for fmt in formats:
-            path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, metadata=_METADATA.get(fmt))
-            paths.append(path)
+            paths.append(_replace_atomically(out / f"{name}.{fmt}", lambda tmp, fmt=fmt: fig.savefig(
+                tmp, format=fmt, metadata=_METADATA.get(fmt))))
     return paths
-
-
-def plot_kept_removed(corpus, *, ax=None):
-    """Stacked bars per article: characters kept in ``text`` and removed, by reason.
-
-    Returns the Figure. Bars are labelled with the outlet (or ``unknown <id>``).
-    """
-    import matplotlib.pyplot as plt
-
-    arts = corpus.articles
-    summary = corpus.removed_summary()
-    order = summary.sum().sort_values(ascending=False).index.tolist()
-    labels = [f"{lab}\n{aid.split('_')[0]}" if not lab.startswith("unknown") else lab
-              for lab, aid in zip(arts["outlet_label"], arts["article_id"])]
-    with style_context():
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(arts) + 1.6))
-        else:
-            fig = ax.figure
-        kept = arts["text"].str.len().to_numpy()
-        ax.barh(labels, kept, color="#0072B2", label="kept (text)")
-        left = kept.astype(float)
-        for i, reason in enumerate(order):
-            values = summary[reason].to_numpy()
-            color = REASON_COLORS.get(reason, _MUTED[i % len(_MUTED)])
-            ax.barh(labels, values, left=left, color=color, label=reason)
-            left = left + values
-        ax.invert_yaxis()
-        ax.set_xlabel("characters of raw text")
-        share = 1 - kept.sum() / left.sum()
-        ax.set_title(f"Normalization removed {share:.0%} of the raw characters")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig

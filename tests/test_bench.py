@@ -1,0 +1,32 @@
+"""The benchmark harness: real articles resampled with new ids and shuffled paragraphs, and its table."""
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("bench_all", ROOT / "benchmarks" / "bench_all.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+@pytest.mark.skipif(not (bench.EVAL / "polnear-train").is_dir(), reason="needs the shared real articles")
+def test_corpus_is_real_resampled_text_never_the_default_articles(tmp_path):
+    path = bench.write_corpus(60, tmp_path / "c.csv")
+    csv.field_size_limit(1 << 30)
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    assert len(rows) == 60 and len({r["article_id"] for r in rows}) == 60
+    default = " ".join(p.read_text("utf-8") for p in (ROOT / "tradenews" / "data" / "corpus").glob("*.txt"))
+    assert not any(r["text"][:200] in default for r in rows)
+    assert len({r["outlet"] for r in rows}) > 3
+
+
+def test_growth_exponent():
+    rows = [{"stage": "load", "articles": 1000, "cpu_s": 1.0, "status": "ok"},
+            {"stage": "load", "articles": 10000, "cpu_s": 100.0, "status": "ok"},
+            {"stage": "quotes", "articles": 1000, "status": "timeout after 60 s"}]
+    table = bench.growth_table(rows)
+    assert "| load | 10,000 | 100.0 |" in table and "| 2.00 |" in table
+    assert "timeout after 60 s" in table

@@ -1,0 +1,154 @@
+"""One run over one corpus: each expensive result is computed once and passed on.
+
+:class:`Run` holds a corpus and computes, on first use and at most once, the
+results several report sections and notebook cells need (quotes, entities,
+facts, tariffs, similar pairs, ...). A result that failed fails again with the
+same error, without being recomputed. Nothing is global: two runs share nothing.
+
+>>> import tradenews as tn
+>>> run = Run(tn.load_corpus())
+>>> run.quotes is run.quotes          # extracted once
+True
+>>> "quotes" in run.computed()
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from typing import Any, Callable
+
+__all__ = ["Run", "RESULTS", "resolve", "accepts"]
+
+
+def resolve(*dotted: str) -> Callable:
+    """Return the first of several ``module.function`` paths that exists.
+
+    Charts are moving into :mod:`tradenews.present`; the registry names the new
+    home first and the old one after it, so it works on either side of the move.
+
+    >>> resolve("tradenews.nowhere.f", "tradenews.present.plotting.cap_list").__name__
+    'cap_list'
+    """
+    errors = []
+    for path in dotted:
+        module, _, name = path.rpartition(".")
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as exc:
+            errors.append(f"{path}: {exc}")
+    raise ImportError("none of these exist: " + "; ".join(errors))
+
+
+def accepts(func: Callable, keyword: str) -> bool:
+    """Whether ``func`` names ``keyword`` among its parameters (a bare ``**options`` does not count).
+
+    >>> def f(x, *, quotes=None): ...
+    >>> accepts(f, "quotes"), accepts(f, "entities")
+    (True, False)
+    """
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return keyword in params
+
+
+def _quotes(run: "Run"):
+    return resolve("tradenews.extract.quotes.quotations.extract_quotes")(run.corpus)
+
+
+def _stories(run: "Run"):
+    import tradenews as tn
+
+    if "stories" not in getattr(tn, "_EXPORTS", {}):
+        return None
+    return tn.stories(run.corpus)
+
+
+def _facts(run: "Run"):
+    return run.call(resolve("tradenews.extract.facts.extract_facts"), run.corpus, entities="entities",
+                    stories="stories")
+
+
+def _discrepancies(run: "Run"):
+    return run.call(resolve("tradenews.extract.facts.fact_discrepancies"), run.facts, entities="entities",
+                    stories="stories")
+
+
+def _media(run: "Run"):
+    return run.call(resolve("tradenews.analyse.media.media_citations", "tradenews.analyse.compare.media_citations"),
+                    run.corpus, entities="entities")
+
+
+def _profile(run: "Run"):
+    from tradenews.analyse.compare import outlet_profile
+
+    return outlet_profile(run.corpus, quotes=run.quotes, media=run.media)
+
+
+#: name -> how to compute it from a run (may use other results of the same run).
+RESULTS: dict[str, Callable[["Run"], Any]] = {
+    "quotes": _quotes,
+    "matches": lambda run: resolve("tradenews.extract.quotes.quotations.match_quotes")(run.quotes),
+    "entities": lambda run: resolve("tradenews.extract.entities.extract_entities")(run.corpus),
+    "stories": _stories,
+    "facts": _facts,
+    "discrepancies": _discrepancies,
+    "tariffs": lambda run: resolve("tradenews.extract.tariffs.extract_tariffs")(run.corpus),
+    "pairs": lambda run: resolve("tradenews.extract.overlap.similar_pairs")(run.corpus),
+    "media": _media,
+    "coverage": lambda run: resolve("tradenews.analyse.compare.topic_coverage")(run.corpus),
+    "terms": lambda run: resolve("tradenews.analyse.compare.distinguishing_terms")(run.corpus, n=8),
+    "profile": _profile,
+    "voices": lambda run: resolve("tradenews.analyse.compare.voice_shares")(run.quotes, run.corpus.articles),
+}
+
+
+class Run:
+    """A corpus and the results computed from it so far (see :data:`RESULTS`).
+
+    Read a result as an attribute (``run.quotes``) or with :meth:`get`.
+    """
+
+    def __init__(self, corpus: Any):
+        from tradenews.ingest.frames import as_corpus
+
+        self.corpus = as_corpus(corpus)
+        self._done: dict[str, tuple[Any, BaseException | None]] = {}
+
+    def get(self, name: str) -> Any:
+        """The result ``name``, computed on first use."""
+        if name not in RESULTS:
+            raise KeyError(f"unknown result {name!r}; known: {', '.join(RESULTS)}")
+        if name not in self._done:
+            try:
+                self._done[name] = (RESULTS[name](self), None)
+            except Exception as exc:  # remembered, so a second reader gets the same error at no cost
+                self._done[name] = (None, exc)
+        value, error = self._done[name]
+        if error is not None:
+            raise error
+        return value
+
+    def call(self, func: Callable, *args: Any, **results: str) -> Any:
+        """Call ``func(*args)``, passing ``keyword=self.get(name)`` for each ``keyword=name`` that ``func`` accepts.
+
+        This is how a run hands results it already has (quotes, entities, stories)
+        to a function that can use them, and never computes one a function cannot take.
+        """
+        kwargs = {kw: self.get(name) for kw, name in results.items() if accepts(func, kw)}
+        return func(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in RESULTS:
+            raise AttributeError(name)
+        return self.get(name)
+
+    def computed(self) -> list[str]:
+        """Names of the results computed so far (successfully or not)."""
+        return list(self._done)
+
+    def __repr__(self) -> str:
+        return f"<Run over {len(self.corpus.articles)} articles; computed: {', '.join(self._done) or 'nothing yet'}>"
