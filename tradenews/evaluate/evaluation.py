@@ -9,7 +9,7 @@ over a BASIL folder; see :mod:`tradenews.evaluate.basil`). Every table shows
 the strict speaker accuracy (head word of the gold speaker, the figure that
 counts) beside the lenient one, and lists what precision leaves out and how
 many. ``python -m tradenews eval tariffs`` runs
-``tradenews.extract.tariffs.evaluate_tariffs()`` when that function exists.
+``tradenews.evaluate.tariffs.print_evaluation()``.
 
 Seed gold: a predicted quotation matches a gold one of the same article when
 their normalized texts are equal or one contains the other; each gold row
@@ -135,19 +135,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder in PolNeAR format (text/, attributions/); repeat for several splits")
     q.add_argument("--basil", help="BASIL folder (<year>/<uuid>_<n>.json) for the hand-annotated BASIL quotations")
     q.add_argument("--errors", type=int, default=0, help="print this many errors of each evaluated set")
-    sub.add_parser("tariffs", help="tariff extraction (tradenews.extract.tariffs.evaluate_tariffs)")
+    sub.add_parser("tariffs", help="tariff extraction on the seed gold and the unseen sets")
     return parser
 
 
 def _tariffs() -> int:
-    try:
-        from tradenews.extract.tariffs import evaluate_tariffs
-    except ImportError:
-        print("tariff evaluation is not available (tradenews.extract.tariffs.evaluate_tariffs missing)")
-        return 1
-    result = evaluate_tariffs()
-    if result is not None:
-        print(result)
+    from tradenews.evaluate.tariffs import print_evaluation
+
+    print_evaluation(show_time=True)
     return 0
 
 

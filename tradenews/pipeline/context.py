@@ -22,23 +22,17 @@ from typing import Any, Callable
 __all__ = ["Run", "RESULTS", "resolve", "accepts"]
 
 
-def resolve(*dotted: str) -> Callable:
-    """Return the first of several ``module.function`` paths that exists.
+def resolve(dotted: str) -> Callable:
+    """Return the function a ``module.function`` path names, importing its module on first use.
 
-    Charts are moving into :mod:`tradenews.present`; the registry names the new
-    home first and the old one after it, so it works on either side of the move.
+    The registry names functions by path so that a report importing one section
+    does not import every layer (pandas, scikit-learn and matplotlib load lazily).
 
-    >>> resolve("tradenews.nowhere.f", "tradenews.present.plotting.cap_list").__name__
+    >>> resolve("tradenews.present.plotting.cap_list").__name__
     'cap_list'
     """
-    errors = []
-    for path in dotted:
-        module, _, name = path.rpartition(".")
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError) as exc:
-            errors.append(f"{path}: {exc}")
-    raise ImportError("none of these exist: " + "; ".join(errors))
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 def accepts(func: Callable, keyword: str) -> bool:
@@ -78,7 +72,7 @@ def _discrepancies(run: "Run"):
 
 
 def _media(run: "Run"):
-    return run.call(resolve("tradenews.analyse.media.media_citations", "tradenews.analyse.compare.media_citations"),
+    return run.call(resolve("tradenews.analyse.media.media_citations"),
                     run.corpus, entities="entities")
 
 

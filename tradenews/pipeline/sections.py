@@ -109,8 +109,7 @@ def _entity_counts(run: Run):
 def _voices_chart(run: Run):
     if not len(run.quotes):
         return None
-    return resolve("tradenews.present.quote_charts.plot_voices",
-                   "tradenews.extract.quotes.quotations.plot_voices")(run.quotes)
+    return resolve("tradenews.present.quote_charts.plot_voices")(run.quotes)
 
 
 def _quotes_table(run: Run):
@@ -126,14 +125,13 @@ def _outlet_similarity(run: Run):
     if len(run.corpus.articles) < 2:
         return None
     matrix = resolve("tradenews.extract.overlap.similarity_matrix")(run.corpus, by="outlet")
-    return resolve("tradenews.present.overlap_charts.plot_similarity_heatmap",
-                   "tradenews.extract.overlap.plot_similarity_heatmap")(matrix)
+    return resolve("tradenews.present.overlap_charts.plot_similarity_heatmap")(matrix)
 
 
 def _reuse_chart(run: Run):
     if len(run.corpus.articles) < 2 or not len(run.pairs):
         return None
-    plot_reuse = resolve("tradenews.present.overlap_charts.plot_reuse", "tradenews.extract.overlap.plot_reuse")
+    plot_reuse = resolve("tradenews.present.overlap_charts.plot_reuse")
     return plot_reuse(run.pairs, threshold=0.3) if accepts(plot_reuse, "threshold") else plot_reuse(run.pairs)
 
 
@@ -142,11 +140,11 @@ def _passages(run: Run):
 
 
 # --------------------------------------------------------------------------- tariffs
-def _tariff_chart(*names: str):
+def _tariff_chart(name: str):
     def make(run: Run):
         if not len(run.tariffs):
             return None
-        return resolve(*names)(run.tariffs)
+        return resolve(name)(run.tariffs)
     return make
 
 
@@ -157,14 +155,14 @@ def _reference():
 def _timeline(run: Run):
     if not len(run.tariffs):
         return None
-    return resolve("tradenews.present.tariff_charts.plot_timeline", "tradenews.extract.tariffs.plot_timeline")(
+    return resolve("tradenews.present.tariff_charts.plot_timeline")(
         run.tariffs, run.corpus.articles, _reference())
 
 
 def _timeline_table(run: Run):
     if not len(run.tariffs):
         return None
-    return resolve("tradenews.present.tariff_charts.timeline_table", "tradenews.extract.tariffs.timeline_table")(
+    return resolve("tradenews.present.tariff_charts.timeline_table")(
         run.tariffs, run.corpus.articles, _reference())
 
 
@@ -223,11 +221,9 @@ SECTIONS: list[Section] = [
     )),
     Section("tariffs", "Tariff figures", (
         Output("05-figure-matrix", F, "Which outlet cites which tariff figure, by status.",
-               _tariff_chart("tradenews.present.tariff_charts.plot_figure_matrix",
-                             "tradenews.extract.tariffs.plot_figure_matrix"), "plot_figure_matrix"),
+               _tariff_chart("tradenews.present.tariff_charts.plot_figure_matrix"), "plot_figure_matrix"),
         Output("05-escalation-ladder", F, "The tariff levels cited, by direction and status.",
-               _tariff_chart("tradenews.present.tariff_charts.plot_escalation_ladder",
-                             "tradenews.extract.tariffs.plot_escalation_ladder"), "plot_escalation_ladder"),
+               _tariff_chart("tradenews.present.tariff_charts.plot_escalation_ladder"), "plot_escalation_ladder"),
         Output("05-timeline-vs-reference", F, "Cited figures against the reference series (drawn only where it covers the articles).", _timeline,
                "plot_timeline"),
         Output("05-tariffs", T, "Every tariff rate cited, with actor, target and status.",
