@@ -44,11 +44,36 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only; pandas loads lazily
     import pandas as pd
 
-__all__ = ["Corpus", "ARTICLE_COLUMNS", "outlet_labels"]
+__all__ = ["Corpus", "ARTICLE_COLUMNS", "outlet_labels", "splice_back"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_label", "title", "byline", "published", "updated",
                    "published_zone", "published_precision", "dateline", "url", "text", "raw_text", "n_words", "n_sentences",
                    "n_paragraphs", "source", "row", "encoding"]
+
+
+def splice_back(text: str, rows) -> str:
+    """Put removed spans back into normalized ``text``: the raw text, exactly.
+
+    ``rows`` are ``(start, end, replacement, removed)``: raw offsets of the span, what
+    stands in its place in ``text``, and what was removed.
+
+    >>> splice_back("a b", [(1, 3, " ", "  ")])
+    'a  b'
+    """
+    out, raw_pos, text_pos = [], 0, 0
+    for start, end, replacement, removed in sorted(rows, key=lambda r: r[0]):
+        keep = start - raw_pos
+        out.append(text[text_pos:text_pos + keep])
+        text_pos += keep
+        if text[text_pos:text_pos + len(replacement)] != replacement:
+            raise ValueError(f"edit at raw offset {start} does not match the text")
+        text_pos += len(replacement)
+        if removed is None:
+            raise ValueError("rebuilding the raw text needs the removed text of every edit")
+        out.append(removed)
+        raw_pos = end
+    out.append(text[text_pos:])
+    return "".join(out)
 
 
 def _missing(value) -> bool:
@@ -116,11 +141,10 @@ class Corpus:
 
     def rebuild_raw(self, article_id: str) -> str:
         """Rebuild ``raw_text`` from ``text`` plus the ``removed`` spans (a check that nothing was lost)."""
-        from tradenews.ingest.normalize import rebuild_raw
-
         text = self.article(article_id)["text"]
         rows = self.removed[self.removed["article_id"] == article_id]
-        return rebuild_raw(text, rows.to_dict("records"))
+        return splice_back(text, [(int(r.start), int(r.end), r.replacement if isinstance(r.replacement, str) else "", r.text)
+                                  for r in rows.itertuples(index=False)])
 
     def removed_summary(self) -> "pd.DataFrame":
         """Characters removed per article and reason (a wide table, zeros filled)."""

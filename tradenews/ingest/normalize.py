@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
 from tradenews.ingest.characters import char_units, line_edits, needs_char_work
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
@@ -343,17 +344,4 @@ def rebuild_raw(text: str, edits: list[Edit] | list[dict], removed_texts: list[s
             rows.append((e.start, e.end, e.replacement, removed))
         else:
             rows.append((int(e["start"]), int(e["end"]), e.get("replacement") or "", e["text"]))
-    out, raw_pos, text_pos = [], 0, 0
-    for start, end, replacement, removed in sorted(rows, key=lambda r: r[0]):
-        keep = start - raw_pos
-        out.append(text[text_pos:text_pos + keep])
-        text_pos += keep
-        if text[text_pos:text_pos + len(replacement)] != replacement:
-            raise ValueError(f"edit at raw offset {start} does not match the text")
-        text_pos += len(replacement)
-        if removed is None:
-            raise ValueError("rebuild_raw needs the removed text of every edit")
-        out.append(removed)
-        raw_pos = end
-    out.append(text[text_pos:])
-    return "".join(out)
+    return splice_back(text, rows)

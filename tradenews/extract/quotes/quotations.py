@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tradenews.extract.quotes import speakers as sp
+import tradenews.extract.quotes.speakers as sp
 from tradenews.extract.quotes.marks import quote_spans
 from tradenews.extract.quotes.matching import match_quotes, voices, word_diff
 from tradenews.extract.quotes.text import quotes_in_text
