@@ -75,9 +75,12 @@ def frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         articles["published"] = pd.NaT
     if paragraphs is None or not {"article_id", "start", "end"} <= set(paragraphs.columns):
         rows = []
-        for aid, text in zip(articles["article_id"], articles["text"]):
+        titles = articles["title"] if "title" in articles else pd.Series("", index=articles.index)
+        for aid, text, title in zip(articles["article_id"], articles["text"], titles.fillna("").astype(str)):
             for i, (a, b) in enumerate(paragraph_spans(text)):
-                rows.append((aid, i, "body", a, b, text[a:b]))
+                # the loader puts the headline first; a bare table says so by its title column
+                kind = "headline" if i == 0 and title.strip() and text[a:b].strip() == title.strip() else "body"
+                rows.append((aid, i, kind, a, b, text[a:b]))
         paragraphs = pd.DataFrame(rows, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
     if sentences is None or not {"article_id", "start", "end"} <= set(sentences.columns):
         rows = []
