@@ -58,6 +58,21 @@ def sampled_articles(n: int, seed: int = 0):
         yield "\n\n".join(lines[:1] + body)
 
 
+def big_article(megabytes: int) -> str:
+    """One article of about ``megabytes`` MB of real paragraphs, their words shuffled so that no
+    sentence repeats (a repeat would be removed as a duplicate, and a benchmark would measure only that)."""
+    rng, paras, total = random.Random(2), [], 0
+    for text in sampled_articles(1_000_000, seed=1):
+        for para in text.split("\n\n")[1:]:
+            words = para.split()
+            rng.shuffle(words)
+            paras.append(" ".join(words))
+            total += len(paras[-1]) + 1
+        if total > megabytes * 1_000_000:
+            break
+    return "\n".join(paras)
+
+
 def _timed(load, *args, **kwargs) -> tuple[object, float]:
     t0 = time.process_time()
     corpus = load(*args, **kwargs)
@@ -71,18 +86,7 @@ def run_one(size: str, big_mb: int = 0) -> dict:
     tn.load_corpus(progress=False)  # one-off cost: lazy imports of pandas, nltk, ...
     startup = time.process_time() - t0
     if big_mb:
-        # Real paragraphs, their words shuffled so that no sentence repeats (a repeat would be
-        # removed as a duplicate, and the benchmark would measure only that).
-        rng, paras, total = random.Random(2), [], 0
-        for text in sampled_articles(1_000_000, seed=1):
-            for para in text.split("\n\n")[1:]:
-                words = para.split()
-                rng.shuffle(words)
-                paras.append(" ".join(words))
-                total += len(paras[-1]) + 1
-            if total > big_mb * 1_000_000:
-                break
-        corpus, seconds = _timed(tn.load_corpus, __import__("pandas").DataFrame({"text": ["\n".join(paras)]}))
+        corpus, seconds = _timed(tn.load_corpus, __import__("pandas").DataFrame({"text": [big_article(big_mb)]}))
     elif size == "real":
         a, s1 = _timed(tn.load_corpus, EVAL / "polnear-train" / "text", progress=False)
         b, s2 = _timed(tn.load_corpus, EVAL / "basil-dev", columns=BASIL_COLUMNS, progress=False)

@@ -112,7 +112,7 @@ def test_default_corpus_corpus_wide_steps(default):
     _same(parallel.similar_pairs(dc, min_similarity=0.05, top_k=2), tn.similar_pairs(ref, min_similarity=0.05, top_k=2)[PAIRS])
     _same(parallel.topic_coverage(dc), tn.topic_coverage(ref))
     sizes = parallel.outlet_sizes(dc, quotes=parallel.extract(dc, "quotes"))
-    _same(sizes, tn.outlet_profile(ref)[sizes.columns])
+    _same(sizes, tn.outlet_profile(ref, quotes=tn.extract_quotes(ref))[sizes.columns])
 
 
 def test_nothing_is_computed_until_asked(default):

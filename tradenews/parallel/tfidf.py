@@ -221,7 +221,7 @@ def similar_pairs(corpus: DaskCorpus, *, stop_words: str | list[str] | None = "e
     TF-IDF cosine), identical to those of the single-machine function with
     ``exact=True``. Reuse, shared quotations and direction come from sentence
     alignment, which needs both articles' text: compute them within stories, e.g.
-    ``extract(dc, "similar_pairs", by="story_id")``. Vectors stay on the workers;
+    ``tn.similar_pairs`` on each story's articles. Vectors stay on the workers;
     only per-block term maxima, the candidate pairs and the final table travel.
 
     Example
