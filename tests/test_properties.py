@@ -112,14 +112,9 @@ def test_fast_punkt_gives_the_spans_of_stock_nltk(raw):
 
 # --------------------------------------------------------------------------- linear time (issue 18)
 def _cpu(fn, arg) -> float:
-    import time
+    from timing import cpu_seconds
 
-    best = float("inf")
-    for _ in range(1):
-        t = time.process_time()
-        fn(arg)
-        best = min(best, time.process_time() - t)
-    return best
+    return cpu_seconds(fn, arg, repeat=1)
 
 
 PATHOLOGICAL = {

@@ -13,18 +13,15 @@ import pandas as pd
 import pytest
 
 from tradenews.extract.quotes import match_quotes, quotes_in_text
+
+from timing import cpu_seconds
 from tradenews.extract.quotes.lexicon import can_speak, function_words, months, not_names, pronouns
 
 EVAL = Path(os.environ.get("TRADENEWS_EVAL", Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"))
 
 
 def _cpu(fn, *args, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn(*args)
-        best = min(best, time.process_time() - start)
-    return best
+    return cpu_seconds(fn, *args, repeat=repeat)
 
 
 def _ratio(unit: str, n: int) -> float:
