@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from tradenews.extract.overlap.neighbours import keep_top_terms
 from tradenews.ingest.frames import as_corpus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,17 +72,6 @@ def _vectors(articles: "pd.DataFrame") -> "sp.csr_matrix":
         return sp.csr_matrix((len(articles), 1), dtype=np.float32)
 
 
-def _top_terms(X: "sp.csr_matrix", m: int) -> "sp.csr_matrix":
-    """Each row's ``m`` most heavily weighted terms: the query side of the neighbour search."""
-    import numpy as np
-
-    Q = X.copy()
-    lengths = np.diff(Q.indptr)
-    for r in np.flatnonzero(lengths > m):
-        seg = Q.data[Q.indptr[r]:Q.indptr[r + 1]]
-        seg[seg < np.partition(seg, -m)[-m]] = 0
-    Q.eliminate_zeros()
-    return Q
 
 
 def _row_dots(X: "sp.csr_matrix", i: "np.ndarray", j: "np.ndarray", block: int = 50_000) -> "np.ndarray":
@@ -115,7 +105,7 @@ def neighbour_edges(X: "sp.csr_matrix", *, top_k: int = 5, min_similarity: float
     df = df[df > 1]
     S = X[:, np.flatnonzero(df <= max_postings)].tocsr()
     XT = S.T.tocsr()
-    Q = _top_terms(S, search_terms)
+    Q = keep_top_terms(S, search_terms)
     parts = []
     for r0 in range(0, n, CHUNK_ROWS):
         S = (Q[r0:r0 + CHUNK_ROWS] @ XT).tocoo()

@@ -35,6 +35,7 @@ import dask
 import numpy as np
 import pandas as pd
 
+from tradenews.extract.overlap.model import stop_set
 from tradenews.parallel.corpus import DaskCorpus
 
 __all__ = ["similar_pairs", "document_frequencies", "vectorize"]
@@ -42,16 +43,6 @@ __all__ = ["similar_pairs", "document_frequencies", "vectorize"]
 _TOKENS = re.compile(r"(?u)\b\w\w+\b").findall
 
 
-def _stop(stop_words) -> frozenset:
-    if stop_words == "english":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
-    if stop_words is None:
-        return frozenset()
-    if isinstance(stop_words, str):
-        raise ValueError(f"not a built-in stop list: {stop_words!r}")
-    return frozenset(stop_words)
 
 
 # --------------------------------------------------------------------------- step 1: counts and document frequencies
@@ -68,7 +59,7 @@ def count_partition(articles: pd.DataFrame, sentences: pd.DataFrame, stop_words)
     units = units.sort_values(["_order", "sentence_id"], kind="stable")
     owner = units["_order"].to_numpy()
     tokens = [_TOKENS(t.lower()) for t in units["text"].fillna("").astype(str)]
-    vocab = sorted(set(itertools.chain.from_iterable(tokens)) - _stop(stop_words))
+    vocab = sorted(set(itertools.chain.from_iterable(tokens)) - stop_set(stop_words))
     column = {w: i for i, w in enumerate(vocab)}
     rows, cols = [], []
     for r, toks in enumerate(tokens):
