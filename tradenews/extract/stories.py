@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from tradenews.extract.overlap.neighbours import keep_top_terms
+from tradenews.extract.overlap.neighbours import best_per_row, keep_top_terms, pair_dots
 from tradenews.ingest.frames import as_corpus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,15 +74,6 @@ def _vectors(articles: "pd.DataFrame") -> "sp.csr_matrix":
 
 
 
-def _row_dots(X: "sp.csr_matrix", i: "np.ndarray", j: "np.ndarray", block: int = 50_000) -> "np.ndarray":
-    """Exact cosines ``X[i] . X[j]`` for many pairs, row-wise sparse products."""
-    import numpy as np
-
-    out = np.zeros(len(i), dtype=np.float32)
-    for b0 in range(0, len(i), block):
-        P = X[i[b0:b0 + block]].multiply(X[j[b0:b0 + block]]).tocsr()
-        out[b0:b0 + block] = np.asarray(P.sum(axis=1)).ravel()
-    return out
 
 
 def neighbour_edges(X: "sp.csr_matrix", *, top_k: int = 5, min_similarity: float = 0.2,
@@ -120,14 +111,10 @@ def neighbour_edges(X: "sp.csr_matrix", *, top_k: int = 5, min_similarity: float
         return empty
     i = np.concatenate([p[0] for p in parts])
     j = np.concatenate([p[1] for p in parts])
-    s = _row_dots(X, i, j)
+    s = pair_dots(X, i, j)
     keep = s >= min_similarity
     i, j, s = i[keep], j[keep], s[keep]
-    order = np.lexsort((j, -s, i))
-    i, j, s = i[order], j[order], s[order]
-    rank = np.arange(len(i)) - np.searchsorted(i, i)
-    keep = rank < top_k
-    return i[keep], j[keep], s[keep]
+    return best_per_row(i, j, s, top_k)
 
 
 def _components(n: int, i: "np.ndarray", j: "np.ndarray") -> "np.ndarray":

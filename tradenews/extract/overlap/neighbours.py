@@ -15,7 +15,7 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
-__all__ = ["top_rows", "keep_top_terms", "pair_dots", "top_k_neighbours", "EXACT_MAX", "CHUNK_ROWS"]
+__all__ = ["top_rows", "keep_top_terms", "pair_dots", "best_per_row", "top_k_neighbours", "EXACT_MAX", "CHUNK_ROWS"]
 
 #: Up to this many articles, neighbours come from the exact sparse product.
 EXACT_MAX = 5_000
@@ -67,6 +67,19 @@ def keep_top_terms(X: "sp.csr_matrix", m: int) -> "sp.csr_matrix":
         seg[seg < np.partition(seg, -m)[-m]] = 0
     Q.eliminate_zeros()
     return Q
+
+
+def best_per_row(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ``k`` strongest edges ``(i, j, s)``, sorted by row, then similarity, then column.
+
+    >>> best_per_row(np.array([0, 0, 1]), np.array([1, 2, 0]), np.array([0.2, 0.9, 0.5]), 1)
+    (array([0, 1]), array([2, 0]), array([0.9, 0.5]))
+    """
+    order = np.lexsort((j, -s, i))
+    i, j, s = i[order], j[order], s[order]
+    rank = np.arange(len(i)) - np.searchsorted(i, i)
+    keep = rank < k
+    return i[keep], j[keep], s[keep]
 
 
 def pair_dots(X: "sp.csr_matrix", i: np.ndarray, j: np.ndarray, *, block: int = 50_000) -> np.ndarray:
@@ -121,8 +134,4 @@ def top_k_neighbours(X: "sp.csr_matrix", *, top_k: int, min_similarity: float, e
     s = pair_dots(X, key // n, key % n)[back.ravel()]
     keep = s >= min_similarity
     i, j, s = i[keep], j[keep], s[keep]
-    order = np.lexsort((j, -s, i))
-    i, j, s = i[order], j[order], s[order]
-    rank = np.arange(len(i)) - np.searchsorted(i, i)
-    keep = rank < top_k
-    return i[keep], j[keep], s[keep]
+    return best_per_row(i, j, s, top_k)
