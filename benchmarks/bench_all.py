@@ -178,13 +178,13 @@ def run_stage(stage: str, csv_path: Path, workdir: Path) -> dict:
 
 
 # --------------------------------------------------------------------------- driver
-def _child(stage: str, csv_path: Path, workdir: Path, timeout: float, max_gb: float) -> dict:
+def _child(stage: str, csv_path: Path, workdir: Path, timeout: float, max_gb: float, core: int = 0) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     cmd = [sys.executable, __file__, "--child", stage, "--csv", str(csv_path), "--workdir", str(workdir),
            "--max-gb", str(max_gb)]
     if _has_taskset():
-        cmd = ["taskset", "-c", "0"] + cmd
+        cmd = ["taskset", "-c", str(core)] + cmd
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=str(ROOT))
     except subprocess.TimeoutExpired:
@@ -203,7 +203,7 @@ def _has_taskset() -> bool:
     return which("taskset") is not None
 
 
-def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: float) -> list[dict]:
+def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: float, core: int = 0) -> list[dict]:
     workdir = scratch / f"n{n}"
     workdir.mkdir(parents=True, exist_ok=True)
     csv_path = workdir / "corpus.csv"
@@ -216,7 +216,7 @@ def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: f
         if missing:
             row = {"stage": stage, "status": f"skipped: needs {', '.join(missing)}"}
         else:
-            row = _child(stage, csv_path, workdir, timeout, max_gb)
+            row = _child(stage, csv_path, workdir, timeout, max_gb, core)
         row["articles"] = n
         if row.get("status") == "ok" and row.get("cpu_s"):
             row["articles_per_cpu_s"] = round(n / row["cpu_s"], 1) if row["cpu_s"] > 0 else None
@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-gb", type=float, default=8.0,
                         help="address-space limit per stage in GB (default 8): a stage over it fails with MemoryError "
                              "instead of exhausting a shared machine")
+    parser.add_argument("--core", type=int, default=0, help="the core each stage is pinned to (default 0)")
     parser.add_argument("--scratch", default=None, help="folder for corpora and caches (default: a temp folder)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(args.scratch) if args.scratch else Path(tempfile.mkdtemp(prefix="tradenews-bench-"))
     rows = []
     for n in args.sizes:
-        rows += run_size(n, args.stages, args.timeout, scratch, args.max_gb)
+        rows += run_size(n, args.stages, args.timeout, scratch, args.max_gb, args.core)
     RESULTS.mkdir(exist_ok=True)
     store = RESULTS / "all.json"
     old = json.loads(store.read_text("utf-8"))["runs"] if store.exists() else []
