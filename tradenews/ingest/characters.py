@@ -19,7 +19,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
+__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
+           "any_line_needs_char_work"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
@@ -81,6 +82,33 @@ def needs_char_work(line: str) -> bool:
     if ('"' in line or "?" in line or "\ufffd" in line) and _QUOTE_WORK.search(line):
         return True
     return not line.isascii() and _needs_unicode_fix(line)
+
+
+_COMMON_SPACES = ("\n", "\r", "\t", "\xa0", "\u2009", "\u202f", "\u3000")
+
+
+def _printable_but_spaces(text: str) -> bool:
+    """True when every character is printable once common whitespace is taken out. Controls and
+    format characters are non-printable (and none is whitespace), so such a text has none: C-level
+    ``replace``/``isprintable`` spare two regex scans, one of them over a large character class."""
+    for space in _COMMON_SPACES:
+        if text.isprintable():
+            return True
+        if space in text:
+            text = text.replace(space, "")
+    return text.isprintable()
+
+
+def any_line_needs_char_work(text: str) -> bool:
+    """False when no line of ``text`` needs :func:`needs_char_work`: its tests are line-local (no pattern
+    matches a line break, and NFC never composes across one), so one scan of the whole text decides
+    for every line of an article."""
+    if not _printable_but_spaces(text) and (
+            _CONTROL.search(text) or (not text.isascii() and _patterns()[0].search(text))):
+        return True
+    if ('"' in text or "?" in text or "\ufffd" in text) and _QUOTE_WORK.search(text):
+        return True
+    return not text.isascii() and _needs_unicode_fix(text)
 
 
 def _fix_unicode(s: str) -> str:
