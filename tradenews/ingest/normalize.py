@@ -37,7 +37,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?: \d{1,2})?)?"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?\s*[-–—]{1,2}\s+(?=\S)")
-_SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
+# "[.!?][.!?]*" rather than "[.!?]+": a pattern that opens with a character class lets the re engine
+# skip to candidate characters in C (a repeat hides the class from its prefix scan).
+_SENT_END = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _MIN_DUP_WORDS = 6
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
@@ -69,20 +71,30 @@ class Normalized:
     notes: list[str] = field(default_factory=list)
 
 
-def _sentence_chunks(line: str) -> list[tuple[int, int]]:
-    """Cheap sentence candidates for duplicate detection (Punkt runs later, on the clean text)."""
+def _sentence_chunks(line: str, tidy: bool = False) -> list[tuple[int, int]]:
+    """Cheap sentence candidates for duplicate detection (Punkt runs later, on the clean text).
+    ``tidy``: the line's only whitespace is single plain spaces (then ``str.rfind`` finds words)."""
     abbrevs = abbreviations()
     spans, start = [], 0
     for m in _SENT_END.finditer(line):
         end = m.start()
         if line[end] == ".":
             # the word before the period (a window keeps this linear on a line without spaces)
-            before = line[max(start, end - 40):end + 1].split()
-            last = before[-1].lower().rstrip(".”\"’')]") if before else ""
+            lo = max(start, end - 40)
+            if tidy:
+                last = line[max(line.rfind(" ", lo, end) + 1, lo):end + 1]
+            else:
+                before = line[lo:end + 1].split()
+                last = before[-1] if before else ""
+            last = last.lower().rstrip(".”\"’')]")
             if last in abbrevs or (len(last) == 1 and last.isalpha()):
                 continue
         spans.append((start, m.end()))
-        start = _SPACES_AFTER.match(line, m.end()).end()
+        start = m.end()
+        if tidy:
+            start += line.startswith(" ", start)
+        else:
+            start = _SPACES_AFTER.match(line, start).end()
     if start < len(line) and line[start:].strip():
         spans.append((start, len(line)))
     return spans
@@ -137,15 +149,16 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     view = line.view
     if words(line.s) < _MIN_DUP_WORDS:
         return []  # no sentence of it is long enough to count as a repeat
-    chunks = _sentence_chunks(view)
-    dup = []
     tidy = line.s == view  # single spaces already: a chunk's key needs no split/join
+    chunks = _sentence_chunks(view, tidy)
+    dup = []
     for a, b in chunks:
         k = view[a:b].casefold() if tidy else key(view[a:b])
-        if words(k) >= _MIN_DUP_WORDS and k in seen:
-            dup.append((a, b))
-        else:
-            seen.add(k)
+        if words(k) >= _MIN_DUP_WORDS:  # a shorter chunk is never looked up, so it need not be kept
+            if k in seen:
+                dup.append((a, b))
+            else:
+                seen.add(k)
     if dup and len(dup) == len(chunks):
         return None
     out = []
