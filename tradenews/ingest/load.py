@@ -210,6 +210,56 @@ def _article(record: dict, collector: Collector):
     return art, norm
 
 
+_JOINERS = "’'.-"
+_BATCH_CHARS = 1 << 22
+
+
+def word_counts(texts: list[str]) -> list[int]:
+    """``len(_WORDS.findall(text))`` for every text, counted with numpy in batches of about 4M characters.
+
+    A word of ``_WORDS`` is a run of ``\\w`` characters, and a joiner (’ ' . -) between two word
+    characters links two runs into one word; so words = runs - such joiners (``\\w`` is
+    ``str.isalnum`` or ``_``, as in ``re``). One vectorised pass instead of a match object per word.
+
+    >>> word_counts(["U.S.-China talks, don't stop", "", "a..b 3.5%"])
+    [5, 0, 3]
+    """
+    out: list[int] = []
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text) + 1
+        if size > _BATCH_CHARS:
+            out.extend(_count_batch(batch))
+            batch, size = [], 0
+    if batch:
+        out.extend(_count_batch(batch))
+    return out
+
+
+def _count_batch(texts: list[str]) -> list[int]:
+    import numpy as np
+
+    joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)] + [False])
+    word = table[np.minimum(codes, 128)]
+    wide = np.flatnonzero(codes >= 128)
+    if len(wide):
+        found, where = np.unique(codes[wide], return_inverse=True)
+        word[wide] = np.array([chr(c).isalnum() for c in found.tolist()])[where]
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    links = np.zeros(len(codes), dtype=bool)
+    if len(codes) > 2:
+        joiner = np.isin(codes[1:-1], [ord(c) for c in _JOINERS])
+        links[1:-1] = joiner & word[:-2] & word[2:]
+    flags = np.concatenate([[0], np.cumsum(starts.astype(np.int64) - links)])
+    ends = np.cumsum([len(t) + 1 for t in texts]) - 1
+    return (flags[ends] - flags[ends - np.array([len(t) for t in texts])]).tolist()
+
+
 class _Tables:
     """The rows of the corpus tables, built article by article."""
 
@@ -231,7 +281,6 @@ class _Tables:
             while pid + 1 < len(para_starts) and para_starts[pid + 1] <= a:
                 pid += 1
             self.sentences.append((article_id, sid, pid, a, b, text[a:b]))
-        art["n_words"] = len(_WORDS.findall(text))
         art["n_sentences"] = len(spans)
         art["n_paragraphs"] = len(para_starts)
         self.articles.append(art)
@@ -321,6 +370,7 @@ def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     import pandas as pd
 
     art = pd.DataFrame(tables.articles, columns=[c for c in ARTICLE_COLUMNS if c != "outlet_label"])
+    art["n_words"] = word_counts([a["text"] for a in tables.articles])
     art["outlet"] = metadata.fold_outlets(art["outlet"].tolist())
     for col in ("article_id", "title", "byline", "published_zone", "published_precision", "dateline", "url",
                 "text", "raw_text", "source", "encoding"):
