@@ -137,30 +137,28 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
     """``PunktSentenceTokenizer._slices_from_text`` (with ``_match_potential_end_contexts``) as one loop.
 
     The word before a candidate starts after the last whitespace since the previous candidate's
-    word; Punkt's quirk is kept: whitespace at offset 0 of that stretch counts as none."""
-    spaces = (" ", "\n") + tuple(c for c in "\t\r\x0b\x0c" if c in text)
+    word; Punkt's quirk is kept: whitespace at offset 0 of that stretch counts as none. A candidate
+    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``."""
+    other = tuple(c for c in "\t\r\x0b\x0c" if c in text)
+    breaks = tokenizer.text_contains_sentbreak
     out: list[tuple[int, int]] = []
     last_break = prev_start = prev_stop = 0
     prev = None
     for match in tokenizer._lang_vars.period_context_re().finditer(text):
         at = match.start()
-        ws = max(text.rfind(c, prev_stop, at) for c in spaces)
+        ws = max(text.rfind(" ", prev_stop, at), text.rfind("\n", prev_stop, at))
+        for c in other:
+            ws = max(ws, text.rfind(c, prev_stop, at))
         word_start = ws + 1 if ws > prev_stop else prev_start
-        if prev is not None and prev_stop <= word_start:
-            last_break = _decide(tokenizer, text, prev, prev_start, prev_stop, last_break, out)
+        if prev is not None and prev_stop <= word_start and breaks(text[prev_start:prev.end("after_tok")]):
+            out.append((last_break, prev.end()))
+            last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
         prev, prev_start, prev_stop = match, word_start, at
-    if prev is not None:
-        last_break = _decide(tokenizer, text, prev, prev_start, prev_stop, last_break, out)
+    if prev is not None and breaks(text[prev_start:prev.end("after_tok")]):
+        out.append((last_break, prev.end()))
+        last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
     out.append((last_break, len(text.rstrip())))
     return out
-
-
-def _decide(tokenizer, text, match, start, stop, last_break, out) -> int:
-    context = text[start:stop] + match.group() + match.group("after_tok")
-    if tokenizer.text_contains_sentbreak(context):
-        out.append((last_break, match.end()))
-        return match.start("next_tok") if match.group("next_tok") else match.end()
-    return last_break
 
 
 def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern) -> list[tuple[int, int]]:
@@ -213,7 +211,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     # One Punkt call per text is faster than one per line; a span that crosses a
     # line break is then cut there, so a headline never merges with a sentence.
-    for a, b in _tokenizer().span_tokenize(fold_quotes(chunk)):
+    tokenizer = _tokenizer()
+    folded = fold_quotes(chunk)
+    found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
+    if "\n" not in chunk:
+        return found if not start else [(start + a, start + b) for a, b in found]
+    for a, b in found:
         if chunk.find("\n", a, b) == -1:
             spans.append((start + a, start + b))
             continue
