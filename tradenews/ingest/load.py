@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
@@ -260,29 +262,52 @@ def _count_batch(texts: list[str]) -> list[int]:
     return (flags[ends] - flags[ends - np.array([len(t) for t in texts])]).tolist()
 
 
+_PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "kind", "start", "end", "text"]
+_SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+_REMOVED_COLUMNS = ["article_id", "start", "end", "text", "reason", "replacement"]
+
+
 class _Tables:
-    """The rows of the corpus tables, built article by article."""
+    """The corpus tables as lists per column, extended article by article (a DataFrame is built
+    once from columns: no tuple per row, no row-wise conversion)."""
 
     def __init__(self):
-        self.articles, self.paragraphs, self.sentences, self.removed = [], [], [], []
+        self.articles: list[dict] = []
+        self.paragraphs = {c: [] for c in _PARAGRAPH_COLUMNS}
+        self.sentences = {c: [] for c in _SENTENCE_COLUMNS}
+        self.removed = {c: [] for c in _REMOVED_COLUMNS}
 
     def add(self, art: dict, norm) -> None:
         article_id, raw, text = art["article_id"], art["raw_text"], art["text"]
-        for e in norm.edits:
-            self.removed.append((article_id, e.start, e.end, raw[e.start:e.end], e.reason, e.replacement))
-        para_starts, pos = [], 0
-        for pid, (para, kind) in enumerate(zip(text.split("\n"), norm.paragraph_kinds)):
-            self.paragraphs.append((article_id, pid, kind, pos, pos + len(para), para))
-            para_starts.append(pos)
-            pos += len(para) + 1
-        pid = 0
+        edits = norm.edits
+        rem = self.removed
+        rem["article_id"].extend([article_id] * len(edits))
+        rem["start"].extend([e.start for e in edits])
+        rem["end"].extend([e.end for e in edits])
+        rem["text"].extend([raw[e.start:e.end] for e in edits])
+        rem["reason"].extend([e.reason for e in edits])
+        rem["replacement"].extend([e.replacement for e in edits])
+        paras = text.split("\n")
+        kinds = norm.paragraph_kinds
+        n = min(len(paras), len(kinds))
+        para_starts = list(accumulate((len(p) + 1 for p in paras[:n - 1]), initial=0)) if n else []
+        par = self.paragraphs
+        par["article_id"].extend([article_id] * n)
+        par["paragraph_id"].extend(range(n))
+        par["kind"].extend(kinds[:n])
+        par["start"].extend(para_starts)
+        par["end"].extend([a + len(p) for a, p in zip(para_starts, paras)])
+        par["text"].extend(paras[:n])
         spans = sentence_spans(text)
-        for sid, (a, b) in enumerate(spans):
-            while pid + 1 < len(para_starts) and para_starts[pid + 1] <= a:
-                pid += 1
-            self.sentences.append((article_id, sid, pid, a, b, text[a:b]))
+        sen = self.sentences
+        sen["article_id"].extend([article_id] * len(spans))
+        sen["sentence_id"].extend(range(len(spans)))
+        sen["paragraph_id"].extend([max(bisect_right(para_starts, a) - 1, 0) for a, _ in spans])
+        sen["start"].extend([a for a, _ in spans])
+        sen["end"].extend([b for _, b in spans])
+        sen["text"].extend([text[a:b] for a, b in spans])
         art["n_sentences"] = len(spans)
-        art["n_paragraphs"] = len(para_starts)
+        art["n_paragraphs"] = n
         self.articles.append(art)
 
 
@@ -383,10 +408,9 @@ def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     art["row"] = art["row"].astype("Int64")
     art.insert(2, "outlet_label", pd.Series(outlet_labels(art["article_id"], art["outlet"].astype(object)),
                                             index=art.index, dtype="string"))
-    para = pd.DataFrame(tables.paragraphs, columns=["article_id", "paragraph_id", "kind", "start", "end", "text"])
-    sent = pd.DataFrame(tables.sentences,
-                        columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
-    rem = pd.DataFrame(tables.removed, columns=["article_id", "start", "end", "text", "reason", "replacement"])
+    para, sent, rem = (pd.DataFrame(cols if cols["article_id"] else [], columns=names) for cols, names in (
+        (tables.paragraphs, _PARAGRAPH_COLUMNS), (tables.sentences, _SENTENCE_COLUMNS),
+        (tables.removed, _REMOVED_COLUMNS)))
     err = pd.DataFrame(errors, columns=Collector.COLUMNS)
     para["kind"] = para["kind"].astype("category")
     rem["reason"] = rem["reason"].astype("category")
