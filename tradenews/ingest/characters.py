@@ -72,7 +72,15 @@ _MOJIBAKE_HINT = re.compile(
 
 
 def _needs_unicode_fix(s: str) -> bool:
-    return not s.isascii() and (not unicodedata.is_normalized("NFC", s) or bool(_MOJIBAKE_HINT.search(s)))
+    if s.isascii():
+        return False
+    if not unicodedata.is_normalized("NFC", s):
+        return True
+    # The hint's first character (U+00C2-U+00EF) is the only kind whose UTF-8 holds the byte C3 as a lead
+    # byte: on a long text, encoding and a memchr spare a character-class scan when there is none.
+    if len(s) > 256 and b"\xc3" not in s.encode("utf-8", "surrogatepass"):
+        return False
+    return bool(_MOJIBAKE_HINT.search(s))
 
 
 def needs_char_work(line: str) -> bool:
@@ -106,9 +114,15 @@ def any_line_needs_char_work(text: str) -> bool:
     if not _printable_but_spaces(text) and (
             _CONTROL.search(text) or (not text.isascii() and _patterns()[0].search(text))):
         return True
-    if ('"' in text or "?" in text or "\ufffd" in text) and _QUOTE_WORK.search(text):
+    # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a
+    # tight loop, for a character class one test per character.
+    if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
         return True
     return not text.isascii() and _needs_unicode_fix(text)
+
+
+_QUESTION_WORD = re.compile(r"\?\w")
+_QUOTE_CONTRACTION = re.compile(r'"(?:s|t|re|ve|ll|d|m)\b')
 
 
 def _fix_unicode(s: str) -> str:
