@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_right
+from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -240,26 +241,40 @@ def word_counts(texts: list[str]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _bmp_classes():
+    """For every code point of the Basic Multilingual Plane: 1 if ``\\w``, 2 if a joiner, else 0 (built once)."""
+    import numpy as np
+
+    classes = np.fromiter((chr(c).isalnum() or c == 95 for c in range(0x10000)), dtype=np.uint8, count=0x10000)
+    classes[[ord(c) for c in _JOINERS]] = 2
+    return classes
+
+
 def _count_batch(texts: list[str]) -> list[int]:
     import numpy as np
 
     joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)] + [False])
-    word = table[np.minimum(codes, 128)]
-    wide = np.flatnonzero(codes >= 128)
-    if len(wide):
-        found, where = np.unique(codes[wide], return_inverse=True)
-        word[wide] = np.array([chr(c).isalnum() for c in found.tolist()])[where]
-    starts = word.copy()
-    starts[1:] &= ~word[:-1]
-    links = np.zeros(len(codes), dtype=bool)
-    if len(codes) > 2:
-        joiner = np.isin(codes[1:-1], [ord(c) for c in _JOINERS])
-        links[1:-1] = joiner & word[:-2] & word[2:]
-    flags = np.concatenate([[0], np.cumsum(starts.astype(np.int64) - links)])
-    ends = np.cumsum([len(t) + 1 for t in texts]) - 1
-    return (flags[ends] - flags[ends - np.array([len(t) for t in texts])]).tolist()
+    units = joined.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(joined):  # no character beyond the BMP: one 16-bit unit per character
+        cls = _bmp_classes()[np.frombuffer(units, dtype=np.uint16)]
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = _bmp_classes()[np.minimum(codes, 0xFFFF)]  # U+FFFF is class 0
+        astral = np.flatnonzero(codes > 0xFFFF)
+        cls[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
+    word = cls == 1
+    starts = np.flatnonzero(word[1:] > word[:-1]) + 1
+    if len(word) and word[0]:
+        starts = np.concatenate([[0], starts])
+    joiners = np.flatnonzero(cls[1:-1] == 2) + 1
+    links = joiners[word[joiners - 1] & word[joiners + 1]]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    ends = np.cumsum(lengths + 1) - 1
+    begins = ends - lengths
+    runs = np.searchsorted(starts, ends) - np.searchsorted(starts, begins)
+    joins = np.searchsorted(links, ends) - np.searchsorted(links, begins)
+    return (runs - joins).tolist()
 
 
 _PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "kind", "start", "end", "text"]
