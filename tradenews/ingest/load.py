@@ -406,6 +406,22 @@ def _warn(collector: Collector, n_articles: int, source: Any) -> None:
                        detail=f"{collector.count('error')} errors, {collector.count('skipped')} skipped")
 
 
+_INT_COLUMNS = ("paragraph_id", "sentence_id", "start", "end")
+
+
+def _typed_table(cols: dict, names: list[str]):
+    """A table from per-column lists, each converted once to its final dtype (string, int64; the
+    categorical columns are made by the caller), not to object arrays first."""
+    import numpy as np
+    import pandas as pd
+
+    if not cols["article_id"]:
+        return pd.DataFrame([], columns=names)
+    return pd.DataFrame({name: np.array(cols[name], dtype=np.int64) if name in _INT_COLUMNS
+                         else cols[name] if name in ("kind", "reason") else pd.array(cols[name], dtype="string")
+                         for name in names})
+
+
 def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     import pandas as pd
 
@@ -423,7 +439,7 @@ def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     art["row"] = art["row"].astype("Int64")
     art.insert(2, "outlet_label", pd.Series(outlet_labels(art["article_id"], art["outlet"].astype(object)),
                                             index=art.index, dtype="string"))
-    para, sent, rem = (pd.DataFrame(cols if cols["article_id"] else [], columns=names) for cols, names in (
+    para, sent, rem = (_typed_table(cols, names) for cols, names in (
         (tables.paragraphs, _PARAGRAPH_COLUMNS), (tables.sentences, _SENTENCE_COLUMNS),
         (tables.removed, _REMOVED_COLUMNS)))
     err = pd.DataFrame(errors, columns=Collector.COLUMNS)
