@@ -19,7 +19,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view"]
+__all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
+           "any_line_needs_char_work"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
@@ -71,7 +72,15 @@ _MOJIBAKE_HINT = re.compile(
 
 
 def _needs_unicode_fix(s: str) -> bool:
-    return not s.isascii() and (not unicodedata.is_normalized("NFC", s) or bool(_MOJIBAKE_HINT.search(s)))
+    if s.isascii():
+        return False
+    if not unicodedata.is_normalized("NFC", s):
+        return True
+    # The hint's first character (U+00C2-U+00EF) is the only kind whose UTF-8 holds the byte C3 as a lead
+    # byte: on a long text, encoding and a memchr spare a character-class scan when there is none.
+    if len(s) > 256 and b"\xc3" not in s.encode("utf-8", "surrogatepass"):
+        return False
+    return bool(_MOJIBAKE_HINT.search(s))
 
 
 def needs_char_work(line: str) -> bool:
@@ -81,6 +90,39 @@ def needs_char_work(line: str) -> bool:
     if ('"' in line or "?" in line or "\ufffd" in line) and _QUOTE_WORK.search(line):
         return True
     return not line.isascii() and _needs_unicode_fix(line)
+
+
+_COMMON_SPACES = ("\n", "\r", "\t", "\xa0", "\u2009", "\u202f", "\u3000")
+
+
+def _printable_but_spaces(text: str) -> bool:
+    """True when every character is printable once common whitespace is taken out. Controls and
+    format characters are non-printable (and none is whitespace), so such a text has none: C-level
+    ``replace``/``isprintable`` spare two regex scans, one of them over a large character class."""
+    for space in _COMMON_SPACES:
+        if text.isprintable():
+            return True
+        if space in text:
+            text = text.replace(space, "")
+    return text.isprintable()
+
+
+def any_line_needs_char_work(text: str) -> bool:
+    """False when no line of ``text`` needs :func:`needs_char_work`: its tests are line-local (no pattern
+    matches a line break, and NFC never composes across one), so one scan of the whole text decides
+    for every line of an article."""
+    if not _printable_but_spaces(text) and (
+            _CONTROL.search(text) or (not text.isascii() and _patterns()[0].search(text))):
+        return True
+    # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a
+    # tight loop, for a character class one test per character.
+    if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
+        return True
+    return not text.isascii() and _needs_unicode_fix(text)
+
+
+_QUESTION_WORD = re.compile(r"\?\w")
+_QUOTE_CONTRACTION = re.compile(r'"(?:s|t|re|ve|ll|d|m)\b')
 
 
 def _fix_unicode(s: str) -> str:

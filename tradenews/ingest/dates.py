@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from tradenews.ingest import metadata
@@ -66,6 +67,9 @@ def _naive_parts(value: Any) -> tuple[Any, bool, str]:
 def to_utc(value: Any, outlet: str | None) -> tuple[Any, str | None, str | None]:
     """Return ``(UTC Timestamp or NaT, zone source, precision)``.
 
+    A corpus repeats its date strings (one per day and outlet), so string and parsed values are
+    converted once (the result is immutable; a :class:`DateProblem` is raised anew each time).
+
     Example
     -------
     >>> to_utc("2017-03-01", "Al Jazeera")[0].isoformat(), to_utc("2017-03-01", "Al Jazeera")[2]
@@ -73,6 +77,17 @@ def to_utc(value: Any, outlet: str | None) -> tuple[Any, str | None, str | None]
     >>> to_utc("2017-03-01 10:30", "Al Jazeera")[:2]
     (Timestamp('2017-03-01 07:30:00+0000', tz='UTC'), 'outlet')
     """
+    if isinstance(value, (str, metadata.ParsedDate)):
+        return _cached(value, outlet)
+    return _to_utc(value, outlet)
+
+
+@lru_cache(maxsize=4096)
+def _cached(value, outlet):
+    return _to_utc(value, outlet)
+
+
+def _to_utc(value: Any, outlet: str | None) -> tuple[Any, str | None, str | None]:
     import pandas as pd
 
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:

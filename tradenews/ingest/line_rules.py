@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -23,7 +25,7 @@ from typing import Callable
 from tradenews.ingest import metadata
 
 __all__ = ["LINE_RULES", "SHORT_ONLY", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
-           "is_headline", "is_body", "BULLET"]
+           "is_headline", "is_body", "BULLET", "legal_candidates"]
 
 #: Returned by a rule that keeps a line without asking later rules.
 KEEP = "keep"
@@ -40,6 +42,7 @@ _DIGIT = re.compile(r"\d")
 class Rules:
     legal: re.Pattern
     legal_keywords: re.Pattern
+    legal_keyword_list: tuple[str, ...]
     related: re.Pattern
     share: re.Pattern
     nav_words: frozenset
@@ -59,6 +62,7 @@ def rules() -> Rules:
 
     return Rules(
         legal=any_of(cfg["legal_notice"]), legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
+        legal_keyword_list=tuple(cfg["legal_keywords"]),
         related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
         nav_words=frozenset(cfg["navigation_words"]),
         caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
@@ -66,7 +70,7 @@ def rules() -> Rules:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
     ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed)."""
@@ -78,13 +82,17 @@ class Line:
     content: str
     view: str
     s: str
-    units: object = None  # the character fixes (tradenews.ingest.characters.Units), None when there were none
-    short: bool = False
-    key: str = ""
+    units: object  # the character fixes (tradenews.ingest.characters.Units), None when there were none
+    short: bool
+    key: str
 
-    def __post_init__(self):
-        self.short = len(self.s) <= 120
-        self.key = self.s.casefold()
+    def __init__(self, index: int, start: int, end: int, end_nl: int, content: str, view: str, s: str,
+                 units: object = None):
+        # One __init__ (no dataclass __post_init__ call): a corpus makes a Line per raw line.
+        self.index, self.start, self.end, self.end_nl = index, start, end, end_nl
+        self.content, self.view, self.s, self.units = content, view, s, units
+        self.short = len(s) <= 120
+        self.key = s.casefold()
 
 
 @dataclass
@@ -104,6 +112,8 @@ class LineState:
     seen_lines: set = field(default_factory=set)
     captions: set = field(default_factory=set)
     kinds: dict = field(default_factory=dict)
+    #: indices of the lines whose lower-cased text holds a legal keyword (None: test every line)
+    legal_lines: set | None = None
 
     def late(self, line: Line) -> bool:
         return line.start >= TAIL_START * self.n_chars
@@ -151,8 +161,32 @@ def known_standfirst(st: LineState, line: Line):
     return None
 
 
+def legal_candidates(lines: list[Line]) -> set[int] | None:
+    """Indices of the lines whose lower-cased ``s`` holds a legal keyword, found with one ``str.find``
+    per keyword over the whole article instead of a regex search per line (None: lower-casing changed
+    a length, so positions do not map; :func:`legal_notice` then tests every line itself)."""
+    joined = "\n".join(line.s for line in lines)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return None
+    found: set[int] = set()
+    starts = None
+    for kw in rules().legal_keyword_list:
+        if not kw:
+            return None
+        i = low.find(kw)
+        while i != -1:
+            if starts is None:
+                starts = list(accumulate((len(line.s) + 1 for line in lines[:-1]), initial=0))
+            found.add(lines[bisect_right(starts, i) - 1].index)
+            i = low.find(kw, i + 1)
+    return found
+
+
 def legal_notice(st: LineState, line: Line):
     r = rules()
+    if st.legal_lines is not None and line.index not in st.legal_lines:
+        return None
     if r.legal_keywords.search(line.s.lower()) and r.legal.search(line.s):
         st.in_tail = st.in_tail or st.late(line)
         return "legal-notice"

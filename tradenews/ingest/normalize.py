@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
-from tradenews.ingest.characters import char_units, line_edits, needs_char_work
+from tradenews.ingest.characters import any_line_needs_char_work, char_units, line_edits, needs_char_work
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
-                                         is_headline, key, rules, words)
+                                         is_headline, key, legal_candidates, rules, words)
 from tradenews.ingest.segment import abbreviations
 
 __all__ = ["Edit", "Normalized", "normalize_text", "rebuild_raw", "apply_edits", "LINE_RULES"]
@@ -37,7 +37,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?: \d{1,2})?)?"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?\s*[-–—]{1,2}\s+(?=\S)")
-_SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
+# "[.!?][.!?]*" rather than "[.!?]+": a pattern that opens with a character class lets the re engine
+# skip to candidate characters in C (a repeat hides the class from its prefix scan).
+_SENT_END = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _MIN_DUP_WORDS = 6
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
@@ -69,35 +71,68 @@ class Normalized:
     notes: list[str] = field(default_factory=list)
 
 
-def _sentence_chunks(line: str) -> list[tuple[int, int]]:
-    """Cheap sentence candidates for duplicate detection (Punkt runs later, on the clean text)."""
+def _sentence_chunks(line: str, tidy: bool = False) -> list[tuple[int, int]]:
+    """Cheap sentence candidates for duplicate detection (Punkt runs later, on the clean text).
+    ``tidy``: the line's only whitespace is single plain spaces (then ``str.rfind`` finds words)."""
     abbrevs = abbreviations()
     spans, start = [], 0
     for m in _SENT_END.finditer(line):
         end = m.start()
         if line[end] == ".":
             # the word before the period (a window keeps this linear on a line without spaces)
-            before = line[max(start, end - 40):end + 1].split()
-            last = before[-1].lower().rstrip(".”\"’')]") if before else ""
+            lo = max(start, end - 40)
+            if tidy:
+                last = line[max(line.rfind(" ", lo, end) + 1, lo):end + 1]
+            else:
+                before = line[lo:end + 1].split()
+                last = before[-1] if before else ""
+            last = last.lower().rstrip(".”\"’')]")
             if last in abbrevs or (len(last) == 1 and last.isalpha()):
                 continue
         spans.append((start, m.end()))
-        start = _SPACES_AFTER.match(line, m.end()).end()
+        start = m.end()
+        if tidy:
+            start += line.startswith(" ", start)
+        else:
+            start = _SPACES_AFTER.match(line, start).end()
     if start < len(line) and line[start:].strip():
         spans.append((start, len(line)))
     return spans
 
 
+def _collapsed(content: str) -> str:
+    """``content`` with whitespace runs collapsed and ends trimmed. A printable line has no
+    whitespace but the plain space, so most lines are already collapsed and skip split/join."""
+    if content.isprintable() and "  " not in content and content[:1] != " " and content[-1:] != " ":
+        return content
+    return " ".join(content.split())
+
+
 def _split_lines(raw: str) -> list[Line]:
+    if "\r" in raw:
+        found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
+        pieces = [(a, g.rstrip("\r\n"), a + len(g)) for a, g in found]
+    else:  # \n only: split in C, offsets by running sums
+        parts = raw.split("\n")
+        if parts[-1] == "":
+            parts.pop()  # a final line break (or an empty text) leaves no line after it
+        pieces, pos = [], 0
+        for content in parts:
+            pieces.append((pos, content, pos + len(content) + 1))
+            pos += len(content) + 1
+        if pieces and not raw.endswith("\n"):
+            a, content, _ = pieces[-1]
+            pieces[-1] = (a, content, a + len(content))
     lines = []
-    for m in _LINE.finditer(raw):
-        if m.start() == m.end():
-            continue
-        content = m.group().rstrip("\r\n")
+    if not any_line_needs_char_work(raw):  # the common case: one scan of the text instead of one per line
+        for a, content, end_nl in pieces:
+            s = _collapsed(content)
+            lines.append(Line(len(lines), a, a + len(content), end_nl, content, content, s))
+        return lines
+    for a, content, end_nl in pieces:
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
-        s = " ".join(view.split())
-        lines.append(Line(len(lines), m.start(), m.start() + len(content), m.end(), content, view, s, units))
+        lines.append(Line(len(lines), a, a + len(content), end_nl, content, view, _collapsed(view), units))
     return lines
 
 
@@ -114,15 +149,16 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     view = line.view
     if words(line.s) < _MIN_DUP_WORDS:
         return []  # no sentence of it is long enough to count as a repeat
-    chunks = _sentence_chunks(view)
-    dup = []
     tidy = line.s == view  # single spaces already: a chunk's key needs no split/join
+    chunks = _sentence_chunks(view, tidy)
+    dup = []
     for a, b in chunks:
         k = view[a:b].casefold() if tidy else key(view[a:b])
-        if words(k) >= _MIN_DUP_WORDS and k in seen:
-            dup.append((a, b))
-        else:
-            seen.add(k)
+        if words(k) >= _MIN_DUP_WORDS:  # a shorter chunk is never looked up, so it need not be kept
+            if k in seen:
+                dup.append((a, b))
+            else:
+                seen.add(k)
     if dup and len(dup) == len(chunks):
         return None
     out = []
@@ -280,12 +316,17 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
     long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
     lines = _split_lines(raw)
-    st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known)
+    st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
+                   legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
     reasons: list[str | None] = [None] * len(lines)
     deletions: dict[int, list] = {}
     seen_sentences: set[str] = set()
     sign_offs: dict = {}
+    blank_first = bool(active) and active[0][0] == "blank"
     for line in lines:
+        if blank_first and not line.s:  # the blank rule comes first and changes no state
+            reasons[line.index] = "whitespace"
+            continue
         reasons[line.index] = _classify(st, line, active, long_rules)
         if reasons[line.index] is None:
             kept = _keep_line(st, line, seen_sentences, sign_offs)

@@ -120,9 +120,68 @@ def _tokenizer():
                 found = self._decisions[text] = super().text_contains_sentbreak(text)
             return found
 
+        def span_tokenize(self, text: str, realign_boundaries: bool = True):
+            """Punkt's spans: its three generators (candidate contexts, slices, realignment) as
+            two loops over lists, with ``rfind``/``match`` bounded by offsets instead of slices."""
+            if not realign_boundaries:
+                yield from super().span_tokenize(text, False)
+                return
+            yield from _realigned(text, _slices(self, text), self._lang_vars.re_boundary_realignment)
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     return _FastTokenizer(params, lang_vars=_FastVars(), token_cls=_FastToken)
+
+
+def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
+    """``PunktSentenceTokenizer._slices_from_text`` (with ``_match_potential_end_contexts``) as one loop.
+
+    The word before a candidate starts after the last whitespace since the previous candidate's
+    word; Punkt's quirk is kept: whitespace at offset 0 of that stretch counts as none. A candidate
+    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``."""
+    other = tuple(c for c in "\t\r\x0b\x0c" if c in text)
+    breaks = tokenizer.text_contains_sentbreak
+    out: list[tuple[int, int]] = []
+    last_break = prev_start = prev_stop = 0
+    prev = None
+    for match in tokenizer._lang_vars.period_context_re().finditer(text):
+        at = match.start()
+        ws = max(text.rfind(" ", prev_stop, at), text.rfind("\n", prev_stop, at))
+        for c in other:
+            ws = max(ws, text.rfind(c, prev_stop, at))
+        word_start = ws + 1 if ws > prev_stop else prev_start
+        if prev is not None and prev_stop <= word_start and breaks(text[prev_start:prev.end("after_tok")]):
+            out.append((last_break, prev.end()))
+            last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
+        prev, prev_start, prev_stop = match, word_start, at
+    if prev is not None and breaks(text[prev_start:prev.end("after_tok")]):
+        out.append((last_break, prev.end()))
+        last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
+    out.append((last_break, len(text.rstrip())))
+    return out
+
+
+def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern) -> list[tuple[int, int]]:
+    """``PunktSentenceTokenizer._realign_boundaries``: closing punctuation after a break joins the sentence
+    before it (``match(text, a, b)`` reads ``text[a:b]`` as a string of its own)."""
+    out = []
+    realign = 0
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k + 1 == len(slices):
+            if a < b:
+                out.append((a, b))
+            continue
+        a2, b2 = slices[k + 1]
+        m = realignment.match(text, a2, b2)
+        if m:
+            out.append((a, a2 + len(m.group(0).rstrip())))
+            realign = m.end() - a2
+        else:
+            realign = 0
+            if a < b:
+                out.append((a, b))
+    return out
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -152,8 +211,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     # One Punkt call per text is faster than one per line; a span that crosses a
     # line break is then cut there, so a headline never merges with a sentence.
-    for a, b in _tokenizer().span_tokenize(fold_quotes(chunk)):
-        if "\n" not in chunk[a:b]:
+    tokenizer = _tokenizer()
+    folded = fold_quotes(chunk)
+    found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
+    if "\n" not in chunk:
+        return found if not start else [(start + a, start + b) for a, b in found]
+    for a, b in found:
+        if chunk.find("\n", a, b) == -1:
             spans.append((start + a, start + b))
             continue
         for m in _LINE.finditer(chunk, a, b):
