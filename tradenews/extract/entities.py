@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import re
 from bisect import insort
-from copy import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
 
-from tradenews.extract.entity_candidates import ACRONYM, TOKEN, Mention, candidates
+from tradenews.extract.entity_candidates import ACRONYM, Mention, article_candidates
 from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
 from tradenews.extract.entity_stats import EntityStatistics, hyphen_parts
 from tradenews.ingest.frames import frames
@@ -66,6 +65,8 @@ _lexicon = entity_lexicon
 class _Context:
     lex: EntityLexicon
     outlets: dict[str, str]  # the corpus's own outlet names (and without "The") -> outlet
+    # (name, its outlet) -> the first rule that reads the name alone and answers: see _type_pass
+    cache: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- type rules
@@ -154,13 +155,33 @@ TYPE_RULES: list[tuple[str, Callable[[Mention, _Context], tuple[str, str] | None
 ]
 
 
+#: rules that read nothing but the name (and the corpus's outlets): their answer is kept per name
+_NAME_RULES = frozenset({_gazetteer, _outlet, _other_word, _org_word, _media_word, _group_plural, _given_name,
+                         _acronym})
+
+
 def _type_pass(cands: list[Mention], ctx: _Context, rules: list) -> None:
+    """Type each candidate by the first rule that answers; rules on the name alone run once per name."""
+    by_name = [k for k, (_, rule) in enumerate(rules) if rule in _NAME_RULES]
+    in_context = [(k, name, rule) for k, (name, rule) in enumerate(rules) if rule not in _NAME_RULES]
+    cache, outlets = ctx.cache, ctx.outlets
     for c in cands:
-        for name, rule in rules:
-            hit = rule(c, ctx)
-            if hit:
-                c.type, c.entity, c.evidence = hit[0], hit[1], c.evidence or name
+        key = (c.text, outlets.get(c.text))
+        first = cache.get(key)
+        if first is None:
+            first = next(((k, hit) for k in by_name if (hit := rules[k][1](c, ctx))), (len(rules), None))
+            cache[key] = first
+        k_name, hit = first
+        name = rules[k_name][0] if hit else ""
+        for k, rule_name, rule in in_context:
+            if k > k_name:
                 break
+            answer = rule(c, ctx)
+            if answer:
+                hit, name = answer, rule_name
+                break
+        if hit:
+            c.type, c.entity, c.evidence = hit[0], hit[1], c.evidence or name
 
 
 # --------------------------------------------------------------------------- extraction
@@ -205,10 +226,11 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
     raw = _raw_candidates(articles, sentences, lex)
-    stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer)
+    cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
+    stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer, cache)
     if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
         raise ValueError("statistics were computed with another gazetteer or other rules than this call")
-    cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules)
+    cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules, cache)
     _resolve_people(cands, lex.gender, stats.surnames)
     _corpus_types(cands, stats.votes)
     # an untyped capitalized word that starts a sentence, or is written in lower case
@@ -264,8 +286,7 @@ def _raw_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
         insort(starts.setdefault(aid, []), int(st))
     out: dict[str, tuple[list[Mention], set[str]]] = {}
     for aid, text in zip(articles["article_id"], articles["text"]):
-        cands = candidates(aid, text, starts.get(aid, []), lex)
-        lower = {w for w in TOKEN.findall(text) if w[:1].islower()}
+        cands, lower = article_candidates(aid, text, starts.get(aid, []), lex)
         if aid in out:  # a repeated id: one article, as the corpus-wide sets always had it
             out[aid][0].extend(cands)
             out[aid][1].update(lower)
@@ -274,27 +295,22 @@ def _raw_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
     return out
 
 
-def _evidence(outlets: set[str], raw: list[tuple[list[Mention], set[str]]], lex: EntityLexicon,
-              gazetteer: str | None, rule_names: tuple[str, ...]) -> EntityStatistics:
-    """The statistic without votes and surnames: outlets, lower-case words, attested names."""
+def _names(cands: list[Mention], lex: EntityLexicon) -> tuple[set[str], set[str], dict[str, bool]]:
+    """Known words and names, names attested in running text, hyphenated names (see EntityStatistics)."""
     known: set[str] = set()
     attested: set[str] = set()
     hyphenated: dict[str, bool] = {}
-    lower: set[str] = set()
-    for cands, words in raw:
-        lower.update(words)
-        for c in cands:
-            t = c.text
-            known.update(t.split())
-            if c.title_line:
-                continue
-            known.add(t)
-            if hyphen_parts(t, lex):
-                hyphenated[t] = hyphenated.get(t, False) or not c.initial
-            elif not c.initial:
-                attested.add(t)
-    return EntityStatistics(frozenset(outlets), frozenset(lower), frozenset(known), frozenset(attested),
-                            hyphenated, gazetteer=gazetteer, rules=rule_names)
+    for c in cands:
+        t = c.text
+        known.update(t.split())
+        if c.title_line:
+            continue
+        known.add(t)
+        if "-" in t and hyphen_parts(t, lex):
+            hyphenated[t] = hyphenated.get(t, False) or not c.initial
+        elif not c.initial:
+            attested.add(t)
+    return known, attested, hyphenated
 
 
 def _outlets(values) -> set[str]:
@@ -302,18 +318,28 @@ def _outlets(values) -> set[str]:
 
 
 def _statistics(articles: pd.DataFrame, raw: dict[str, tuple[list[Mention], set[str]]], lex: EntityLexicon,
-                rules: list, gazetteer: str | Path | None) -> EntityStatistics:
-    key, names = _gazetteer_key(gazetteer), _rule_names(rules)
-    stats = _evidence(_outlets(articles["outlet"]), list(raw.values()), lex, key, names)
+                rules: list, gazetteer: str | Path | None, cache: dict | None = None) -> EntityStatistics:
+    key, rule_names = _gazetteer_key(gazetteer), _rule_names(rules)
     outlet_of: dict[str, set[str]] = {}
     for aid, outlet in zip(articles["article_id"], articles["outlet"]):
         outlet_of.setdefault(aid, set()).update(_outlets([outlet]))
+    known: set[str] = set()
+    attested: set[str] = set()
+    hyphenated: dict[str, bool] = {}
     votes: dict[str, dict[str, int]] = {}
     surnames: set[str] = set()
+    cache = {} if cache is None else cache
     for aid, (cands, words) in raw.items():
-        # each article counts from its own evidence alone, so the counts add up over any split
-        local = _evidence(outlet_of.get(aid, set()), [(cands, words)], lex, key, names)
-        typed = _typed([copy(c) for c in cands], local, lex, rules)
+        names = _names(cands, lex)
+        known |= names[0]
+        attested |= names[1]
+        for t, plain in names[2].items():
+            hyphenated[t] = hyphenated.get(t, False) or plain
+        # each article counts votes and surnames from its own evidence alone, so they add up over any split
+        local = EntityStatistics(frozenset(outlet_of.get(aid, ())), frozenset(words), frozenset(names[0]),
+                                 frozenset(names[1]), names[2])
+        evidence = [c.evidence for c in cands]
+        typed = _typed(cands, local, lex, rules, cache)
         mine = _surnames(typed)
         surnames |= mine
         _resolve_people(typed, lex.gender, mine)
@@ -321,18 +347,23 @@ def _statistics(articles: pd.DataFrame, raw: dict[str, tuple[list[Mention], set[
             if c.type and c.type != "other":
                 v = votes.setdefault(c.text, {})
                 v[c.type] = v.get(c.type, 0) + 1
-    stats.votes, stats.surnames = votes, frozenset(surnames)
-    return stats
+        for c, ev in zip(cands, evidence):  # the candidates are typed again with the corpus's evidence
+            c.type = c.entity = ""
+            c.evidence = ev
+    lower = frozenset().union(*(words for _, words in raw.values()))
+    return EntityStatistics(frozenset(_outlets(articles["outlet"])), lower, frozenset(known), frozenset(attested),
+                            hyphenated, votes, frozenset(surnames), key, rule_names)
 
 
-def _typed(cands: list[Mention], stats: EntityStatistics, lex: EntityLexicon, rules: list) -> list[Mention]:
+def _typed(cands: list[Mention], stats: EntityStatistics, lex: EntityLexicon, rules: list,
+           cache: dict) -> list[Mention]:
     """Candidates split, trimmed and filtered with the corpus evidence, then typed by the rules."""
     lower_words = stats.lower_words
     cands = _split_hyphens(cands, stats.known, lex)
     attested = stats.attested_names(lex)
     cands = [_drop_initial_verb(c, lower_words, lex) for c in cands]
     cands = [c for c in cands if _keep(c, attested, lower_words, lex)]
-    _type_pass(cands, _Context(lex, stats.outlet_names()), rules)
+    _type_pass(cands, _Context(lex, stats.outlet_names(), cache), rules)
     return cands
 
 

@@ -8,7 +8,7 @@ specific to one corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,16 @@ class EntityLexicon:
     gender: dict[str, str] = field(default_factory=dict)  # given name -> f, m or x
     idioms: frozenset[str] = frozenset()
     gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @cached_property
+    def title_first_words(self) -> frozenset[str]:
+        """First words of the titles: a word outside this set starts no title."""
+        return frozenset(key[0] for key in self.titles if key)
+
+    @cached_property
+    def role_last_words(self) -> frozenset[str]:
+        """Last words of the lower-case roles ("" when an empty role is listed)."""
+        return frozenset(key[-1] if key else "" for key in self.roles)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """``(type, canonical)`` of a name in the gazetteer (exact, lower case, without "The", with a final ".")."""
