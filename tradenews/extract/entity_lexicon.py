@@ -90,8 +90,6 @@ def outlet_names(media: str | None = None) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
     """Read every entity word list once (cached); ``gazetteer`` adds a user file on top."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     lex = EntityLexicon()
     for line in read_lines("entities_titles.txt"):
         phrase, _, flag = line.partition("|")
@@ -105,7 +103,7 @@ def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
     lex.given_names = frozenset(names["name"])
     lex.gender = dict(zip(names["name"], names["gender"]))
     # sklearn's stop words hold a few given names ("bill"): those may start a name
-    english = frozenset(ENGLISH_STOP_WORDS) - {n.lower() for n in lex.given_names}
+    english = frozenset(read_lines("stop_words_english.txt")) - {n.lower() for n in lex.given_names}
     lex.stop = frozenset(read_lines("entities_stop.txt")) | english
     lex.idioms = frozenset(read_lines("entities_idioms.txt"))
     for name in outlet_names():
