@@ -28,8 +28,10 @@ entities (``media_citations(corpus, entities=...)``).
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import insort
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -225,14 +227,15 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
-    raw = _raw_candidates(articles, sentences, lex)
-    cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
-    stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer, cache)
-    if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
-        raise ValueError("statistics were computed with another gazetteer or other rules than this call")
-    cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules, cache)
-    _resolve_people(cands, lex.gender, stats.surnames)
-    _corpus_types(cands, stats.votes)
+    with _collector_paused():
+        raw = _raw_candidates(articles, sentences, lex)
+        cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
+        stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer, cache)
+        if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
+            raise ValueError("statistics were computed with another gazetteer or other rules than this call")
+        cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules, cache)
+        _resolve_people(cands, lex.gender, stats.surnames)
+        _corpus_types(cands, stats.votes)
     # an untyped capitalized word that starts a sentence, or is written in lower case
     # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
     lower_words = stats.lower_words
@@ -267,7 +270,21 @@ def entity_statistics(corpus: Any, *, gazetteer: str | Path | None = None,
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
-    return _statistics(articles, _raw_candidates(articles, sentences, lex), lex, rules, gazetteer)
+    with _collector_paused():
+        return _statistics(articles, _raw_candidates(articles, sentences, lex), lex, rules, gazetteer)
+
+
+@contextmanager
+def _collector_paused():
+    """Extraction allocates many small objects that form no reference cycles: the cyclic garbage
+    collector's repeated passes over them are wasted work that grows with the heap."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _gazetteer_key(gazetteer: str | Path | None) -> str | None:
