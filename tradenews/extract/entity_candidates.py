@@ -188,10 +188,14 @@ def _match_title(lows: list[str], i: int, table: dict[tuple[str, ...], str]) -> 
 def _split_run(aid: str, toks: _Tokens, i: int, last: int, lo: int, hi: int, initial: bool, title_line: bool,
                lex: EntityLexicon) -> list[Mention]:
     """Peel sentence starters and titles off the run of capitalized tokens ``i..last`` (line ``lo..hi-1``)."""
+    if i == last:  # one word, most runs: no starter, no title to peel
+        low, firsts = toks.words[i].lower(), lex.title_first_words
+        if not (low in lex.stop or toks.words[i] in _CONNECTORS or low in firsts
+                or (low[-1:] == "s" and low[:-1] in firsts)):
+            return [_name(aid, toks, i, i, last, lo, hi, initial, title_line, "", "", lex)]
     text, starts, ends = toks.text, toks.starts, toks.ends
     words = toks.words[i:last + 1]
     lows = list(map(str.lower, words))
-    end_trim = 2 if words[-1][-2:] in ("’s", "'s") else 0
     k = 0
     # leading sentence starters / stop words ("The", "In", "Top"), but never a gazetteer name
     while k < len(words) and (lows[k] in lex.stop or words[k] in _CONNECTORS) \
@@ -216,19 +220,26 @@ def _split_run(aid: str, toks: _Tokens, i: int, last: int, lo: int, hi: int, ini
         k, initial = title_at[1], False
     if k >= len(words):
         return out
-    start, end = starts[i + k], ends[last] - end_trim
-    prev_word = toks.words[i - 1].lower() if i > lo else ""
-    prev2 = toks.words[i - 2].lower() if i > lo + 1 else ""
-    next_word = toks.words[last + 1].lower() if last + 1 < hi else ""
+    out.append(_name(aid, toks, i, i + k, last, lo, hi, initial, title_line, role, affiliation, lex))
+    return out
+
+
+def _name(aid: str, toks: _Tokens, i: int, first: int, last: int, lo: int, hi: int, initial: bool,
+          title_line: bool, role: str, affiliation: str, lex: EntityLexicon) -> Mention:
+    """The mention of tokens ``first..last`` of the run ``i..last`` (the words before ``first`` peeled off)."""
+    text, words = toks.text, toks.words
+    start, end = toks.starts[first], toks.ends[last] - (2 if words[last][-2:] in ("’s", "'s") else 0)
+    prev_word = words[i - 1].lower() if i > lo else ""
+    prev2 = words[i - 2].lower() if i > lo + 1 else ""
+    next_word = words[last + 1].lower() if last + 1 < hi else ""
     if not role and prev_word in lex.role_last_words:
         for cand_role in (f"{prev2} {prev_word}", prev_word):
             if tuple(cand_role.split()) in lex.roles:
                 role = cand_role
                 break
-    out.append(Mention(aid, start, end, text[start:end], initial=initial, title_line=title_line, role=role,
-                       affiliation=affiliation, prev_word=prev_word, prev2=prev2,
-                       next_word=next_word, after=text[end:end + 6]))
-    return out
+    return Mention(aid, start, end, text[start:end], initial=initial, title_line=title_line, role=role,
+                   affiliation=affiliation, prev_word=prev_word, prev2=prev2,
+                   next_word=next_word, after=text[end:end + 6])
 
 
 # --------------------------------------------------------------------------- span rules
