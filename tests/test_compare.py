@@ -151,3 +151,54 @@ def test_summary_figure_for_every_outlet(corpus):
         plt.close(fig)
     with pytest.raises(KeyError):
         plot_outlet_summary("nope", profile=prof, coverage=cov)
+
+
+# --------------------------------------------------------------------------- speed rewrites keep the answers
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_case_folding_covers_every_character_that_matches_an_ascii_letter():
+    """A text skipped because a term's letters are absent from its folded form never had a match."""
+    import re
+    import string
+
+    every = _every_character()
+    for ch in string.ascii_letters + string.digits:
+        for c in set(re.findall(re.escape(ch), every, re.IGNORECASE)):
+            assert c.translate(compare._FOLD).lower() == ch.lower(), (ch, hex(ord(c)))
+
+
+def _all_matches(articles, lex):
+    """Every term's pattern over every text, no skipping: what topic_mentions returned before."""
+    import re
+
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        taken = {}
+        for topic, term, pattern in lex[["topic", "term", "pattern"]].itertuples(index=False):
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                spans = taken.setdefault(topic, [])
+                if not any(a < m.end() and m.start() < b for a, b in spans):
+                    spans.append(m.span())
+                    rows.append((aid, topic, term, m.start(), m.end(), m.group()))
+    return sorted(rows, key=lambda r: (r[0], r[3], r[1]))
+
+
+_TOPIC_WORDS = ["Rare", "earths", "rare-earth", "port", "fees", "Port Fee", "TikTok", "TİKTOK", "tiktok", "ship",
+                "levies", "Trump-Xi", "Trump", "Xi", "sit-down", "sit down", "leaders’", "leaders'", "meeting",
+                "ſoybeans", "ıtem", "export", "controls", "Asia-Pacific Economic Cooperation", "café", "x"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TOPIC_WORDS), max_size=12), min_size=1, max_size=4),
+       st.lists(st.sampled_from([" ", "-", "\n", ", ", "'", "’", ""]), min_size=12, max_size=12))
+def test_topic_mentions_equal_scanning_every_term(texts, seps):
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "outlet": "X",
+                         "text": ["".join(w + s for w, s in zip(t, seps)) for t in texts]})
+    lex = compare.read_topics()
+    lex = pd.concat([lex, pd.DataFrame({"topic": ["cafe", "hand"], "term": ["café", "x"],
+                                        "pattern": [compare._term_regex("café"), r"(?<!\w)x+"]})], ignore_index=True)
+    got = compare.topic_mentions(arts, topics=lex)
+    rows = [tuple(r) for r in got[["article_id", "topic", "term", "start", "end", "match"]].itertuples(index=False)]
+    assert rows == _all_matches(arts, lex)

@@ -238,3 +238,12 @@ def test_extract_entities_is_linear():
 def test_extract_entities_linear_on_capitalized_runs(unit):
     small = unit * (15_000 // len(unit))
     assert _cpu(entities.extract_entities, small * 4) / _cpu(entities.extract_entities, small) < 6
+
+
+def test_shipped_stop_words_are_scikit_learns():
+    """The copy read instead of importing scikit-learn must not drift from it."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from tradenews.rules import read_lines
+
+    assert set(read_lines("stop_words_english.txt")) == set(ENGLISH_STOP_WORDS)

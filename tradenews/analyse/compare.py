@@ -21,7 +21,7 @@ import pandas as pd
 
 from tradenews.analyse.media import media_citations
 from tradenews.core.corpus import outlet_labels
-from tradenews.ingest.frames import frames
+from tradenews.ingest.frames import article_frame, frames
 from tradenews.rules import data_path, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,15 +101,41 @@ def topic_mentions(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
     >>> topic_mentions(arts)[["topic", "match"]].values.tolist()
     [['soybeans & agriculture', 'Soybean'], ['soybeans & agriculture', 'farmers'], ['truce & extension', 'truce'], ['truce & extension', 'extended']]
     """
-    articles, _, _ = frames(corpus)
+    articles = article_frame(corpus)
     lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
+    return _topic_rows(articles, lex)
+
+
+# Characters that match an ASCII letter under re.IGNORECASE but whose str.lower() is not that
+# letter (tests/test_compare.py checks this against every code point): with them folded, the
+# ASCII letters and digits a term spells out must occur in the lower-cased text for it to match.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_FOLDED = re.compile("[\u0130\u0131\u017f]")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _literal_words(term: str, pattern: str) -> frozenset[str]:
+    """Lower-case pieces every match of ``pattern`` contains (empty when that cannot be said)."""
+    if pattern != _term_regex(term):  # a pattern written by hand: always scan
+        return frozenset()
+    # "*" and what follows it match anything; "'" and "-" match one of two characters
+    return frozenset(run.lower() for word in term.split() for run in _ASCII_RUN.findall(word.split("*")[0]))
+
+
+def _topic_rows(articles: pd.DataFrame, lex: pd.DataFrame) -> pd.DataFrame:
     if "pattern" not in lex:
         lex = lex.assign(pattern=lex["term"].map(_term_regex))
-    compiled = [(t, term, re.compile(p, re.IGNORECASE)) for t, term, p in lex[["topic", "term", "pattern"]].itertuples(index=False)]
+    compiled = [(t, term, re.compile(p, re.IGNORECASE), _literal_words(term, p))
+                for t, term, p in lex[["topic", "term", "pattern"]].itertuples(index=False)]
+    pieces = sorted(set().union(*(keys for *_, keys in compiled)))
     rows = []
-    for aid, label, text in articles[["article_id", "outlet_label", "text"]].itertuples(index=False):
+    for aid, label, text in zip(articles["article_id"], articles["outlet_label"], articles["text"]):
         taken: dict[str, list[tuple[int, int]]] = {}
-        for topic, term, rx in compiled:
+        folded = text.translate(_FOLD).lower() if not text.isascii() and _FOLDED.search(text) else text.lower()
+        present = {k for k in pieces if k in folded}
+        for topic, term, rx, keys in compiled:
+            if not keys <= present:
+                continue  # a word of the term is missing: its pattern cannot match
             for m in rx.finditer(text):
                 spans = taken.setdefault(topic, [])
                 if any(a < m.end() and m.start() < b for a, b in spans):
@@ -140,9 +166,9 @@ def topic_coverage(corpus: Any, *, topics: str | Path | pd.DataFrame | None = No
     >>> cov.query("topic == 'TikTok'")[["outlet_label", "n_mentions"]].values.tolist()
     [['X', 1], ['Y', 1]]
     """
-    articles, _, _ = frames(corpus)
+    articles = article_frame(corpus)
     lex = topics if isinstance(topics, pd.DataFrame) else read_topics(topics)
-    mentions = topic_mentions(articles, topics=lex)
+    mentions = _topic_rows(articles, lex)
     words = _word_counts(articles)
     per_outlet = articles.assign(n_words=words).groupby("outlet_label").agg(
         n_articles=("article_id", "size"), n_words=("n_words", "sum"))
@@ -339,7 +365,7 @@ def distinguishing_terms(corpus: Any, *, n: int = 10, ngram_range: tuple[int, in
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    articles, _, _ = frames(corpus)
+    articles = article_frame(corpus)
     cols = ["outlet_label", "rank", "term", "score", "weight_outlet", "weight_others", "articles_with_term"]
     texts = articles["text"].str.replace("’", "'", regex=False)
     if articles.empty or not texts.str.strip().any():

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from tradenews.extract.entity_lexicon import entity_lexicon, outlet_names
-from tradenews.ingest.frames import frames
+from tradenews.ingest.frames import article_frame
 from tradenews.ingest.metadata import load_outlets
 from tradenews.rules import read_table
 
@@ -61,14 +61,21 @@ _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)"
 # at most six words: a bounded name keeps every rule linear on long runs of capitalized words
 _NAME = rf"{_CAPWORD}(?:(?:[ \t]+(?:of|the|de|&))?[ \t]+{_CAPWORD}){{0,5}}"
 _POSS = r"(?:['’]s)?"
+# (rule, pattern, words one of which every match contains): a text without any of them is not
+# scanned, and the "reported" pattern opens with the capital letter so the scan jumps between capitals
 _MEDIA_RULES = [
-    ("according to", re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_NAME}){_POSS}")),
-    ("reported", re.compile(rf"(?<![\w.&'’-])(?P<name>{_NAME}){_POSS}\s+(?:reported|reports|reporting|said in a report|cited)\b")),
-    ("reported by", re.compile(rf"\b(?:reported|cited|quoted) by\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("citing", re.compile(rf"\bciting\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("told", re.compile(rf"\b(?:told|said to|speaking to|interview with)\s+(?:the\s+)?(?P<name>{_NAME})")),
-    ("on programme", re.compile(rf"\b(?:on|to)\s+(?:the\s+)?(?P<name>{_NAME})['’]s\s+[A-Z]")),
-    ("credit", re.compile(rf"\((?P<name>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}?)\s+(?:Photo|Images|Video)\)")),
+    ("according to", re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_NAME}){_POSS}"), ("according to",)),
+    ("reported", re.compile(rf"(?P<name>[A-Z](?<![\w.&'’-][A-Z])(?:(?:\.[A-Z])+\.?|[\w&'’-]*)"
+                            rf"(?:(?:[ \t]+(?:of|the|de|&))?[ \t]+{_CAPWORD}){{0,5}}){_POSS}"
+                            rf"\s+(?:reported|reports|reporting|said in a report|cited)\b"), ("report", "cited")),
+    ("reported by", re.compile(rf"\b(?:reported|cited|quoted) by\s+(?:the\s+)?(?P<name>{_NAME})"),
+     ("reported by", "cited by", "quoted by")),
+    ("citing", re.compile(rf"\bciting\s+(?:the\s+)?(?P<name>{_NAME})"), ("citing",)),
+    ("told", re.compile(rf"\b(?:told|said to|speaking to|interview with)\s+(?:the\s+)?(?P<name>{_NAME})"),
+     ("told", "said to", "speaking to", "interview with")),
+    ("on programme", re.compile(rf"\b(?:on|to)\s+(?:the\s+)?(?P<name>{_NAME})['’]s\s+[A-Z]"), ("'s", "’s")),
+    ("credit", re.compile(rf"\((?P<name>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}?)\s+(?:Photo|Images|Video)\)"),
+     ("Photo)", "Images)", "Video)")),
 ]
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 _MEDIA_COLUMNS = ["article_id", "outlet_label", "media", "mention", "rule", "start", "end"]
@@ -115,7 +122,7 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None,
     >>> media_citations(arts)[["media", "rule"]].values.tolist()
     [['Bloomberg', 'reported'], ['Daily Planet', 'told'], ['Bloomberg', 'according to']]
     """
-    articles, _, _ = frames(corpus)
+    articles = article_frame(corpus)
     lex = _media_lexicon(str(lexicon) if lexicon else None)
     corpus_outlets = {str(o).lower(): str(o) for o in articles["outlet"].dropna()}
     known = {**lex.outlets, **corpus_outlets, **{k[4:]: v for k, v in corpus_outlets.items() if k.startswith("the ")}}
@@ -139,15 +146,23 @@ def media_citations(corpus: Any, *, lexicon: str | Path | None = None,
 
 def _media_candidates(text: str, lex: _MediaLexicon, known: dict[str, str]):
     """``(name, rule, start)`` for every attribution pattern and generic phrase in ``text``."""
-    for rule, rx in _MEDIA_RULES:
+    for rule, rx, keys in _MEDIA_RULES:
+        if not any(k in text for k in keys):
+            continue
         for m in rx.finditer(text):
             name = _clean_media(m.group("name"))
             name = name if name.lower() in known else _trim_media(name, lex)
             start = m.start("name") + m.group("name").find(name)
             yield name, rule, start
-    for phrase in lex.generic:
-        for m in re.finditer(rf"(?:\b[A-Z][\w-]*[ \t]+)?\b{re.escape(phrase)}\b", text):
-            yield m.group(), "generic", m.start()
+    for phrase, rx in _generic_patterns(lex.generic):
+        if phrase in text:
+            for m in rx.finditer(text):
+                yield m.group(), "generic", m.start()
+
+
+@lru_cache(maxsize=8)
+def _generic_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((p, re.compile(rf"(?:\b[A-Z][\w-]*[ \t]+)?\b{re.escape(p)}\b")) for p in phrases)
 
 
 def _trim_media(name: str, lex: _MediaLexicon) -> str:

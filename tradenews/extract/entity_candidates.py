@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import accumulate, chain
 from typing import Callable
 
 from tradenews.extract.entity_lexicon import EntityLexicon
 
-__all__ = ["Mention", "TOKEN", "ACRONYM", "SPAN_RULES", "candidates"]
+__all__ = ["Mention", "TOKEN", "ACRONYM", "SPAN_RULES", "candidates", "article_candidates"]
 
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’.&][^\W_]+)*")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,})$")
-_POSSESSIVE = re.compile(r"['’]s?$")
 # lower-case words allowed inside a name ("Association of Southeast Asian Nations"); "and" is
 # not one: "Japan and South Korea" are two names (gazetteer names are re-joined).
 _CONNECTORS = {"of", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du", "for", "on"}
@@ -30,6 +30,7 @@ _PARTY_TAG = re.compile(r"^[DRI]-(?=[A-Z])")
 #: Longest run of tokens read as one name: no name is longer, and the bound keeps every
 #: step on a run (titles, connectors, gazetteer look-ups) constant-time per token.
 MAX_RUN = 12
+_LINE = re.compile(r"[^\n]+")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -55,104 +56,116 @@ class Mention:
 
 
 def is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or bool(ACRONYM.match(tok))
+    # an acronym ([A-Z]...) starts with a capital too: the first letter decides
+    return tok[:1].isupper()
 
 
-def _sentence_initial(toks: list[tuple[int, int, str]], line_start: int, starts: list[int]) -> set[int]:
-    """Indexes of tokens that open a sentence (an opening quote may precede them)."""
-    initial = {0} if toks else set()
-    for k in range(1, len(toks)):
-        lo, hi = toks[k - 1][1], toks[k][0]
-        i = bisect_left(starts, lo)
-        if i < len(starts) and starts[i] <= hi:
-            initial.add(k)
-    return initial
+#: a token with the text before it: one ``findall`` gives every token and every gap, so
+#: offsets are running sums of lengths and runs never need the text sliced again
+_GAP_TOKEN = re.compile(rf"(.*?)({TOKEN.pattern})", re.DOTALL)
 
 
-def _is_title_line(toks: list[tuple[int, int, str]], line: str) -> bool:
+class _Tokens:
+    """The tokens of one article as parallel lists: words, starts, ends, and the gap before each."""
+
+    __slots__ = ("text", "words", "starts", "ends", "gaps")
+
+    def __init__(self, text: str):
+        pairs = _GAP_TOKEN.findall(text)
+        self.text = text
+        self.words = [w for _, w in pairs]
+        self.gaps = [g for g, _ in pairs]
+        pos = list(accumulate(map(len, chain.from_iterable(pairs))))
+        self.starts, self.ends = pos[0::2], pos[1::2]
+
+
+def _is_title_line(words: list[str], line: re.Match) -> bool:
     """A headline: mostly capitalized long words, and no full stop at the end (headlines have none)."""
-    if line.rstrip().endswith("."):
+    if len(words) < 3 or line.group().rstrip().endswith("."):
         return False
-    long_words = [t for t in toks if len(t[2]) > 3]
-    return len(toks) >= 3 and len(long_words) >= 2 and sum(is_cap(t[2]) for t in long_words) >= 0.8 * len(long_words)
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def _extend_run(text: str, toks: list, i: int, lex: EntityLexicon) -> list[int]:
-    """Token indexes of the capitalized run starting at ``toks[i]``."""
-    run, j = [i], i
-    while j + 1 < len(toks) and len(run) < MAX_RUN:
-        word, nxt = toks[j][2], j + 1
+def _extend_run(toks: _Tokens, i: int, hi: int, lex: EntityLexicon) -> int:
+    """Index of the last token of the capitalized run starting at token ``i`` (tokens before ``hi``)."""
+    words, gaps = toks.words, toks.gaps
+    j, n = i, 1
+    while j + 1 < hi and n < MAX_RUN:
+        word, nxt = words[j], j + 1
         if word[-2:] in ("’s", "'s"):
             break
-        gap = text[toks[j][1]:toks[nxt][0]]
-        abbrev = len(word) == 1 or word.lower() in _ABBREVIATIONS
-        if gap not in (" ", ". ") or (gap == ". " and not abbrev):
+        gap = gaps[nxt]
+        if gap != " " and (gap != ". " or not (len(word) == 1 or word.lower() in _ABBREVIATIONS)):
             break
-        if is_cap(toks[nxt][2]):
-            run.append(nxt)
-            j = nxt
+        if words[nxt][:1].isupper():
+            j, n = nxt, n + 1
             continue
-        if nxt + 1 >= len(toks) or text[toks[nxt][1]:toks[nxt + 1][0]] != " " or not is_cap(toks[nxt + 1][2]):
+        if nxt + 1 >= hi or gaps[nxt + 1] != " " or not words[nxt + 1][:1].isupper():
             break
-        joined = f"{text[toks[i][0]:toks[j][1]]} {toks[nxt][2]} {toks[nxt + 1][2]}"
-        conn = toks[nxt][2]
-        if (conn in _CONNECTORS and (conn not in _ORG_CONNECTORS or _has_org_word(run, toks, lex))) \
-                or (conn == "and" and (joined in lex.gazetteer or _inside_org(run, toks, lex)
-                                       or (joined.rsplit(" and ", 1)[0] not in lex.gazetteer
-                                           and _org_follows(toks, nxt + 1, lex)))):
-            run.extend([nxt, nxt + 1])
-            j = nxt + 1
-            continue
-        break
-    return run
+        conn = words[nxt]
+        if conn in _CONNECTORS:
+            ok = conn not in _ORG_CONNECTORS or _has_org_word(words, i, j, lex)
+        elif conn == "and":
+            joined = f"{toks.text[toks.starts[i]:toks.ends[j]]} {conn} {words[nxt + 1]}"
+            ok = joined in lex.gazetteer or _inside_org(words, i, j, lex) or (
+                joined.rsplit(" and ", 1)[0] not in lex.gazetteer and _org_follows(words, nxt + 1, hi, lex))
+        else:
+            ok = False
+        if not ok:
+            break
+        j, n = nxt + 1, n + 2
+    return j
 
 
-def _org_follows(toks: list, k: int, lex: EntityLexicon, limit: int = 6) -> bool:
+def _org_follows(words: list[str], k: int, hi: int, lex: EntityLexicon, limit: int = 6) -> bool:
     """'Oversight and Government Reform Committee': the capitalized run after 'and' (at most
     ``limit`` words, so the look-ahead stays bounded) ends in an organization word."""
-    words = []
-    for j in range(k, min(k + limit, len(toks))):
-        if not is_cap(toks[j][2]):
+    run = []
+    for j in range(k, min(k + limit, hi)):
+        if not words[j][:1].isupper():
             break
-        words.append(toks[j][2])
-    return len(words) >= 2 and words[-1] in lex.org_words
+        run.append(words[j])
+    return len(run) >= 2 and run[-1] in lex.org_words
 
 
-def _has_org_word(run: list[int], toks: list, lex: EntityLexicon) -> bool:
-    return any(toks[k][2] in lex.org_words for k in run)
+def _has_org_word(words: list[str], i: int, j: int, lex: EntityLexicon) -> bool:
+    return not lex.org_words.isdisjoint(words[i:j + 1])
 
 
-def _inside_org(run: list[int], toks: list, lex: EntityLexicon) -> bool:
+def _inside_org(words: list[str], i: int, j: int, lex: EntityLexicon) -> bool:
     """'Centers for Disease Control and Prevention': an organization word, then a connector, then 'and'."""
-    words = [toks[k][2] for k in run]
-    return any(w in lex.org_words for w in words) and any(w in ("for", "on", "of") for w in words)
+    run = words[i:j + 1]
+    return not lex.org_words.isdisjoint(run) and any(w in ("for", "on", "of") for w in run)
 
 
-def _line_mentions(aid: str, text: str, line: re.Match, starts: list[int], lex: EntityLexicon) -> list[Mention]:
-    base = line.start()
-    toks = [(m.start() + base, m.end() + base, m.group()) for m in TOKEN.finditer(line.group())]
-    if not toks:
-        return []
-    title_line = _is_title_line(toks, line.group())
-    initial_idx = _sentence_initial(toks, base, starts)
+def _line_mentions(aid: str, toks: _Tokens, caps: list[int], lo: int, hi: int, line: re.Match,
+                   sentence_starts: list[int], lex: EntityLexicon) -> list[Mention]:
+    """Candidates among tokens ``lo..hi-1`` (one line); ``caps`` are the line's capitalized tokens."""
+    title_line = _is_title_line(toks.words[lo:hi], line)
     out: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        if not is_cap(toks[i][2]):
-            i += 1
+    ends, starts, n_starts = toks.ends, toks.starts, len(sentence_starts)
+    last = -1
+    for i in caps:
+        if i <= last:
             continue
-        run = _extend_run(text, toks, i, lex)
-        out.extend(_split_run(aid, text, toks, run, i in initial_idx, title_line, lex))
-        i = run[-1] + 1
+        last = _extend_run(toks, i, hi, lex)
+        initial = i == lo
+        if not initial:  # a sentence starts between the previous token and this one
+            s = bisect_left(sentence_starts, ends[i - 1])
+            initial = s < n_starts and sentence_starts[s] <= starts[i]
+        out.extend(_split_run(aid, toks, i, last, lo, hi, initial, title_line, lex))
     return out
 
 
-def _find_title(words: list[str], k: int, lex: EntityLexicon) -> tuple[int, int] | None:
+def _find_title(words: list[str], lows: list[str], k: int, lex: EntityLexicon) -> tuple[int, int] | None:
     """The last title phrase inside ``words[k:]`` that is followed by a name (not an organization word)."""
     pos, found = k, None
-    while pos < len(words):
-        n = _match_title(words, pos, lex.titles)
-        nxt = words[pos + n] if n and pos + n < len(words) else ""
+    firsts = lex.title_first_words
+    while pos < len(lows):
+        w = lows[pos]
+        n = _match_title(lows, pos, lex.titles) if w in firsts or (w[-1:] == "s" and w[:-1] in firsts) else 0
+        nxt = words[pos + n] if n and pos + n < len(lows) else ""
         if n and nxt not in lex.org_words and nxt.lower() not in lex.org_words:
             found = (pos, pos + n)
             pos += n
@@ -161,61 +174,72 @@ def _find_title(words: list[str], k: int, lex: EntityLexicon) -> tuple[int, int]
     return found
 
 
-def _match_title(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> int:
-    """Length of the longest title starting at words[i] (0 if none); plurals allowed."""
+def _match_title(lows: list[str], i: int, table: dict[tuple[str, ...], str]) -> int:
+    """Length of the longest title starting at lows[i] (0 if none); plurals allowed."""
     for n in (4, 3, 2, 1):
-        if i + n > len(words):
+        if i + n > len(lows):
             continue
-        key = tuple(w.lower() for w in words[i:i + n])
+        key = tuple(lows[i:i + n])
         if key in table or (key[-1].endswith("s") and key[:-1] + (key[-1][:-1],) in table):
             return n
     return 0
 
 
-def _split_run(aid: str, text: str, toks: list, run: list[int], initial: bool, title_line: bool,
+def _split_run(aid: str, toks: _Tokens, i: int, last: int, lo: int, hi: int, initial: bool, title_line: bool,
                lex: EntityLexicon) -> list[Mention]:
-    """Peel sentence starters and titles off a run of capitalized words."""
-    words = [toks[k][2] for k in run]
-    last = words[-1]
-    end_trim = len(last) - len(_POSSESSIVE.sub("", last)) if last[-2:] in ("’s", "'s") else 0
+    """Peel sentence starters and titles off the run of capitalized tokens ``i..last`` (line ``lo..hi-1``)."""
+    if i == last:  # one word, most runs: no starter, no title to peel
+        low, firsts = toks.words[i].lower(), lex.title_first_words
+        if not (low in lex.stop or toks.words[i] in _CONNECTORS or low in firsts
+                or (low[-1:] == "s" and low[:-1] in firsts)):
+            return [_name(aid, toks, i, i, last, lo, hi, initial, title_line, "", "", lex)]
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    words = toks.words[i:last + 1]
+    lows = list(map(str.lower, words))
     k = 0
     # leading sentence starters / stop words ("The", "In", "Top"), but never a gazetteer name
-    while k < len(words) and (words[k].lower() in lex.stop or words[k] in _CONNECTORS) \
+    while k < len(words) and (lows[k] in lex.stop or words[k] in _CONNECTORS) \
             and " ".join(words[k:]) not in lex.gazetteer:
         k += 1
         initial = False
     out: list[Mention] = []
     role = affiliation = ""
-    title_at = _find_title(words, k, lex)
+    title_at = _find_title(words, lows, k, lex) if k < len(words) else None
     if title_at is not None:
         if title_at[0] > k:  # "Chinese Vice Premier ...": the words before the title are an affiliation
             aff = " ".join(words[k:title_at[0]])
             hit = lex.lookup(aff)
             affiliation = hit[1] if hit else aff
-            a0, a1 = toks[run[k]][0], toks[run[title_at[0] - 1]][1]
+            a0, a1 = starts[i + k], ends[i + title_at[0] - 1]
             out.append(Mention(aid, a0, a1, text[a0:a1], initial=initial, title_line=title_line))
         if title_at[1] == len(words):
             return out
-        role = " ".join(w.lower() for w in words[title_at[0]:title_at[1]])
+        role = " ".join(lows[title_at[0]:title_at[1]])
         if tuple(role.split()) not in lex.titles:  # plural ("Presidents X and Y")
             role = role[:-1]
         k, initial = title_at[1], False
     if k >= len(words):
         return out
-    first, lastk = run[k], run[-1]
-    start, end = toks[first][0], toks[lastk][1] - end_trim
-    prev_word = toks[run[0] - 1][2] if run[0] > 0 else ""
-    prev2 = toks[run[0] - 2][2] if run[0] > 1 else ""
-    next_word = toks[lastk + 1][2] if lastk + 1 < len(toks) else ""
-    if not role:
-        for cand_role in (f"{prev2} {prev_word}".lower(), prev_word.lower()):
+    out.append(_name(aid, toks, i, i + k, last, lo, hi, initial, title_line, role, affiliation, lex))
+    return out
+
+
+def _name(aid: str, toks: _Tokens, i: int, first: int, last: int, lo: int, hi: int, initial: bool,
+          title_line: bool, role: str, affiliation: str, lex: EntityLexicon) -> Mention:
+    """The mention of tokens ``first..last`` of the run ``i..last`` (the words before ``first`` peeled off)."""
+    text, words = toks.text, toks.words
+    start, end = toks.starts[first], toks.ends[last] - (2 if words[last][-2:] in ("’s", "'s") else 0)
+    prev_word = words[i - 1].lower() if i > lo else ""
+    prev2 = words[i - 2].lower() if i > lo + 1 else ""
+    next_word = words[last + 1].lower() if last + 1 < hi else ""
+    if not role and prev_word in lex.role_last_words:
+        for cand_role in (f"{prev2} {prev_word}", prev_word):
             if tuple(cand_role.split()) in lex.roles:
                 role = cand_role
                 break
-    out.append(Mention(aid, start, end, text[start:end], initial=initial, title_line=title_line, role=role,
-                       affiliation=affiliation, prev_word=prev_word.lower(), prev2=prev2.lower(),
-                       next_word=next_word.lower(), after=text[end:end + 6]))
-    return out
+    return Mention(aid, start, end, text[start:end], initial=initial, title_line=title_line, role=role,
+                   affiliation=affiliation, prev_word=prev_word, prev2=prev2,
+                   next_word=next_word, after=text[end:end + 6])
 
 
 # --------------------------------------------------------------------------- span rules
@@ -317,9 +341,25 @@ SPAN_RULES: list[tuple[str, Callable[[list[Mention], EntityLexicon], list[Mentio
 def candidates(aid: str, text: str, sentence_starts: list[int], lex: EntityLexicon, *,
                rules: list | None = None) -> list[Mention]:
     """Every candidate name of one article, in text order (``sentence_starts`` sorted)."""
+    return article_candidates(aid, text, sentence_starts, lex, rules=rules)[0]
+
+
+def article_candidates(aid: str, text: str, sentence_starts: list[int], lex: EntityLexicon, *,
+                       rules: list | None = None) -> tuple[list[Mention], set[str]]:
+    """:func:`candidates`, and the article's words written with a lower-case first letter."""
+    toks = _Tokens(text)
+    words, starts = toks.words, toks.starts
+    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
     out: list[Mention] = []
-    for line in re.finditer(r"[^\n]+", text):
-        out.extend(_line_mentions(aid, text, line, sentence_starts, lex))
+    c = 0
+    for line in _LINE.finditer(text):
+        if c >= len(caps):
+            break
+        lo, hi = bisect_left(starts, line.start()), bisect_left(starts, line.end())
+        c_hi = bisect_left(caps, hi, c)
+        if c_hi > c:
+            out.extend(_line_mentions(aid, toks, caps[c:c_hi], lo, hi, line, sentence_starts, lex))
+        c = c_hi
     for _, rule in (SPAN_RULES if rules is None else rules):
         out = rule(out, lex)
-    return [m for m in out if m.text]
+    return [m for m in out if m.text], {w for w in words if w[:1].islower()}

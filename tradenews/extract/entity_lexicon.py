@@ -8,7 +8,7 @@ specific to one corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,16 @@ class EntityLexicon:
     gender: dict[str, str] = field(default_factory=dict)  # given name -> f, m or x
     idioms: frozenset[str] = frozenset()
     gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @cached_property
+    def title_first_words(self) -> frozenset[str]:
+        """First words of the titles: a word outside this set starts no title."""
+        return frozenset(key[0] for key in self.titles if key)
+
+    @cached_property
+    def role_last_words(self) -> frozenset[str]:
+        """Last words of the lower-case roles ("" when an empty role is listed)."""
+        return frozenset(key[-1] if key else "" for key in self.roles)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """``(type, canonical)`` of a name in the gazetteer (exact, lower case, without "The", with a final ".")."""
@@ -80,8 +90,6 @@ def outlet_names(media: str | None = None) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
     """Read every entity word list once (cached); ``gazetteer`` adds a user file on top."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     lex = EntityLexicon()
     for line in read_lines("entities_titles.txt"):
         phrase, _, flag = line.partition("|")
@@ -95,7 +103,7 @@ def entity_lexicon(gazetteer: str | None = None) -> EntityLexicon:
     lex.given_names = frozenset(names["name"])
     lex.gender = dict(zip(names["name"], names["gender"]))
     # sklearn's stop words hold a few given names ("bill"): those may start a name
-    english = frozenset(ENGLISH_STOP_WORDS) - {n.lower() for n in lex.given_names}
+    english = frozenset(read_lines("stop_words_english.txt")) - {n.lower() for n in lex.given_names}
     lex.stop = frozenset(read_lines("entities_stop.txt")) | english
     lex.idioms = frozenset(read_lines("entities_idioms.txt"))
     for name in outlet_names():

@@ -16,7 +16,7 @@ from tradenews.core.corpus import Corpus, outlet_labels
 from tradenews.ingest.readers import Collector
 from tradenews.ingest.segment import paragraph_spans, sentence_spans
 
-__all__ = ["as_corpus", "frames"]
+__all__ = ["as_corpus", "frames", "article_frame"]
 
 
 def as_corpus(corpus: Any, **load_options: Any) -> Corpus:
@@ -52,27 +52,9 @@ def frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     Missing ``outlet_label`` is derived from ``outlet`` ("unknown <id>" when NA);
     missing paragraphs/sentences are segmented with :mod:`tradenews.ingest.segment`.
     """
-    if isinstance(corpus, pd.DataFrame):
-        articles, paragraphs, sentences = corpus, None, None
-    elif hasattr(corpus, "articles"):
-        articles = corpus.articles
-        paragraphs = getattr(corpus, "paragraphs", None)
-        sentences = getattr(corpus, "sentences", None)
-    else:
-        raise TypeError(f"expected a Corpus or an articles DataFrame, got {type(corpus).__name__}")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lack column(s): {sorted(missing)}")
-    articles = articles.copy()
-    articles["article_id"] = articles["article_id"].astype(str)
-    articles["text"] = articles["text"].fillna("").astype(str)
-    if "outlet" not in articles:
-        articles["outlet"] = pd.NA
-    if "outlet_label" not in articles:
-        articles["outlet_label"] = outlet_labels(articles["article_id"], articles["outlet"].astype(object))
-    articles["outlet_label"] = articles["outlet_label"].astype(str)
-    if "published" not in articles:
-        articles["published"] = pd.NaT
+    articles = article_frame(corpus)
+    paragraphs = None if isinstance(corpus, pd.DataFrame) else getattr(corpus, "paragraphs", None)
+    sentences = None if isinstance(corpus, pd.DataFrame) else getattr(corpus, "sentences", None)
     if paragraphs is None or not {"article_id", "start", "end"} <= set(paragraphs.columns):
         rows = []
         titles = articles["title"] if "title" in articles else pd.Series("", index=articles.index)
@@ -91,4 +73,31 @@ def frames(corpus: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"])
     paragraphs = paragraphs.assign(article_id=paragraphs["article_id"].astype(str))
     sentences = sentences.assign(article_id=sentences["article_id"].astype(str))
-    return articles.reset_index(drop=True), paragraphs, sentences
+    return articles, paragraphs, sentences
+
+
+def article_frame(corpus: Any) -> pd.DataFrame:
+    """The ``articles`` table :func:`frames` returns, without segmenting paragraphs and sentences.
+
+    For analyses that read only the articles: a bare DataFrame is never split into sentences.
+    """
+    if isinstance(corpus, pd.DataFrame):
+        articles = corpus
+    elif hasattr(corpus, "articles"):
+        articles = corpus.articles
+    else:
+        raise TypeError(f"expected a Corpus or an articles DataFrame, got {type(corpus).__name__}")
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles lack column(s): {sorted(missing)}")
+    articles = articles.copy()
+    articles["article_id"] = articles["article_id"].astype(str)
+    articles["text"] = articles["text"].fillna("").astype(str)
+    if "outlet" not in articles:
+        articles["outlet"] = pd.NA
+    if "outlet_label" not in articles:
+        articles["outlet_label"] = outlet_labels(articles["article_id"], articles["outlet"].astype(object))
+    articles["outlet_label"] = articles["outlet_label"].astype(str)
+    if "published" not in articles:
+        articles["published"] = pd.NaT
+    return articles.reset_index(drop=True)
