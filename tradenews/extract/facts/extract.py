@@ -10,8 +10,9 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
-from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_pattern, number_words,
-                                            parse_date, parse_number, qualifiers, read_fact_patterns)
+from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words,
+                                            parse_date, parse_number, qualifiers, read_fact_patterns,
+                                            requires_number)
 from tradenews.extract.stories import stories as find_stories
 from tradenews.ingest.frames import frames
 from tradenews.rules import read_lines
@@ -24,6 +25,9 @@ WORD = regex.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NOT_UNIT = regex.compile(r"[- ]+(?!(?:of|and|or|to|the|a|an|in|on|at|for|by|from|with|is|was|are|were)\b)([a-z]+)")
 _MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|last|next)\s$", regex.IGNORECASE)
 
+_CAPITAL_BEFORE = regex.compile(r"([A-Z][\w-]*)\s$")
+_MONTH = regex.compile(MONTH_RX)
+_YEAR = regex.compile(r"\b(20\d\d|19\d\d)\b")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
@@ -98,9 +102,9 @@ def head_words(sentence: str, s: int, e: int, kind: str) -> str:
 def _is_name_part(sent: str, a: int, b: int) -> bool:
     """'Merdeka 118', 'Air Force One', 'May' as a name: a capitalized word glued before."""
     cardinal, ordinal = number_words()
-    m = regex.search(r"([A-Z][\w-]*)\s$", sent[max(0, a - 40):a])
+    m = _CAPITAL_BEFORE.search(sent[max(0, a - 40):a])
     value = sent[a:b]
-    if m and m.group(1).lower() not in stop_words() and not regex.fullmatch(MONTH_RX, m.group(1)):
+    if m and m.group(1).lower() not in stop_words() and not _MONTH.fullmatch(m.group(1)):
         return not value[:1].isupper() or value.lower() in {"one", "two"} or value.isdigit()
     if value[:1].isupper() and (value.lower() in cardinal or value.lower() in ordinal):
         return a > 0 and sent[a - 1] != '"'
@@ -114,7 +118,7 @@ def _number_value(value: str, sent: str, b: int) -> tuple[str, str, str] | None:
         if low.startswith(q + " "):
             qualifier, rest = rel, value[len(q) + 1:]
             break
-    num = regex.match(number_pattern(named=False), rest, regex.IGNORECASE)
+    num = compiled("number value").match(rest)
     if num is None:
         return None
     n, unit, ordinal = parse_number(num.group())
@@ -149,7 +153,7 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
     return value, norm, unit, qualifier, head_words(sent, a, b, kind)
 
 
-def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
+def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool]]) -> list[tuple]:
     """Facts of one sentence: ``(a, b, kind, subject, pattern, value, norm, unit, qualifier, head)``."""
     taken = bytearray(len(sent))
     out = []
@@ -162,13 +166,16 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
             taken[a:b] = b"\x01" * (b - a)
             out.append((a, b, kind, subject, rule) + row)
 
-    for subject, kind, rx in pats:
+    numbers = list(compiled("number").finditer(sent))
+    for subject, kind, rx, needs_number in pats:
+        if needs_number and not numbers:
+            continue  # a {NUMBER} pattern cannot match a sentence without a number (see requires_number)
         for m in rx.finditer(sent):
             add(*m.span("value"), kind, subject, "user")
     for m in compiled("date").finditer(sent):
         if not _is_name_part(sent, *m.span()):
             add(*m.span(), "date", "", "date")
-    for m in compiled("number").finditer(sent):
+    for m in numbers:
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")
     return merge_ranges(sent, sorted(out))
@@ -200,10 +207,11 @@ def merge_ranges(sent: str, found: list[tuple]) -> list[tuple]:
     return out
 
 
-def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any]]:
+def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any, bool]]:
     pats = patterns if isinstance(patterns, pd.DataFrame) and "regex" in patterns else read_fact_patterns(
         None if isinstance(patterns, pd.DataFrame) else patterns)
-    return list(pats[["subject", "kind", "regex"]].itertuples(index=False, name=None))
+    return [(subject, kind, rx, requires_number(rx))
+            for subject, kind, rx in pats[["subject", "kind", "regex"]].itertuples(index=False, name=None)]
 
 
 def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = None, names: bool = True,
@@ -275,7 +283,7 @@ def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
         if pd.notna(p):
             years[aid] = int(p.year)
         else:
-            stated = regex.findall(r"\b(20\d\d|19\d\d)\b", text)
+            stated = _YEAR.findall(text)
             years[aid] = int(pd.Series(stated).mode().iloc[0]) if stated else fallback
     return years
 
@@ -290,18 +298,20 @@ def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame, entities: pd.Da
     if ents.empty:
         return pd.DataFrame(columns=cols)
     sents = sentences.sort_values(["article_id", "start"], kind="stable")
-    by_article = {aid: g for aid, g in sents.groupby("article_id", sort=False)}
+    by_article = {aid: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence_id"].tolist(), g["text"].tolist())
+                  for aid, g in sents.groupby("article_id", sort=False)}
     out = []
     for aid, group in ents.groupby("article_id", sort=False):
-        sg = by_article.get(aid)
-        if sg is None:
+        found = by_article.get(aid)
+        if found is None:
             continue
-        starts, ends = sg["start"].to_numpy(), sg["end"].to_numpy()
+        starts, ends, sids, texts = found
         pos = np.searchsorted(starts, group["start"].to_numpy(), side="right") - 1
-        for row, p in zip(group.itertuples(index=False), pos):
-            if p < 0 or row.start >= ends[p]:
+        for start, end, outlet, mention, entity, affiliation, role, p in zip(
+                group["start"].tolist(), group["end"].tolist(), group["outlet_label"].tolist(), group["mention"].tolist(),
+                group["entity"].tolist(), group["affiliation"].tolist(), group["role"].tolist(), pos.tolist()):
+            if p < 0 or start >= ends[p]:
                 continue
-            role = " ".join(x for x in (row.affiliation, row.role) if isinstance(x, str) and x)
-            out.append((aid, row.outlet_label, int(sg["sentence_id"].iloc[p]), row.start, row.end, "name",
-                        row.mention, row.entity, role, "", "", "", "name", sg["text"].iloc[p]))
+            role = " ".join(x for x in (affiliation, role) if isinstance(x, str) and x)
+            out.append((aid, outlet, int(sids[p]), start, end, "name", mention, entity, role, "", "", "", "name", texts[p]))
     return pd.DataFrame(out, columns=cols)
