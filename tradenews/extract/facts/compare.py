@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import pandas as pd
@@ -24,7 +26,7 @@ from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.values import WEEKDAYS
 
-__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK"]
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
 #: Facts sharing one slot key in one story above which the key is too common to mean a slot.
 MAX_BLOCK = 400
@@ -33,14 +35,29 @@ _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
 def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
     """``(start, end, stem)`` of each content word of a sentence (digits, stop words and 1-letter words left out)."""
-    stop = stop_words()
-    return [(m.start(), m.end(), stem(m.group())) for m in WORD.finditer(sentence)
-            if m.group().lower() not in stop and not m.group()[0].isdigit() and len(m.group()) > 1]
+    return [(m.start(), m.end(), w) for m in WORD.finditer(sentence) if (w := _content_stem(m.group())) is not None]
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a stop word, a word starting with a digit or a 1-letter word."""
+    if len(word) <= 1 or word[0].isdigit() or word.lower() in stop_words():
+        return None
+    return stem(word)
+
+
+def _sentence_stems(sentence: str) -> list[str]:
+    """The stems of :func:`_sentence_words`, without positions (faster: no match objects)."""
+    return [w for w in map(_content_stem, WORD.findall(sentence)) if w is not None]
+
+
+def _sentence_keys(facts: pd.DataFrame) -> list[str]:
+    return (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
 
 
 def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, int, str]]]]:
     """Sentence key of every fact, and the content words of each distinct sentence (tokenized once)."""
-    keys = (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
+    keys = _sentence_keys(facts)
     words: dict[str, list[tuple[int, int, str]]] = {}
     for key, sent in zip(keys, facts["sentence"].astype(str)):
         if key not in words:
@@ -48,21 +65,101 @@ def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, 
     return keys, words
 
 
-def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None) -> dict[int, dict[str, float]]:
+@dataclass
+class FactStatistics:
+    """Word counts that weigh context and article vectors, over every fact sentence of a corpus.
+
+    ``sentence_df`` (distinct fact sentences holding each stem), ``n_sentences``,
+    ``article_df`` (articles whose fact sentences hold it), ``n_articles``. Computed per
+    part of a corpus by :func:`fact_statistics` and added with :meth:`merge` (parts hold
+    different articles), then passed to :func:`compare_facts` as ``statistics=``: each
+    story is then compared exactly as in the whole corpus.
+    """
+
+    sentence_df: dict[str, int] = field(default_factory=dict)
+    n_sentences: int = 0
+    article_df: dict[str, int] = field(default_factory=dict)
+    n_articles: int = 0
+
+    def merge(self, other: "FactStatistics") -> "FactStatistics":
+        """The statistics of both parts together (they must hold different articles)."""
+        out = FactStatistics(dict(self.sentence_df), self.n_sentences + other.n_sentences, dict(self.article_df),
+                             self.n_articles + other.n_articles)
+        for mine, theirs in ((out.sentence_df, other.sentence_df), (out.article_df, other.article_df)):
+            for w, c in theirs.items():
+                mine[w] = mine.get(w, 0) + c
+        return out
+
+
+def _stems_by_sentence(facts: pd.DataFrame, keys: list[str]) -> dict[str, list[str]]:
+    stems: dict[str, list[str]] = {}
+    for key, sent in zip(keys, facts["sentence"].astype(str).tolist()):
+        if key not in stems:
+            stems[key] = _sentence_stems(sent)
+    return stems
+
+
+def _article_bags(stems: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key, toks in stems.items():
+        bag = bags[key.rsplit("#", 1)[0]]
+        for w in toks:
+            bag[w] += 1
+    return bags
+
+
+def _statistics(stems: dict[str, list[str]], bags: dict[str, dict[str, int]]) -> FactStatistics:
+    sentence_df: dict[str, int] = defaultdict(int)
+    for toks in stems.values():
+        for w in set(toks):
+            sentence_df[w] += 1
+    article_df: dict[str, int] = defaultdict(int)
+    for bag in bags.values():
+        for w in bag:
+            article_df[w] += 1
+    return FactStatistics(dict(sentence_df), len(stems), dict(article_df), len(bags))
+
+
+def fact_statistics(facts: pd.DataFrame) -> FactStatistics:
+    """The :class:`FactStatistics` of an :func:`extract_facts` table (a cheap reduction: merge per-part results).
+
+    >>> from tradenews.extract.facts import extract_facts
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Talks ended on Monday.", "Talks ended on Friday."]})
+    >>> f = extract_facts(arts, names=False)
+    >>> one, two = fact_statistics(f[f["article_id"] == "a"]), fact_statistics(f[f["article_id"] == "b"])
+    >>> one.merge(two) == fact_statistics(f)
+    True
+    """
+    keys = _sentence_keys(facts) if len(facts) else []
+    stems = _stems_by_sentence(facts, keys)
+    return _statistics(stems, _article_bags(stems))
+
+
+def _idf(df: dict[str, int], n: int):
+    n = max(n, 1)
+    return lambda w: math.log((1 + n) / (1 + df.get(w, 0))) + 1.0
+
+
+def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None, *,
+                    statistics: FactStatistics | None = None) -> dict[int, dict[str, float]]:
     """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
 
     Each distinct sentence is tokenized once (or ``tokens`` from :func:`tokenize`); IDF
-    counts distinct sentences. Vectors are built only for the ``needed`` rows (default all).
+    counts distinct sentences (of ``statistics`` when given). Vectors are built only for the
+    ``needed`` rows (default all).
     """
     keys, words = tokens or tokenize(facts)
-    df: dict[str, int] = defaultdict(int)
-    for toks in words.values():
-        for w in {w for _, _, w in toks}:
-            df[w] += 1
-    n = max(len(words), 1)
+    if statistics is None:
+        stems = {k: [w for _, _, w in toks] for k, toks in words.items()}
+        statistics = _statistics(stems, {})
+    return _context_vectors(facts, keys, words, statistics, range(len(facts)) if needed is None else sorted(needed))
+
+
+def _context_vectors(facts: pd.DataFrame, keys: list[str], words, statistics: FactStatistics, rows) -> dict:
+    idf = _idf(statistics.sentence_df, statistics.n_sentences)
     out = {}
     sentences, values = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
-    for i in (range(len(facts)) if needed is None else sorted(needed)):
+    for i in rows:
         at = sentences[i].find(values[i])
         toks = words[keys[i]]
         centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
@@ -70,25 +167,21 @@ def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=
         for k, (p, e, w) in enumerate(toks):
             if not at <= p < at + len(values[i]):
                 bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
-        out[i] = _unit({w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()})
+        out[i] = _unit({w: x * idf(w) for w, x in bag.items()})
     return out
 
 
-def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None) -> dict[str, dict[str, float]]:
+def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None, *,
+                    statistics: FactStatistics | None = None) -> dict[str, dict[str, float]]:
     """Per article in ``needed``: the words of its fact sentences, sublinear tf x IDF over articles, L2-normalised."""
     keys, words = tokens or tokenize(facts)
-    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for key in words:
-        bag = bags[key.rsplit("#", 1)[0]]
-        for _, _, w in words[key]:
-            bag[w] += 1
-    df: dict[str, int] = defaultdict(int)
-    for bag in bags.values():
-        for w in bag:
-            df[w] += 1
-    n = max(len(bags), 1)
-    return {a: _unit({w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in bags[a].items()})
-            for a in needed if a in bags}
+    bags = _article_bags({k: [w for _, _, w in toks] for k, toks in words.items()})
+    return _article_vectors(bags, statistics or _statistics({}, bags), needed)
+
+
+def _article_vectors(bags, statistics: FactStatistics, needed) -> dict[str, dict[str, float]]:
+    idf = _idf(statistics.article_df, statistics.n_articles)
+    return {a: _unit({w: (1 + math.log(c)) * idf(w) for w, c in bags[a].items()}) for a in needed if a in bags}
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -272,7 +365,7 @@ def _score(a: dict, b: dict, similarity: float) -> float:
 
 
 def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str,
-             min_article_similarity: float):
+             min_article_similarity: float, statistics: FactStatistics | None = None):
     """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     people: dict[tuple, set[str]] = defaultdict(set)
@@ -282,16 +375,26 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
             people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
     cand = []
     pairs = sorted(candidate_pairs(records))
-    tokens = tokenize(facts)
-    vectors = context_vectors(facts, {x for pair in pairs for x in pair}, tokens)
-    articles = article_vectors(facts, {records[x]["article_id"] for pair in pairs for x in pair}, tokens)
+    keys = _sentence_keys(facts)
+    stems = _stems_by_sentence(facts, keys)
+    bags = _article_bags(stems)
+    statistics = statistics or _statistics(stems, bags)
+    rows = sorted({x for pair in pairs for x in pair})
+    sentences = facts["sentence"].astype(str).tolist()
+    words = {keys[i]: _sentence_words(sentences[i]) for i in rows}  # positions only where a vector is needed
+    vectors = _context_vectors(facts, keys, words, statistics, rows)
+    articles = _article_vectors(bags, statistics, {records[x]["article_id"] for x in rows})
+    alike: dict[tuple[str, str], float] = {}
     for i, j in pairs:
         a, b = records[i], records[j]
         sim = _cosine(vectors[i], vectors[j])
         shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
+        pair = (a["article_id"], b["article_id"])
+        if pair not in alike:
+            alike[pair] = _cosine(articles.get(pair[0], {}), articles.get(pair[1], {}))
         ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
                "stated": stated, "people": people, "min_article_similarity": min_article_similarity,
-               "article_similarity": _cosine(articles.get(a["article_id"], {}), articles.get(b["article_id"], {}))}
+               "article_similarity": alike[pair]}
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, sim), sim, i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
@@ -308,8 +411,24 @@ def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
     return " ".join(w for w in words if w)
 
 
+def _records(table: pd.DataFrame) -> list[dict]:
+    """``table.to_dict("records")``, built from column lists (to_dict boxes every cell on its own)."""
+    columns = list(table.columns)
+    return [dict(zip(columns, row)) for row in zip(*(_cells(table[c]) for c in table.columns))]
+
+
+def _cells(column: pd.Series) -> list:
+    """``column.tolist()``; a date column (one publication time per article) boxes each distinct time once."""
+    if column.dtype.kind != "M":
+        return column.tolist()
+    codes, uniques = pd.factorize(column)
+    lookup = list(uniques) + [pd.NaT]
+    return [lookup[c] for c in codes.tolist()]
+
+
 def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: str = "outlet",
-                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
+                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None,
+                  statistics: FactStatistics | None = None) -> pd.DataFrame:
     """Pair facts about the same thing (same story, same slot) in different outlets and say whether they agree.
 
     Parameters
@@ -327,6 +446,10 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         subjects.
     rules : list of (name, test), optional
         The pair rules (default :data:`PAIR_RULES`).
+    statistics : FactStatistics, optional
+        Word counts of the whole corpus (:func:`fact_statistics`, merged over parts) when
+        ``facts`` is one part of it: the pairs are then those of the whole corpus within
+        these stories. Default: counted from ``facts``.
 
     Returns
     -------
@@ -351,14 +474,14 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     facts = facts.reset_index(drop=True)
     if "story_id" not in facts:
         facts = facts.assign(story_id="all")
-    records = facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
-                           subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
-                           qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)).to_dict("records")
+    records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
+                                    subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
+                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)))
     side = "outlet_label" if across == "outlet" else "article_id"
     used: set[tuple[int, str]] = set()
     rows = []
     cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
-                             across=side, min_article_similarity=min_article_similarity)
+                             across=side, min_article_similarity=min_article_similarity, statistics=statistics)
     for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:

@@ -29,10 +29,15 @@ _CAPITAL_BEFORE = regex.compile(r"([A-Z][\w-]*)\s$")
 _MONTH = regex.compile(MONTH_RX)
 _YEAR = regex.compile(r"\b(20\d\d|19\d\d)\b")
 
-@lru_cache(maxsize=65536)
+
 def stem(word: str) -> str:
     """Porter stem of a lower-cased word."""
-    return _stemmer().stem(word.lower())
+    return _stem_lower(word.lower())
+
+
+@lru_cache(maxsize=1 << 18)
+def _stem_lower(word: str) -> str:
+    return _stemmer().stem(word)
 
 
 @lru_cache(maxsize=1)

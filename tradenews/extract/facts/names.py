@@ -31,6 +31,8 @@ __all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name
 PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
                 "article_b", "outlet_b", "value_b", "sentence_a", "sentence_b", "fact_a", "fact_b"]
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_OF_PLACE = regex.compile(r"\s+of\s+[A-Z].*$")
+_LETTER = regex.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     >>> name_parts("Rep. Joseph R. Biden Jr. of Delaware")
     (('joseph', 'r'), 'biden')
     """
-    words = regex.sub(r"\s+of\s+[A-Z].*$", "", str(name)).replace(",", " ").split()
+    words = _OF_PLACE.sub("", str(name)).replace(",", " ").split()
     words = [w.strip(".").lower() for w in words]
     calendar = set(WEEKDAYS) | set(MONTHS)
     while words and (words[-1] in _SUFFIX or words[-1] in calendar):
@@ -112,7 +114,7 @@ def _form(value: str, sentence: str) -> str:
     two people ("President Obama" to "Malia Obama"); the story-level link decides.
     """
     at = sentence.find(value)
-    if at >= 0 and not regex.search(r"[^\W\d_]", sentence[:at]):
+    if at >= 0 and not _LETTER.search(sentence[:at]):
         return name_parts(value)[1].title() or value
     return value
 
