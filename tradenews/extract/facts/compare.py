@@ -93,9 +93,12 @@ class FactStatistics:
 
 def _stems_by_sentence(facts: pd.DataFrame, keys: list[str]) -> dict[str, list[str]]:
     stems: dict[str, list[str]] = {}
+    seen: dict[str, list[str]] = {}  # a sentence reprinted in another article is tokenized once
     for key, sent in zip(keys, facts["sentence"].astype(str).tolist()):
         if key not in stems:
-            stems[key] = _sentence_stems(sent)
+            if sent not in seen:
+                seen[sent] = _sentence_stems(sent)
+            stems[key] = seen[sent]
     return stems
 
 
@@ -135,11 +138,6 @@ def fact_statistics(facts: pd.DataFrame) -> FactStatistics:
     return _statistics(stems, _article_bags(stems))
 
 
-def _idf(df: dict[str, int], n: int):
-    n = max(n, 1)
-    return lambda w: math.log((1 + n) / (1 + df.get(w, 0))) + 1.0
-
-
 def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None, *,
                     statistics: FactStatistics | None = None) -> dict[int, dict[str, float]]:
     """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
@@ -152,22 +150,31 @@ def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=
     if statistics is None:
         stems = {k: [w for _, _, w in toks] for k, toks in words.items()}
         statistics = _statistics(stems, {})
-    return _context_vectors(facts, keys, words, statistics, range(len(facts)) if needed is None else sorted(needed))
+    texts = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    return _context_vectors(texts, keys, words, statistics, range(len(facts)) if needed is None else sorted(needed))
 
 
-def _context_vectors(facts: pd.DataFrame, keys: list[str], words, statistics: FactStatistics, rows) -> dict:
-    idf = _idf(statistics.sentence_df, statistics.n_sentences)
+def _context_vectors(texts: tuple[list[str], list[str]], keys: list[str], words, statistics: FactStatistics, rows, *,
+                     made: dict | None = None) -> dict:
+    """Vectors of ``rows``, given every fact's ``(sentences, values)`` and sentence key, and the
+    words (with positions) of their sentences."""
+    df, n = statistics.sentence_df, max(statistics.n_sentences, 1)
+    made = {} if made is None else made  # one vector per sentence and value
     out = {}
-    sentences, values = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    sentences, values = texts
     for i in rows:
-        at = sentences[i].find(values[i])
+        memo = (keys[i], sentences[i], values[i])
+        if memo in made:
+            out[i] = made[memo]
+            continue
+        at, size = sentences[i].find(values[i]), len(values[i])
         toks = words[keys[i]]
         centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
         bag: dict[str, float] = {}
         for k, (p, e, w) in enumerate(toks):
-            if not at <= p < at + len(values[i]):
+            if not at <= p < at + size:
                 bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
-        out[i] = _unit({w: x * idf(w) for w, x in bag.items()})
+        out[i] = made[memo] = _unit({w: x * (math.log((1 + n) / (1 + df.get(w, 0))) + 1.0) for w, x in bag.items()})
     return out
 
 
@@ -180,8 +187,16 @@ def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None, *,
 
 
 def _article_vectors(bags, statistics: FactStatistics, needed) -> dict[str, dict[str, float]]:
-    idf = _idf(statistics.article_df, statistics.n_articles)
-    return {a: _unit({w: (1 + math.log(c)) * idf(w) for w, c in bags[a].items()}) for a in needed if a in bags}
+    df, n = statistics.article_df, max(statistics.n_articles, 1)
+    idf: dict[str, float] = {}
+    out = {}
+    for a in needed:
+        if a in bags:
+            for w in bags[a]:
+                if w not in idf:
+                    idf[w] = math.log((1 + n) / (1 + df.get(w, 0))) + 1.0
+            out[a] = _unit({w: (1 + math.log(c)) * idf[w] for w, c in bags[a].items()})
+    return out
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -344,7 +359,7 @@ def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, rec in enumerate(records):
-        if rec["kind"] == "name":
+        if rec is None or rec["kind"] == "name":
             continue  # names are compared by name_conflicts
         for key in _slot_keys(rec):
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
@@ -364,39 +379,71 @@ def _score(a: dict, b: dict, similarity: float) -> float:
     return score + (0.3 if a["norm"] == b["norm"] else 0.0)
 
 
+class _Context(dict):
+    """A rule's context: the similarities and shared heads are computed when a rule first reads them
+    (most candidate pairs fail a cheap rule first)."""
+
+    def __init__(self, lazy: dict[str, Callable[[], object]], **values):
+        super().__init__(**values)
+        self._lazy = lazy
+
+    def __missing__(self, key: str):
+        if key not in self._lazy:
+            raise KeyError(key)
+        value = self[key] = self._lazy[key]()
+        return value
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self else default
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self._lazy
+
+
 def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str,
              min_article_similarity: float, statistics: FactStatistics | None = None):
     """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     people: dict[tuple, set[str]] = defaultdict(set)
-    for rec in records:
-        stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
-        if rec["kind"] == "name":
-            people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
-    cand = []
-    pairs = sorted(candidate_pairs(records))
+    for aid, sid, kind, norm in zip(facts["article_id"].astype(str).tolist(), facts["sentence_id"].tolist(),
+                                    facts["kind"].tolist(), facts["norm"].astype(str).tolist()):
+        stated[(aid, sid, kind)].add(norm)
+        if kind == "name":
+            people[(aid, sid)].add(name_parts(norm)[1])
     keys = _sentence_keys(facts)
     stems = _stems_by_sentence(facts, keys)
     bags = _article_bags(stems)
     statistics = statistics or _statistics(stems, bags)
-    rows = sorted({x for pair in pairs for x in pair})
-    sentences = facts["sentence"].astype(str).tolist()
-    words = {keys[i]: _sentence_words(sentences[i]) for i in rows}  # positions only where a vector is needed
-    vectors = _context_vectors(facts, keys, words, statistics, rows)
-    articles = _article_vectors(bags, statistics, {records[x]["article_id"] for x in rows})
+    texts = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    vectors: dict[int, dict[str, float]] = {}
+    articles: dict[str, dict[str, float]] = {}
     alike: dict[tuple[str, str], float] = {}
-    for i, j in pairs:
+    made: dict = {}
+
+    def vector(i: int) -> dict[str, float]:
+        if i not in vectors:  # positions only where a vector is needed
+            vectors.update(_context_vectors(texts, keys, {keys[i]: _sentence_words(texts[0][i])}, statistics, [i],
+                                            made=made))
+        return vectors[i]
+
+    def article_similarity(x: str, y: str) -> float:
+        if (x, y) not in alike:
+            for z in (x, y):
+                if z not in articles:
+                    articles.update(_article_vectors(bags, statistics, [z]))
+            alike[(x, y)] = _cosine(articles.get(x, {}), articles.get(y, {}))
+        return alike[(x, y)]
+
+    cand = []
+    for i, j in sorted(candidate_pairs(records)):
         a, b = records[i], records[j]
-        sim = _cosine(vectors[i], vectors[j])
-        shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
-        pair = (a["article_id"], b["article_id"])
-        if pair not in alike:
-            alike[pair] = _cosine(articles.get(pair[0], {}), articles.get(pair[1], {}))
-        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
-               "stated": stated, "people": people, "min_article_similarity": min_article_similarity,
-               "article_similarity": alike[pair]}
+        ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
+                        "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},
+                        "article_similarity": lambda: article_similarity(a["article_id"], b["article_id"])},
+                       min_similarity=min_similarity, across=across, stated=stated, people=people,
+                       min_article_similarity=min_article_similarity)
         if all(test(a, b, ctx) for _, test in rules):
-            cand.append((_score(a, b, sim), sim, i, j))
+            cand.append((_score(a, b, ctx["similarity"]), ctx["similarity"], i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
     return cand, vectors
 
@@ -411,10 +458,15 @@ def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
     return " ".join(w for w in words if w)
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
-    """``table.to_dict("records")``, built from column lists (to_dict boxes every cell on its own)."""
+def _records(table: pd.DataFrame, skip) -> list[dict | None]:
+    """``table.to_dict("records")`` built from column lists (to_dict boxes every cell on its own); None for
+    the ``skip`` rows (names: compared by :func:`name_conflicts`, never paired here)."""
     columns = list(table.columns)
-    return [dict(zip(columns, row)) for row in zip(*(_cells(table[c]) for c in table.columns))]
+    out: list[dict | None] = [None] * len(table)
+    kept = table[~skip]
+    for i, row in zip((~skip).nonzero()[0].tolist(), zip(*(_cells(kept[c]) for c in columns))):
+        out[i] = dict(zip(columns, row))
+    return out
 
 
 def _cells(column: pd.Series) -> list:
@@ -476,7 +528,8 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         facts = facts.assign(story_id="all")
     records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
                                     subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
-                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)))
+                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)),
+                       skip=(facts["kind"] == "name").to_numpy())
     side = "outlet_label" if across == "outlet" else "article_id"
     used: set[tuple[int, str]] = set()
     rows = []
