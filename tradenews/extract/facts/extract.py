@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -295,28 +296,35 @@ def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
 
 def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
     """Person mentions as facts: ``value`` as written, ``norm`` the article's full form, ``unit`` the role."""
-    import numpy as np
-
     ents = entities if entities is not None else extract_entities(articles)
     ents = ents[(ents["type"] == "person") & ents["article_id"].astype(str).isin(set(articles["article_id"]))]
     cols = [c for c in FACT_COLUMNS if c not in ("year", "story_id", "published")]
     if ents.empty:
         return pd.DataFrame(columns=cols)
     sents = sentences.sort_values(["article_id", "start"], kind="stable")
-    by_article = {aid: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence_id"].tolist(), g["text"].tolist())
-                  for aid, g in sents.groupby("article_id", sort=False)}
-    out = []
-    for aid, group in ents.groupby("article_id", sort=False):
+    by_article: dict[Any, tuple[list, list, list, list]] = {}
+    for aid, start, end, sid, text in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                                          sents["sentence_id"].tolist(), sents["text"].tolist()):
         found = by_article.get(aid)
+        if found is None:
+            found = by_article[aid] = ([], [], [], [])
+        for column, value in zip(found, (start, end, sid, text)):
+            column.append(value)
+    aids = ents["article_id"].tolist()
+    first: dict[Any, int] = {}
+    for aid in aids:
+        first.setdefault(aid, len(first))
+    out = []
+    columns = [ents[c].tolist() for c in ("start", "end", "outlet_label", "mention", "entity", "affiliation", "role")]
+    for k in sorted(range(len(aids)), key=lambda k: first[aids[k]]):  # grouped by article, first seen first
+        found = by_article.get(aids[k])
         if found is None:
             continue
         starts, ends, sids, texts = found
-        pos = np.searchsorted(starts, group["start"].to_numpy(), side="right") - 1
-        for start, end, outlet, mention, entity, affiliation, role, p in zip(
-                group["start"].tolist(), group["end"].tolist(), group["outlet_label"].tolist(), group["mention"].tolist(),
-                group["entity"].tolist(), group["affiliation"].tolist(), group["role"].tolist(), pos.tolist()):
-            if p < 0 or start >= ends[p]:
-                continue
-            role = " ".join(x for x in (affiliation, role) if isinstance(x, str) and x)
-            out.append((aid, outlet, int(sids[p]), start, end, "name", mention, entity, role, "", "", "", "name", texts[p]))
+        start, end, outlet, mention, entity, affiliation, role = (c[k] for c in columns)
+        p = bisect_right(starts, start) - 1
+        if p < 0 or start >= ends[p]:
+            continue
+        role = " ".join(x for x in (affiliation, role) if isinstance(x, str) and x)
+        out.append((aids[k], outlet, int(sids[p]), start, end, "name", mention, entity, role, "", "", "", "name", texts[p]))
     return pd.DataFrame(out, columns=cols)
