@@ -44,6 +44,7 @@ _EXPORTS = {
     "distinguishing_terms": "analyse.compare",
     "extract_entities": "extract.entities",
     "extract_facts": "extract.facts",
+    "fact_statistics": "extract.facts",
     "fact_discrepancies": "extract.facts",
     "load_reference": "extract.tariffs",
     "plot_figure_matrix": "present.tariff_charts",

@@ -221,7 +221,8 @@ def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str
 
 
 def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = None, names: bool = True,
-                  entities: pd.DataFrame | None = None, stories: pd.DataFrame | None = None) -> pd.DataFrame:
+                  entities: pd.DataFrame | None = None, stories: pd.DataFrame | None = None,
+                  default_year: int | None = None) -> pd.DataFrame:
     """Every date, number and named person each article states, with its context and story.
 
     Parameters
@@ -235,6 +236,11 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
         Precomputed :func:`~tradenews.extract.entities.extract_entities` output (else computed).
     stories : DataFrame, optional
         Precomputed :func:`tradenews.stories` output (else computed): facts are compared within a story.
+    default_year : int, optional
+        The ``year`` of an article with neither a publication date nor a year in its text
+        (default: the most common publication year in ``corpus``). Pass the whole corpus's
+        when ``corpus`` is one part of it (a partition of whole stories): every other column
+        depends only on the article, its entities and its story.
 
     Returns
     -------
@@ -260,7 +266,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     articles, _, sentences = frames(corpus)
     pats = _patterns(patterns)
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
-    years = _article_years(articles)
+    years = _article_years(articles, default_year)
     story_table = stories if stories is not None else find_stories(corpus)
     story = dict(zip(story_table["article_id"].astype(str), story_table["story_id"].astype(str)))
     published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"], errors="coerce", utc=True)))
@@ -280,11 +286,14 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     return facts.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
-def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
+def _article_years(articles: pd.DataFrame, default_year: int | None = None) -> dict[str, int | None]:
     years: dict[str, int | None] = {}
     pub = pd.to_datetime(articles["published"], errors="coerce", utc=True)
-    common = pub.dt.year.mode()
-    fallback = int(common.iloc[0]) if len(common) else None
+    if default_year is None:
+        common = pub.dt.year.mode()
+        fallback = int(common.iloc[0]) if len(common) else None
+    else:
+        fallback = int(default_year)
     for aid, p, text in zip(articles["article_id"], pub, articles["text"]):
         if pd.notna(p):
             years[aid] = int(p.year)
