@@ -104,3 +104,25 @@ def test_requires_number(tmp_path, pattern, needs):
     rx = values.read_fact_patterns(path)["regex"].iloc[0]
     assert values.requires_number(rx) is needs
 
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("{NUMBER}[- ]days? (?:tour|trip|visit)", ["tour", "trip", "visit"]),
+    ("truce\\b[^.;]{0,40}?signed in {DATE}", ["signed in "]),  # of two, the one whose shortest string is longest
+    ("(?:tour|trip)? of {NUMBER} days", [" days"]),            # an optional group is never required
+    ("(?:tour|go) {NUMBER}", None),              # "go" is too short to be worth a search
+    ("(?!truce){NUMBER} (?:a|b)", None),         # nothing literal on every path
+])
+def test_required_words(tmp_path, pattern, words):
+    path = tmp_path / "p.csv"
+    path.write_text(f'subject,kind,pattern\nx,number,"{pattern}"\n', encoding="utf-8")
+    rx = values.read_fact_patterns(path)["regex"].iloc[0]
+    assert values.required_words(rx) == words
+
+
+def test_word_filter_keeps_the_pattern_case_insensitive(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('subject,kind,pattern\nlength,number,"{NUMBER}-day (?:tour|trip)"\n', encoding="utf-8")
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["He began a five-day TOUR of Asia."]})
+    f = facts.extract_facts(arts, patterns=path, names=False, stories=pd.DataFrame({"article_id": ["a"], "story_id": ["s"]}))
+    assert f.loc[f["pattern"] == "user", "value"].tolist() == ["five"]

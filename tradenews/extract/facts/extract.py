@@ -13,7 +13,7 @@ import regex
 from tradenews.extract.entities import extract_entities
 from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words,
                                             parse_date, parse_number, qualifiers, read_fact_patterns,
-                                            requires_number)
+                                            requires_number, word_filter)
 from tradenews.extract.stories import stories as find_stories
 from tradenews.ingest.frames import frames
 from tradenews.rules import read_lines
@@ -159,7 +159,7 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
     return value, norm, unit, qualifier, head_words(sent, a, b, kind)
 
 
-def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool]]) -> list[tuple]:
+def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> list[tuple]:
     """Facts of one sentence: ``(a, b, kind, subject, pattern, value, norm, unit, qualifier, head)``."""
     taken = bytearray(len(sent))
     out = []
@@ -173,9 +173,9 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool]]) -> list[t
             out.append((a, b, kind, subject, rule) + row)
 
     numbers = list(compiled("number").finditer(sent))
-    for subject, kind, rx, needs_number in pats:
-        if needs_number and not numbers:
-            continue  # a {NUMBER} pattern cannot match a sentence without a number (see requires_number)
+    for subject, kind, rx, needs_number, words in pats:
+        if (needs_number and not numbers) or (words is not None and words.search(sent) is None):
+            continue  # it cannot match: no number, or none of the words it needs (requires_number, word_filter)
         for m in rx.finditer(sent):
             add(*m.span("value"), kind, subject, "user")
     for m in compiled("date").finditer(sent):
@@ -213,10 +213,10 @@ def merge_ranges(sent: str, found: list[tuple]) -> list[tuple]:
     return out
 
 
-def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any, bool]]:
+def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any, bool, Any]]:
     pats = patterns if isinstance(patterns, pd.DataFrame) and "regex" in patterns else read_fact_patterns(
         None if isinstance(patterns, pd.DataFrame) else patterns)
-    return [(subject, kind, rx, requires_number(rx))
+    return [(subject, kind, rx, requires_number(rx), word_filter(rx))
             for subject, kind, rx in pats[["subject", "kind", "regex"]].itertuples(index=False, name=None)]
 
 

@@ -18,6 +18,7 @@ import regex
 from tradenews.rules import read_table
 
 __all__ = ["parse_number", "parse_date", "date_norm", "number_pattern", "date_pattern", "read_fact_patterns",
+           "requires_number", "required_words", "word_filter", "word_alternation",
            "WEEKDAYS", "MONTHS"]
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -192,7 +193,41 @@ def date_norm(d: dict[str, Any]) -> str:
     return "-".join(p for p in parts if p) or ""
 
 
-_FUZZY = regex.compile(r"\{\s*+[eids]|\(\?[a-zA-Z]*[bre]|\\L<")
+#: syntax that the standard parser would read differently from the regex module (fuzzy matching, named
+#: lists, POSIX classes and set operations, best-match and reverse flags): such a pattern gets no shortcut
+_REGEX_ONLY = regex.compile(r"\{\s*+[eids]|\(\?[a-zA-Z]*[bre]|\\L<|\[\[|\[:")
+
+
+def _parsed(rx: Any):
+    """The standard library's parse tree of a compiled pattern, or None when it may not mean the same."""
+    import re._parser as parser
+
+    source = getattr(rx, "pattern", None)
+    if not isinstance(source, str) or _REGEX_ONLY.search(source) or getattr(rx, "flags", 0) & regex.VERBOSE:
+        return None
+    try:
+        return parser.parse(source, 0)
+    except Exception:  # noqa: BLE001 - syntax only the regex module reads
+        return None
+
+
+def _mandatory(items) -> list:
+    """The items on every path through a parse tree: not in an alternative, an optional part or a negative
+    look-around; groups, repeats of at least one, atomic groups and positive look-arounds opened."""
+    import re._constants as sre
+
+    out = []
+    for op, av in items:
+        out.append((op, av))
+        if op is sre.SUBPATTERN:
+            out += _mandatory(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _mandatory(av[2])
+        elif op is sre.ATOMIC_GROUP:
+            out += _mandatory(av)
+        elif op is sre.ASSERT:
+            out += _mandatory(av[1])
+    return out
 
 
 def requires_number(rx: Any) -> bool:
@@ -204,32 +239,73 @@ def requires_number(rx: Any) -> bool:
     cannot be shown (a pattern the standard parser cannot read, fuzzy matching), which only costs time.
     """
     import re._constants as sre
-    import re._parser as parser
 
     source = getattr(rx, "pattern", None)
     at = source.find("(?P<value>") if isinstance(source, str) else -1
     if at < 0 or source.count("(?P<value>") != 1 or source[at - 1:at] == "\\" \
-            or not source.startswith(number_pattern(named=False), at + len("(?P<value>")) or _FUZZY.search(source):
+            or not source.startswith(number_pattern(named=False), at + len("(?P<value>")):
         return False
-    try:
-        parsed = parser.parse(source, 0)
-    except Exception:  # noqa: BLE001 - syntax only the regex module reads
+    parsed = _parsed(rx)
+    if parsed is None:
         return False
+    groups = {av[0] for op, av in _mandatory(parsed) if op is sre.SUBPATTERN and av[0]}
+    return parsed.state.groupdict.get("value") in groups
 
-    def mandatory(items) -> set[int]:
-        out: set[int] = set()
+
+def word_filter(rx: Any):
+    """A compiled alternation of :func:`required_words` with the flags of ``rx`` (a pattern of the regex
+    module), or None."""
+    words = required_words(rx) if isinstance(rx, regex.Pattern) else None
+    return regex.compile("|".join(map(regex.escape, words)), rx.flags) if words else None
+
+
+def required_words(rx: Any, *, min_length: int = 3) -> list[str] | None:
+    """Literal strings one of which every match of ``rx`` contains ("tour|trip|visit|swing"), or None.
+
+    Taken from the parse tree: a run of literal characters, or a group of alternatives each
+    starting with one, on every path through the pattern; the choice whose shortest string is
+    longest. A sentence holding none of them (case-insensitively) cannot match and is not searched.
+    """
+    import re._constants as sre
+
+    parsed = _parsed(rx)
+    if parsed is None:
+        return None
+
+    def literal_prefix(items) -> str:
+        text = []
         for op, av in items:
-            if op is sre.SUBPATTERN:
-                out |= ({av[0]} if av[0] else set()) | mandatory(av[3])
-            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-                out |= mandatory(av[2])
-            elif op is sre.ATOMIC_GROUP:
-                out |= mandatory(av)
-            elif op is sre.ASSERT:
-                out |= mandatory(av[1])
-        return out
+            if op is not sre.LITERAL:
+                break
+            text.append(chr(av))
+        return "".join(text)
 
-    return parsed.state.groupdict.get("value") in mandatory(parsed)
+    choices: list[list[str]] = []
+
+    def collect(items) -> None:
+        run = []
+        for op, av in list(items) + [(None, None)]:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                choices.append(["".join(run)])
+                run = []
+            if op is sre.SUBPATTERN:
+                collect(av[3])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                collect(av[2])
+            elif op is sre.ATOMIC_GROUP:
+                collect(av)
+            elif op is sre.ASSERT:
+                collect(av[1])
+            elif op is sre.BRANCH:
+                starts = [literal_prefix(alt) for alt in av[1]]
+                if all(starts):
+                    choices.append(starts)
+    collect(parsed)
+    usable = [c for c in choices if min(map(len, c)) >= min_length]
+    return max(usable, key=lambda c: min(map(len, c))) if usable else None
 
 
 def read_fact_patterns(path: str | Path | None = None):
