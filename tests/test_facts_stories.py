@@ -126,3 +126,21 @@ def test_word_filter_keeps_the_pattern_case_insensitive(tmp_path):
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["He began a five-day TOUR of Asia."]})
     f = facts.extract_facts(arts, patterns=path, names=False, stories=pd.DataFrame({"article_id": ["a"], "story_id": ["s"]}))
     assert f.loc[f["pattern"] == "user", "value"].tolist() == ["five"]
+
+
+def test_case_twins_are_every_non_ascii_character_that_cases_to_an_ascii_letter():
+    import string
+
+    twins = {chr(c) for c in range(0x80, 0x110000)
+             if set(chr(c).lower() + chr(c).upper() + chr(c).casefold()) & set(string.ascii_letters)}
+    assert twins == set(values.CASE_TWINS)
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The TRUCE holds.", True), ("The truce holds.", True), ("No deal “yet”.", False),
+    ("The \u212aelvin scale.", True),  # the Kelvin sign matches "k" case-insensitively
+    ("A tru\u017fe", False),
+])
+def test_word_filter_agrees_with_the_regex(sentence, found):
+    f = values.WordFilter(["truce", "kelvin"], values.regex.IGNORECASE)
+    assert f.search(sentence) is found is (f.rx.search(sentence) is not None)

@@ -117,10 +117,15 @@ def _is_name_part(sent: str, a: int, b: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _qualifiers_longest_first() -> list[tuple[str, str]]:
+    return sorted(qualifiers().items(), key=lambda kv: -len(kv[0]))
+
+
 def _number_value(value: str, sent: str, b: int) -> tuple[str, str, str] | None:
     """``(norm, unit, qualifier)`` of a number mention, None when it is not a fact (a bare year)."""
     low, qualifier, rest = value.lower(), "", value
-    for q, rel in sorted(qualifiers().items(), key=lambda kv: -len(kv[0])):
+    for q, rel in _qualifiers_longest_first():
         if low.startswith(q + " "):
             qualifier, rest = rel, value[len(q) + 1:]
             break
@@ -173,8 +178,9 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
             out.append((a, b, kind, subject, rule) + row)
 
     numbers = list(compiled("number").finditer(sent))
+    low = sent.lower()
     for subject, kind, rx, needs_number, words in pats:
-        if (needs_number and not numbers) or (words is not None and words.search(sent) is None):
+        if (needs_number and not numbers) or (words is not None and not words.search(sent, low)):
             continue  # it cannot match: no number, or none of the words it needs (requires_number, word_filter)
         for m in rx.finditer(sent):
             add(*m.span("value"), kind, subject, "user")

@@ -252,11 +252,35 @@ def requires_number(rx: Any) -> bool:
     return parsed.state.groupdict.get("value") in groups
 
 
-def word_filter(rx: Any):
-    """A compiled alternation of :func:`required_words` with the flags of ``rx`` (a pattern of the regex
-    module), or None."""
+#: the characters outside ASCII whose upper, lower or folded case holds an ASCII letter (İ, ı, ſ, the
+#: Kelvin sign, ß, ligatures...): a sentence with one is searched with the regex module
+CASE_TWINS = frozenset("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+
+
+class WordFilter:
+    """Does a sentence hold one of the words a pattern needs (case-insensitively, as the pattern reads it)?
+
+    ASCII words in a sentence without :data:`CASE_TWINS` are looked up in its lower-cased
+    text (a plain substring test); anything else goes through the regex module with the
+    pattern's own flags.
+    """
+
+    def __init__(self, words: list[str], flags: int):
+        self.rx = regex.compile(word_alternation(words), flags)
+        self.lower = tuple(w.lower() for w in words) if all(w.isascii() for w in words) \
+            and not flags & regex.FULLCASE else None
+
+    def search(self, sentence: str, lower: str | None = None) -> bool:
+        if self.lower is None or not (sentence.isascii() or CASE_TWINS.isdisjoint(sentence)):
+            return self.rx.search(sentence) is not None
+        low = sentence.lower() if lower is None else lower
+        return any(w in low for w in self.lower)
+
+
+def word_filter(rx: Any) -> WordFilter | None:
+    """A :class:`WordFilter` for the :func:`required_words` of ``rx`` (a pattern of the regex module), or None."""
     words = required_words(rx) if isinstance(rx, regex.Pattern) else None
-    return regex.compile("|".join(map(regex.escape, words)), rx.flags) if words else None
+    return WordFilter(words, rx.flags) if words else None
 
 
 def required_words(rx: Any, *, min_length: int = 3) -> list[str] | None:
