@@ -144,3 +144,25 @@ def test_case_twins_are_every_non_ascii_character_that_cases_to_an_ascii_letter(
 def test_word_filter_agrees_with_the_regex(sentence, found):
     f = values.WordFilter(["truce", "kelvin"], values.regex.IGNORECASE)
     assert f.search(sentence) is found is (f.rx.search(sentence) is not None)
+
+
+@needs_basil
+def test_extract_and_compare_grow_linearly(split):
+    """n vs 4n stories (the parts' facts copied with new article and story ids): time grows < 6x."""
+    from timing import cpu_seconds
+
+    corpus, ents, st, _ = split
+    small_in = (corpus.articles.iloc[:50], ents, st)
+    large_articles = pd.concat([corpus.articles.iloc[:50].assign(article_id=lambda d, k=k: d["article_id"] + f"~{k}")
+                                for k in range(4)], ignore_index=True)
+    large_ents = pd.concat([ents.assign(article_id=ents["article_id"].astype(str) + f"~{k}") for k in range(4)],
+                           ignore_index=True)
+    large_st = pd.concat([st.assign(article_id=st["article_id"].astype(str) + f"~{k}",
+                                    story_id=st["story_id"].astype(str) + f"~{k}") for k in range(4)], ignore_index=True)
+    run = lambda a, e, s: facts.extract_facts(a, entities=e, stories=s)  # noqa: E731
+    small, large = run(*small_in), run(large_articles, large_ents, large_st)
+    assert len(large) == 4 * len(small)
+    ratio = cpu_seconds(run, large_articles, large_ents, large_st, repeat=2) / cpu_seconds(run, *small_in, repeat=2)
+    assert ratio < 6, ratio
+    ratio = cpu_seconds(facts.fact_discrepancies, large, repeat=2) / cpu_seconds(facts.fact_discrepancies, small, repeat=2)
+    assert ratio < 6, ratio
