@@ -331,7 +331,7 @@ def _article_names(q, people, aliases) -> tuple[list, list]:
 
 
 def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None,
-                    stories: dict | None = None, threshold: float = 90.0):
+                    stories: dict | None = None, threshold: float = 90.0, separable: bool = False):
     """Canonical ``speaker`` names: per article, then linked within a story.
 
     Parameters
@@ -349,6 +349,10 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         initial and last word and a rapidfuzz ``token_sort_ratio`` of at least
         ``threshold``); never on a surname alone. Without stories each article
         is its own story.
+    separable : bool
+        Count the uses of each name variant (which picks the variant a story
+        keeps) within its story instead of over the whole table, so that any
+        split of the quotations into whole stories gives the same names.
 
     Returns
     -------
@@ -377,16 +381,33 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         people = pd.DataFrame(columns=["article_id", "start", "name", "role", "side"])
     names, ambiguous = _article_names(q, people, aliases)
     story_of = (lambda a: stories.get(a, ("article", a))) if stories else (lambda a: ("article", a))
-    counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
     by_story: dict = {}
     for aid, n in zip(q["article_id"], names):
         if _is_full(n):
             by_story.setdefault(story_of(aid), set()).add(n)
-    variants = _story_variants(by_story, counts, threshold)
+    if separable:
+        variants = _variants_by_story(q["article_id"], names, by_story, story_of, threshold)
+    else:
+        counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
+        variants = _story_variants(by_story, counts, threshold)
     fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(q["article_id"], names)]
     q["speaker"] = pd.array(fixed, dtype="str")
     q["name_conflict"] = pd.array(_conflict_notes(q, people, story_of, ambiguous), dtype="str")
     return q
+
+
+def _variants_by_story(article_ids, names, by_story: dict, story_of, threshold: float) -> dict[tuple, str]:
+    """:func:`_story_variants` with each story's own counts of its names (story-separable)."""
+    from collections import Counter
+
+    counts: dict = {}
+    for aid, n in zip(article_ids, names):
+        if isinstance(n, str):
+            counts.setdefault(story_of(aid), Counter())[n] += 1
+    out: dict[tuple, str] = {}
+    for story, full in by_story.items():
+        out.update(_story_variants({story: full}, counts.get(story, {}), threshold))
+    return out
 
 
 def _conflict_notes(q, people, story_of, ambiguous) -> list:
