@@ -181,52 +181,85 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
     "He Lifeng", role "Vice Premier"), and so are capitalized function words
     that open a sentence ("The", "After"). Only multi-word names and names
     preceded by a role are returned: they are the candidates a short mention
-    can map to.
+    can map to. The last few texts' results are kept: a quotation's role
+    phrase and the article's people table ask for the same text.
 
     Example
     -------
     >>> name_mentions("Treasury Secretary Scott Bessent met Li. After Kuala Lumpur, he left.")
     [(19, 32, 'Scott Bessent', 'Treasury Secretary'), (47, 59, 'Kuala Lumpur', None)]
     """
+    return list(_name_mentions_of(text))
+
+
+_RUN_WORD = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"[\w’'.]+")
+_APPOSITIVE = re.compile(r",\s+([^,.;\n]{1,60}),")
+
+
+@lru_cache(maxsize=65536)
+def _is_role(word: str) -> bool:
+    return _role_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _opener(word: str) -> bool:
+    """A side word ("Chinese") or a function word ("The") that may open a name run."""
+    return _is_side_word(word) or word.lower() in function_words()
+
+
+@lru_cache(maxsize=4)
+def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     out = []
-    stop = function_words()
     for m in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", m.group()))
-        role: list[str] = []
-        i = 0
-        while i < len(words):
-            w = words[i].group()
-            if _role_word(w):
-                role.append(w)
-            elif not role and (_is_side_word(w) or w.lower() in stop):
-                pass  # "Chinese", or a sentence-opening "The"
+        found = _run_mention(text, m)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
+
+
+def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | None:
+    """The name and role of one run of capitalized words, or None."""
+    stop = function_words()
+    words = list(_RUN_WORD.finditer(m.group()))
+    role: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i].group()
+        if _is_role(w):
+            role.append(w)
+        elif not role and _opener(w):
+            pass  # "Chinese", or a sentence-opening "The"
+        else:
+            break
+        i += 1
+    rest = words[i:]
+    if not rest or any(_is_role(w.group()) for w in rest):
+        return None
+    if not role and rest[0].group().lower() in stop:
+        return None
+    start = m.start() + rest[0].start()
+    end = m.start() + rest[-1].end()
+    if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
+        role = _role_around(text, start, end, stop)
+    if len(rest) < 2 and not role:
+        return None
+    return (start, end, " ".join(w.group() for w in rest), " ".join(role) or None)
+
+
+def _role_around(text: str, start: int, end: int, stop) -> list[str]:
+    before = _WORD_BEFORE.findall(text[max(0, start - 40):start])[-3:]
+    role: list[str] = []
+    if before and _is_role(before[-1]):
+        for w in reversed(before):
+            if _is_role(w) or (w.islower() and w not in stop and "." not in w):
+                role.insert(0, w)
             else:
                 break
-            i += 1
-        rest = words[i:]
-        if not rest or any(_role_word(w.group()) for w in rest):
-            continue
-        if not role and rest[0].group().lower() in stop:
-            continue
-        start = m.start() + rest[0].start()
-        end = m.start() + rest[-1].end()
-        if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
-            before = re.findall(r"[\w’'.]+", text[max(0, start - 40):start])[-3:]
-            role = []
-            if before and _role_word(before[-1]):
-                for w in reversed(before):
-                    if _role_word(w) or (w.islower() and w not in stop and "." not in w):
-                        role.insert(0, w)
-                    else:
-                        break
-            after = re.match(r",\s+([^,.;\n]{1,60}),", text[end:end + 64])
-            if not role and after and any(_role_word(w) for w in after.group(1).split()):
-                role = [w for w in after.group(1).split() if _role_word(w) or (w.islower() and role)]
-                role = [w for w in after.group(1).split()[-3:]]
-        if len(rest) < 2 and not role:
-            continue
-        out.append((start, end, " ".join(w.group() for w in rest), " ".join(role) or None))
-    return out
+    after = _APPOSITIVE.match(text[end:end + 64])
+    if not role and after and any(_is_role(w) for w in after.group(1).split()):
+        role = [w for w in after.group(1).split()[-3:]]
+    return role
 
 
 def read_aliases(path: str | Path | None) -> dict[str, str]:
