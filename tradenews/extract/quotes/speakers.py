@@ -221,7 +221,13 @@ def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]
 def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | None:
     """The name and role of one run of capitalized words, or None."""
     stop = function_words()
-    words = list(_RUN_WORD.finditer(m.group()))
+    run = m.group()
+    if " " not in run:  # one word (most runs): a name only with a role around it
+        if _is_role(run) or _opener(run):
+            return None
+        role = _role_around(text, m.start(), m.end(), stop)
+        return (m.start(), m.end(), run, " ".join(role)) if role else None
+    words = list(_RUN_WORD.finditer(run))
     role: list[str] = []
     i = 0
     while i < len(words):
@@ -256,8 +262,8 @@ def _role_around(text: str, start: int, end: int, stop) -> list[str]:
                 role.insert(0, w)
             else:
                 break
-    after = _APPOSITIVE.match(text[end:end + 64])
-    if not role and after and any(_is_role(w) for w in after.group(1).split()):
+    after = _APPOSITIVE.match(text, end, end + 64) if not role and text.startswith(",", end) else None
+    if after and any(_is_role(w) for w in after.group(1).split()):
         role = [w for w in after.group(1).split()[-3:]]
     return role
 
@@ -344,23 +350,70 @@ def _article_names(q, people, aliases) -> tuple[list, list]:
     import pandas as pd
 
     full_by_article: dict = {}
-    for aid, start, name, role in zip(people["article_id"], people["start"], people["name"], people["role"]):
+    for aid, start, name, role in zip(people["article_id"].tolist(), people["start"].tolist(),
+                                      people["name"].tolist(), people["role"].tolist()):
         if isinstance(role, str) or _is_full(name):
             full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
-    for aid, start, name in zip(q["article_id"], q["start"], q["speaker"]):
+    quoted = list(zip(q["article_id"].tolist(), q["start"].tolist(), q["speaker"].tolist()))
+    for aid, start, name in quoted:
         if _is_full(name):
             full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
+    indexes: dict = {}
     names, ambiguous = [], []
-    for aid, start, raw in zip(q["article_id"], q["start"], q["speaker"]):
+    for aid, start, raw in quoted:
         if not isinstance(raw, str):
             names.append(pd.NA)
             ambiguous.append([])
             continue
         raw = aliases.get(raw, raw)
-        name, others = _within_article(raw, full_by_article.get(aid, []), int(start))
+        if aid not in indexes:
+            indexes[aid] = _FullNames(full_by_article.get(aid, []))
+        name, others = indexes[aid].lookup(raw, int(start))
         names.append(aliases.get(name, name))
         ambiguous.append(others)
     return names, ambiguous
+
+
+class _FullNames:
+    """The full names of one article, indexed by their leading and trailing words.
+
+    :meth:`lookup` gives what :func:`_within_article` gives, in time that does not
+    grow with the number of names in the article (one huge article stays linear).
+    """
+
+    def __init__(self, full_names: list[tuple[int, str]]):
+        self.full_names = full_names
+        self.keys: dict[tuple, list[int]] = {}  # words -> indexes of names starting or ending with them
+        for n, (_, full) in enumerate(full_names):
+            words = tuple(full.split())
+            for k in range(1, len(words)):
+                for key in (words[:k], words[-k:]):
+                    hits = self.keys.setdefault(key, [])
+                    if not hits or hits[-1] != n:
+                        hits.append(n)
+        self.found: dict[tuple, tuple] = {}
+
+    def _candidates(self, key: tuple) -> tuple:
+        """``(positions, names)`` sorted by (position, order in the list), and the distinct names."""
+        if key not in self.found:
+            idx = sorted(self.keys[key], key=lambda n: (self.full_names[n][0], n))
+            self.found[key] = ([self.full_names[n][0] for n in idx], [self.full_names[n][1] for n in idx],
+                               sorted({self.full_names[n][1] for n in idx}))
+        return self.found[key]
+
+    def lookup(self, short: str, before: int) -> tuple[str, list[str]]:
+        from bisect import bisect_left
+
+        key = tuple(short.split())
+        if not key:
+            return _within_article(short, self.full_names, before)
+        if key not in self.keys:
+            return short, []
+        pos, full, distinct = self._candidates(key)
+        i = bisect_left(pos, before) - 1  # the latest earlier name; none earlier: the latest of all
+        at = pos[i] if i >= 0 else pos[-1]
+        best = full[bisect_left(pos, at)]  # of names at one position, the first listed
+        return best, [n for n in distinct if n != best]
 
 
 def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None,
