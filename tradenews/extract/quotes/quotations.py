@@ -76,13 +76,18 @@ def people(corpus) -> "pd.DataFrame":
 
 
 def _sentence_table(sents) -> dict:
+    """article_id -> (sentence spans, their starts as an array, sentence ids), in table order."""
     import numpy as np
 
-    out = {}
-    for aid, g in sents.groupby("article_id", sort=False):
-        out[aid] = (list(zip(g["start"].tolist(), g["end"].tolist())), np.asarray(g["start"]),
-                    g["sentence_id"].tolist())
-    return out
+    lists: dict = {}
+    for aid, s, e, sid in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                              sents["sentence_id"].tolist()):
+        spans_ids = lists.get(aid)
+        if spans_ids is None:
+            spans_ids = lists[aid] = ([], [])
+        spans_ids[0].append((s, e))
+        spans_ids[1].append(sid)
+    return {aid: (spans, np.asarray([s for s, _ in spans]), ids) for aid, (spans, ids) in lists.items()}
 
 
 def _article_rows(aid, outlet, text, sent, head_end) -> tuple[list[dict], list[dict]]:
@@ -214,11 +219,11 @@ def _propagate_sides(df, *, people=None, stories: dict | None = None):
     named = df.dropna(subset=["speaker", "speaker_role"])
     roles = named.groupby(["article_id", "speaker"])["speaker_role"].first().to_dict()
     df = df.copy()
-    keys = list(zip(df["article_id"], df["speaker"]))
+    keys = list(zip(df["article_id"].tolist(), df["speaker"].tolist()))
     df["side"] = [s if isinstance(s, str) else by_article.get(k, by_name.get(name_key(*k), pd.NA))
-                  if isinstance(k[1], str) else pd.NA for s, k in zip(df["side"], keys)]
+                  if isinstance(k[1], str) else pd.NA for s, k in zip(df["side"].tolist(), keys)]
     df["speaker_role"] = [r if isinstance(r, str) else roles.get(k, pd.NA) if isinstance(k[1], str) else pd.NA
-                          for r, k in zip(df["speaker_role"], keys)]
+                          for r, k in zip(df["speaker_role"].tolist(), keys)]
     return df
 
 

@@ -383,22 +383,22 @@ class _FullNames:
 
     def __init__(self, full_names: list[tuple[int, str]]):
         self.full_names = full_names
-        self.keys: dict[tuple, list[int]] = {}  # words -> indexes of names starting or ending with them
+        self.uses: dict[str, list[int]] = {}  # name -> its indexes in full_names
         for n, (_, full) in enumerate(full_names):
+            self.uses.setdefault(full, []).append(n)
+        self.keys: dict[tuple, list[str]] = {}  # words -> distinct names starting or ending with them
+        for full in self.uses:
             words = tuple(full.split())
             for k in range(1, len(words)):
-                for key in (words[:k], words[-k:]):
-                    hits = self.keys.setdefault(key, [])
-                    if not hits or hits[-1] != n:
-                        hits.append(n)
+                for key in {words[:k], words[-k:]}:
+                    self.keys.setdefault(key, []).append(full)
         self.found: dict[tuple, tuple] = {}
 
     def _candidates(self, key: tuple) -> tuple:
         """``(positions, names)`` sorted by (position, order in the list), and the distinct names."""
         if key not in self.found:
-            idx = sorted(self.keys[key], key=lambda n: (self.full_names[n][0], n))
-            self.found[key] = ([self.full_names[n][0] for n in idx], [self.full_names[n][1] for n in idx],
-                               sorted({self.full_names[n][1] for n in idx}))
+            idx = sorted((self.full_names[n][0], n) for full in self.keys[key] for n in self.uses[full])
+            self.found[key] = ([p for p, _ in idx], [self.full_names[n][1] for _, n in idx], sorted(self.keys[key]))
         return self.found[key]
 
     def lookup(self, short: str, before: int) -> tuple[str, list[str]]:
@@ -468,15 +468,16 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
     names, ambiguous = _article_names(q, people, aliases)
     story_of = (lambda a: stories.get(a, ("article", a))) if stories else (lambda a: ("article", a))
     by_story: dict = {}
-    for aid, n in zip(q["article_id"], names):
+    article_ids = q["article_id"].tolist()
+    for aid, n in zip(article_ids, names):
         if _is_full(n):
             by_story.setdefault(story_of(aid), set()).add(n)
     if separable:
-        variants = _variants_by_story(q["article_id"], names, by_story, story_of, threshold)
+        variants = _variants_by_story(article_ids, names, by_story, story_of, threshold)
     else:
         counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
         variants = _story_variants(by_story, counts, threshold)
-    fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(q["article_id"], names)]
+    fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(article_ids, names)]
     q["speaker"] = pd.array(fixed, dtype="str")
     q["name_conflict"] = pd.array(_conflict_notes(q, people, story_of, ambiguous), dtype="str")
     return q
