@@ -59,13 +59,13 @@ def tokenize(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list
     for qi, (a, b) in enumerate(quotes):
         if b < lo or a >= hi:
             continue
-        toks.extend(Tok(m.group(), m.start(), m.end()) for m in finditer(text, pos, max(pos, a)))
+        toks.extend([Tok(m.group(), *m.span()) for m in finditer(text, pos, max(pos, a))])
         toks.append(Tok("\u201cQ\u201d", a, b + 1, qi, text[a + 1:b]))
         inner = text[a + 1:b].rstrip()
         if inner and inner[-1] in ",.!?;:":
             toks.append(Tok(inner[-1], b - 1, b))
         pos = b + 1
-    toks.extend(Tok(m.group(), m.start(), m.end()) for m in finditer(text, pos, max(pos, hi)))
+    toks.extend([Tok(m.group(), *m.span()) for m in finditer(text, pos, max(pos, hi))])
     return toks
 
 
