@@ -41,11 +41,14 @@ QUOTE_COLUMNS = [
 _PEOPLE_COLUMNS = ["article_id", "outlet", "start", "end", "name", "role", "side"]
 
 
+_CLAUSE_BREAK = re.compile(r"[.;,]\s")
+
+
 def _people_rows(aid, outlet, text: str) -> list[dict]:
     rows = []
     for s, e, name, role in sp.name_mentions(text):
         ctx = text[max(0, s - 40):s].split("\n")[-1]
-        ctx = re.split(r"[.;,]\s", ctx)[-1]
+        ctx = _CLAUSE_BREAK.split(ctx)[-1]
         rows.append({"article_id": aid, "outlet": outlet, "start": s, "end": e, "name": name,
                      "role": role, "side": sp.side_of(ctx)})
     return rows

@@ -211,23 +211,25 @@ def _opener(word: str) -> bool:
 @lru_cache(maxsize=4)
 def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     out = []
+    stop = function_words()
     for m in _NAME_RUN.finditer(text):
-        found = _run_mention(text, m)
-        if found is not None:
-            out.append(found)
+        run = m.group()
+        if " " in run:
+            found = _run_mention(text, m)
+            if found is not None:
+                out.append(found)
+        elif not (_is_role(run) or _opener(run)):  # one word (most runs): a name only with a role around it
+            start, end = m.span()
+            role = _role_around(text, start, end, stop)
+            if role:
+                out.append((start, end, run, " ".join(role)))
     return tuple(out)
 
 
 def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | None:
     """The name and role of one run of capitalized words, or None."""
     stop = function_words()
-    run = m.group()
-    if " " not in run:  # one word (most runs): a name only with a role around it
-        if _is_role(run) or _opener(run):
-            return None
-        role = _role_around(text, m.start(), m.end(), stop)
-        return (m.start(), m.end(), run, " ".join(role)) if role else None
-    words = list(_RUN_WORD.finditer(run))
+    words = list(_RUN_WORD.finditer(m.group()))
     role: list[str] = []
     i = 0
     while i < len(words):
@@ -254,7 +256,7 @@ def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | N
 
 
 def _role_around(text: str, start: int, end: int, stop) -> list[str]:
-    before = _WORD_BEFORE.findall(text[max(0, start - 40):start])[-3:]
+    before = _WORD_BEFORE.findall(text, max(0, start - 40), start)[-3:]
     role: list[str] = []
     if before and _is_role(before[-1]):
         for w in reversed(before):
