@@ -387,31 +387,43 @@ class _FullNames:
         self.full_names = full_names
         self.uses: dict[str, list[int]] = {}  # name -> its indexes in full_names
         for n, (_, full) in enumerate(full_names):
-            self.uses.setdefault(full, []).append(n)
-        self.keys: dict[tuple, list[str]] = {}  # words -> distinct names starting or ending with them
+            uses = self.uses.get(full)
+            if uses is None:
+                self.uses[full] = [n]
+            else:
+                uses.append(n)
+        self.edge: dict[str, list[str]] = {}  # first or last word -> distinct names
+        self.words: dict[str, list[str]] = {}
         for full in self.uses:
-            words = tuple(full.split())
-            for k in range(1, len(words)):
-                for key in {words[:k], words[-k:]}:
-                    self.keys.setdefault(key, []).append(full)
-        self.found: dict[tuple, tuple] = {}
+            words = self.words[full] = full.split()
+            if len(words) > 1:
+                self.edge.setdefault(words[0], []).append(full)
+                if words[-1] != words[0]:
+                    self.edge.setdefault(words[-1], []).append(full)
+        self.found: dict[tuple, tuple | None] = {}
 
-    def _candidates(self, key: tuple) -> tuple:
-        """``(positions, names)`` sorted by (position, order in the list), and the distinct names."""
-        if key not in self.found:
-            idx = sorted((self.full_names[n][0], n) for full in self.keys[key] for n in self.uses[full])
-            self.found[key] = ([p for p, _ in idx], [self.full_names[n][1] for _, n in idx], sorted(self.keys[key]))
-        return self.found[key]
+    def _candidates(self, key: list[str]) -> tuple | None:
+        """``(positions, names)`` sorted by (position, order in the list), and the distinct names; None if none."""
+        k = tuple(key)
+        if k not in self.found:
+            size = len(key)
+            names = {full for w in {key[0], key[-1]} for full in self.edge.get(w, ())
+                     if len(self.words[full]) > size and key in (self.words[full][:size], self.words[full][-size:])}
+            idx = sorted((self.full_names[n][0], n) for full in names for n in self.uses[full])
+            self.found[k] = ([p for p, _ in idx], [self.full_names[n][1] for _, n in idx], sorted(names)) \
+                if names else None
+        return self.found[k]
 
     def lookup(self, short: str, before: int) -> tuple[str, list[str]]:
         from bisect import bisect_left
 
-        key = tuple(short.split())
+        key = short.split()
         if not key:
             return _within_article(short, self.full_names, before)
-        if key not in self.keys:
+        found = self._candidates(key)
+        if found is None:
             return short, []
-        pos, full, distinct = self._candidates(key)
+        pos, full, distinct = found
         i = bisect_left(pos, before) - 1  # the latest earlier name; none earlier: the latest of all
         at = pos[i] if i >= 0 else pos[-1]
         best = full[bisect_left(pos, at)]  # of names at one position, the first listed
