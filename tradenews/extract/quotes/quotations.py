@@ -20,7 +20,9 @@ phrases that can speak), :mod:`.attribution` (ordered named rules),
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import tradenews.extract.quotes.speakers as sp
@@ -148,12 +150,17 @@ def extract_quotes(corpus, *, aliases: str | None = None, stories: "pd.DataFrame
     >>> q.loc[q["quote"].str.startswith("The US position"), ["speaker", "side"]].values.tolist()
     [['Li Chenggang', 'China']]
     """
-    import pandas as pd
-
     from tradenews.core.progress import progress
     from tradenews.ingest.frames import frames
 
-    arts, paras, sents = frames(corpus)
+    with _caller_heap_frozen():
+        return _extract(frames(corpus), aliases, stories, progress)
+
+
+def _extract(frames_of_corpus, aliases, stories, progress) -> "pd.DataFrame":
+    import pandas as pd
+
+    arts, paras, sents = frames_of_corpus
     sent_by = _sentence_table(sents)
     head_by = {}
     if len(paras):
@@ -173,6 +180,26 @@ def extract_quotes(corpus, *, aliases: str | None = None, stories: "pd.DataFrame
                             separable=separable)
     df = _propagate_sides(df, people=folk, stories=story_map if separable else None)
     return _typed(df, skipped)
+
+
+@contextmanager
+def _caller_heap_frozen():
+    """Leave the objects alive before the call out of the collector's passes during it.
+
+    Extraction allocates many small objects, so the collector runs often; each of its
+    full passes would walk everything the caller holds (about 0.2 s with a loaded corpus
+    in memory, a fifth of the time on 300 articles). ``gc.freeze`` sets those objects
+    aside and ``gc.unfreeze`` gives them back; objects made during the call are collected
+    as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _story_map(arts, stories) -> tuple[dict | None, bool]:

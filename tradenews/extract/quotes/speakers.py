@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tradenews.extract.quotes.fullnames import FullNames
 from tradenews.extract.quotes.lexicon import (data_rows, determiners, function_words, months, not_names, pronouns,
                                               roles)
 
@@ -369,65 +370,11 @@ def _article_names(q, people, aliases) -> tuple[list, list]:
             continue
         raw = aliases.get(raw, raw)
         if aid not in indexes:
-            indexes[aid] = _FullNames(full_by_article.get(aid, []))
+            indexes[aid] = FullNames(full_by_article.get(aid, []))
         name, others = indexes[aid].lookup(raw, int(start))
         names.append(aliases.get(name, name))
         ambiguous.append(others)
     return names, ambiguous
-
-
-class _FullNames:
-    """The full names of one article, indexed by their leading and trailing words.
-
-    :meth:`lookup` gives what :func:`_within_article` gives, in time that does not
-    grow with the number of names in the article (one huge article stays linear).
-    """
-
-    def __init__(self, full_names: list[tuple[int, str]]):
-        self.full_names = full_names
-        self.uses: dict[str, list[int]] = {}  # name -> its indexes in full_names
-        for n, (_, full) in enumerate(full_names):
-            uses = self.uses.get(full)
-            if uses is None:
-                self.uses[full] = [n]
-            else:
-                uses.append(n)
-        self.edge: dict[str, list[str]] = {}  # first or last word -> distinct names
-        self.words: dict[str, list[str]] = {}
-        for full in self.uses:
-            words = self.words[full] = full.split()
-            if len(words) > 1:
-                self.edge.setdefault(words[0], []).append(full)
-                if words[-1] != words[0]:
-                    self.edge.setdefault(words[-1], []).append(full)
-        self.found: dict[tuple, tuple | None] = {}
-
-    def _candidates(self, key: list[str]) -> tuple | None:
-        """``(positions, names)`` sorted by (position, order in the list), and the distinct names; None if none."""
-        k = tuple(key)
-        if k not in self.found:
-            size = len(key)
-            names = {full for w in {key[0], key[-1]} for full in self.edge.get(w, ())
-                     if len(self.words[full]) > size and key in (self.words[full][:size], self.words[full][-size:])}
-            idx = sorted((self.full_names[n][0], n) for full in names for n in self.uses[full])
-            self.found[k] = ([p for p, _ in idx], [self.full_names[n][1] for _, n in idx], sorted(names)) \
-                if names else None
-        return self.found[k]
-
-    def lookup(self, short: str, before: int) -> tuple[str, list[str]]:
-        from bisect import bisect_left
-
-        key = short.split()
-        if not key:
-            return _within_article(short, self.full_names, before)
-        found = self._candidates(key)
-        if found is None:
-            return short, []
-        pos, full, distinct = found
-        i = bisect_left(pos, before) - 1  # the latest earlier name; none earlier: the latest of all
-        at = pos[i] if i >= 0 else pos[-1]
-        best = full[bisect_left(pos, at)]  # of names at one position, the first listed
-        return best, [n for n in distinct if n != best]
 
 
 def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None,
