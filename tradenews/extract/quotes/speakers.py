@@ -209,6 +209,11 @@ def _opener(word: str) -> bool:
     return _is_side_word(word) or word.lower() in function_words()
 
 
+@lru_cache(maxsize=65536)
+def _role_or_opener(word: str) -> bool:
+    return _is_role(word) or _opener(word)
+
+
 @lru_cache(maxsize=4)
 def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     out = []
@@ -219,7 +224,7 @@ def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]
             found = _run_mention(text, m)
             if found is not None:
                 out.append(found)
-        elif not (_is_role(run) or _opener(run)):  # one word (most runs): a name only with a role around it
+        elif not _role_or_opener(run):  # one word (most runs): a name only with a role around it
             start, end = m.span()
             role = _role_around(text, start, end, stop)
             if role:
