@@ -193,7 +193,6 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
     return list(_name_mentions_of(text))
 
 
-_RUN_WORD = re.compile(r"\S+")
 _WORD_BEFORE = re.compile(r"[\w’'.]+")
 _APPOSITIVE = re.compile(r",\s+([^,.;\n]{1,60}),")
 
@@ -233,13 +232,13 @@ def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]
 
 
 def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | None:
-    """The name and role of one run of capitalized words, or None."""
+    """The name and role of one run of capitalized words (one space between words), or None."""
     stop = function_words()
-    words = list(_RUN_WORD.finditer(m.group()))
+    words = m.group().split(" ")
     role: list[str] = []
     i = 0
     while i < len(words):
-        w = words[i].group()
+        w = words[i]
         if _is_role(w):
             role.append(w)
         elif not role and _opener(w):
@@ -248,17 +247,18 @@ def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | N
             break
         i += 1
     rest = words[i:]
-    if not rest or any(_is_role(w.group()) for w in rest):
+    if not rest or any(_is_role(w) for w in rest):
         return None
-    if not role and rest[0].group().lower() in stop:
+    if not role and rest[0].lower() in stop:
         return None
-    start = m.start() + rest[0].start()
-    end = m.start() + rest[-1].end()
+    name = " ".join(rest)
+    end = m.end()
+    start = end - len(name)
     if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
         role = _role_around(text, start, end, stop)
     if len(rest) < 2 and not role:
         return None
-    return (start, end, " ".join(w.group() for w in rest), " ".join(role) or None)
+    return (start, end, name, " ".join(role) or None)
 
 
 def _role_around(text: str, start: int, end: int, stop) -> list[str]:
