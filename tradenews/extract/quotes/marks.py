@@ -33,6 +33,7 @@ def closes(text: str, i: int, hi: int) -> bool:
 
 
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+_ANY_MARK = re.compile("[\"“”«»„'‘’‹›]")  # _DOUBLES or _SINGLES
 
 
 def _style(mark: str) -> str:
@@ -69,6 +70,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]
     skipped: list[tuple[int, str]] = []
     carry: int | None = None  # open mark of a quotation running over a paragraph break
     for k, (lo, hi) in enumerate(paras):
+        if carry is None and not _ANY_MARK.search(text, lo, hi):
+            continue  # no mark: nothing to pair (most paragraphs)
         found, inside, still_open = _pair_doubles(text, lo, hi, _double_marks(text, lo, hi), carry, skipped)
         spans.extend(found)
         carry = None
