@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tradenews.extract.quotes.antecedents import article_names
 from tradenews.extract.quotes.attribution import Attr
-from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, pronouns, roles
+from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, months, pronouns, roles
 from tradenews.extract.quotes.phrases import cue_speaker, sentence_subject
 from tradenews.extract.quotes.speakers import is_pronoun, name_mentions, parse_mention, side_of
 from tradenews.extract.quotes.tokens import is_cue, tokenize
@@ -277,5 +277,26 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
         name = body_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
         name = re.sub(r"^(?i:the|a|an)\s+", "", full)
+    if _fragment(name, full):
+        return dict.fromkeys(out)  # "The former", "her March comment": a fragment, not a speaker
     out.update(speaker=name, speaker_role=role, side=parsed["side"] or ctx["side"] or side_of(context))
     return out
+
+
+def _fragment(name: str | None, mention: str) -> bool:
+    """A speaker that is one function word, or a month that is no surname ("May said", "Ms. May" are).
+
+    Example
+    -------
+    >>> _fragment("former", "The former"), _fragment("March", "her March"), _fragment("May", "Ms. May")
+    (True, True, False)
+    >>> _fragment("US", "US")
+    False
+    """
+    if not name or " " in name.strip():
+        return False
+    low = name.lower()
+    if low in months():
+        before = mention[:mention.rfind(name)].split()
+        return bool(before) and not before[-1].endswith(".")
+    return low in function_words() and not name.isupper()  # "US" is a country, "us" a pronoun
