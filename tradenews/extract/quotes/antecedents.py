@@ -35,8 +35,9 @@ _MIDCAP = re.compile(r"(?:(?<=[a-z0-9,;:’'\)] )|(?<=\b(?:Mr|Ms|Dr)\. )|(?<=\b(
                      r"([A-Z][\w’'\-]*)")
 _FULL = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)((?: (?:[A-Z]\.|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w’'\-]+)){1,3})")
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'\-]+)")
-# a name, then within the same clause (no capital, stop or quote mark between) a gendered pronoun
-_NAME_PRONOUN = re.compile(r"([A-Z][a-z][\w\-]*)(?:[’']s)?(?:,| (?:[a-z\-]+|\d+),?){0,8} (she|her|he|his|him)\b")
+# a name opening a clause, then within the clause (no capital, stop or quote mark between) a gendered pronoun
+_NAME_PRONOUN = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=, )|(?<=\band )|(?<=\bbut ))"
+                           r"([A-Z][a-z][\w\-]*)(?:[’']s)?(?:,| (?:[a-z\-]+|\d+),?){0,8} (she|her|he|his|him)\b")
 _PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
 
 

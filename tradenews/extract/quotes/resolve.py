@@ -54,12 +54,19 @@ def _quoted_clip(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, lis
     return s, inside
 
 
+_PLACE_BEFORE = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around"})
+
+
 def _other_names(text: str, toks) -> list[tuple[int, int]]:
-    """Capitalized runs of a sentence outside quotations (possessive cut), nearest to the end first."""
+    """Capitalized runs of a sentence outside quotations (possessive cut), nearest to the end first.
+
+    A run after a preposition of place ("in Orlando") is a place, not a candidate.
+    """
     runs, cur = [], []
     for n, t in enumerate(toks):
         if t.is_cap and not (n == 0 and t.low in function_words()):
-            cur.append(t)
+            if cur or n == 0 or toks[n - 1].low not in _PLACE_BEFORE:
+                cur.append(t)
             continue
         if cur:
             runs.append(cur)
@@ -67,7 +74,12 @@ def _other_names(text: str, toks) -> list[tuple[int, int]]:
     if cur:
         runs.append(cur)
     out = []
+    index = {id(t): n for n, t in enumerate(toks)}
     for run in reversed(runs):
+        first, last = index[id(run[0])], index[id(run[-1])]
+        if (first and toks[first - 1].low in determiners() and last + 1 < len(toks)
+                and toks[last + 1].is_word and not toks[last + 1].is_cap):
+            continue  # "the Orlando attacks", "the Trump campaign": a modifier
         end = run[-1].end
         if text[end - 2:end] in ("’s", "'s"):
             end -= 2
@@ -277,8 +289,10 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
         name = body_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
         name = re.sub(r"^(?i:the|a|an)\s+", "", full)
-    if _fragment(name, full):
-        return dict.fromkeys(out)  # "The former", "her March comment": a fragment, not a speaker
+    if _fragment(name, full):  # "The former", "her March comment": a fragment, not a speaker
+        owner = {"his": "he", "her": "she"}.get(full.split()[0].lower())
+        span = pronoun_antecedent(text, sentences, named[0], "person", cache, owner) if owner else None
+        name = parse_mention(text[span[0]:span[1]])["name"] if span else None
     out.update(speaker=name, speaker_role=role, side=parsed["side"] or ctx["side"] or side_of(context))
     return out
 
