@@ -30,15 +30,14 @@ from tradenews.rules import data_path
 
 __all__ = ["given_genders", "place_like", "ArticleNames", "article_names"]
 
-_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_MIDCAP = re.compile(r"(?:(?<=[a-z0-9,;:’'\)] )|(?<=\b(?:Mr|Ms|Dr)\. )|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen)\. ))"
-                     r"([A-Z][\w’'\-]*)")
-_FULL = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)((?: (?:[A-Z]\.|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w’'\-]+)){1,3})")
-_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'\-]+)")
-# a name opening a clause, then within the clause (no capital, stop or quote mark between) a gendered pronoun
-_NAME_PRONOUN = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=, )|(?<=\band )|(?<=\bbut ))"
-                           r"([A-Z][a-z][\w\-]*)(?:[’']s)?(?:,| (?:[a-z\-]+|\d+),?){0,8} (she|her|he|his|him)\b")
-_PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
+# what makes a capitalized word a mid-sentence one: a lower-case word, digit or comma before it, or a title
+_MID_BEFORE = r"(?:[a-z0-9,;:’'\)]|\b(?:Mr|Ms|Dr|Mrs|Sen|Rep|Gov|Gen)\.) "
+# what may stand before a surname: a title, or a given name with up to two middle names or initials
+_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss)\.?|(?<![\w’'.])([A-Z][a-z]+)(?: (?:[A-Z]\.|[A-Z][\w’'\-]+)){0,2}) $")
+_OPENS_CLAUSE = re.compile(r"(?:^|\n|[.!?][”\"]? |, |\band |\bbut )$")
+# after a surname that opens a clause: only lower-case words (or a number) before a gendered pronoun
+_THEN_PRONOUN = re.compile(r"(?:[’']s)?(?:,| (?:[a-z\-]+|\d+),?){0,8} (she|her|he|his|him)\b")
+_TITLES_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _rows(name: str) -> list[dict]:
@@ -84,23 +83,27 @@ class ArticleNames:
     """Per-article evidence: capitalized words seen mid-sentence and genders by last name."""
 
     def __init__(self, text: str):
-        self.midcaps = {m.group(1) for m in _MIDCAP.finditer(text)}
-        votes: dict[str, list[int]] = {}  # last word -> [male, female]
-        given = given_genders()
+        self.text = text
+        self._mid: dict[str, bool] = {}
+        self._genders: dict[str, str | None] = {}
+        self._agrees: dict[tuple, bool] = {}
 
-        def vote(word: str, g: str) -> None:
-            votes.setdefault(word, [0, 0])[g == "f"] += 1
+    def written_mid_sentence(self, word: str) -> bool:
+        """Whether the article writes ``word`` after a lower-case word, a digit, a comma or a title (cached)."""
+        if word not in self._mid:
+            self._mid[word] = re.search(_MID_BEFORE + re.escape(word) + r"(?![\w’'\-])", self.text) is not None
+        return self._mid[word]
 
-        for m in _FULL.finditer(text):
-            g = given.get(m.group(1))
-            if g in ("m", "f"):
-                vote(m.group(2).split()[-1], g)
-        for m in _TITLED.finditer(text):
-            vote(m.group(2), _TITLES[m.group(1).lower()])
-        for m in _NAME_PRONOUN.finditer(text):
-            vote(m.group(1), _PRONOUN_GENDER[m.group(2)])
-        self.gender_by_last = {w: ("m" if v[0] > v[1] else "f") for w, v in votes.items()
-                               if max(v) >= 2 * min(v) and max(v) > 0}
+    def surname_gender(self, word: str) -> str | None:
+        """``m``/``f`` by a two-to-one majority of the article's evidence for ``word``, else None.
+
+        Evidence at each place the article writes ``word``: a given name or
+        "Mr."/"Ms." right before it, or — when it opens a clause — "he"/"she"
+        after it with only lower-case words between. Cached per word.
+        """
+        if word not in self._genders:
+            self._genders[word] = _surname_gender(self.text, word)
+        return self._genders[word]
 
     def gender(self, name: str) -> str | None:
         """``m``, ``f`` or None (unknown or mixed) for a name as written.
@@ -115,7 +118,7 @@ class ArticleNames:
             return None
         given = given_genders()
         if len(words) == 1:
-            g = self.gender_by_last.get(words[0]) or given.get(words[0])
+            g = self.surname_gender(words[0]) or given.get(words[0])
             return g if g in ("m", "f") else None
         for w in words[:-1]:
             if given.get(w) in ("m", "f"):
@@ -135,15 +138,39 @@ class ArticleNames:
         low = w.lower()
         if low in function_words() or low in not_names() or low in skipwords() or low in determiners():
             return False
-        return w in given_genders() or w in self.midcaps
+        return w in given_genders() or self.written_mid_sentence(w)
 
     def agrees(self, name: str, pronoun: str, *, known: bool = False) -> bool:
-        """A person-like name whose gender fits ``he`` or ``she`` (or is unknown, unless ``known``)."""
+        """A person-like name whose gender fits ``he`` or ``she`` (or is unknown, unless ``known``); cached."""
+        key = (name, pronoun, known)
+        if key not in self._agrees:
+            self._agrees[key] = self._agrees_now(name, pronoun, known)
+        return self._agrees[key]
+
+    def _agrees_now(self, name: str, pronoun: str, known: bool) -> bool:
         if not self.person_like(name):
             return False
         want = {"he": "m", "she": "f"}.get(pronoun.lower())
         g = self.gender(name)
         return want is None or g == want or (g is None and not known)
+
+
+def _surname_gender(text: str, word: str) -> str | None:
+    votes = [0, 0]  # male, female
+    given = given_genders()
+    for m in re.finditer(r"(?<![\w’'.])" + re.escape(word) + r"(?![\w\-])", text):
+        before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+        g = None
+        if before:
+            g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else given.get(before.group(2))
+        elif _OPENS_CLAUSE.search(text, max(0, m.start() - 6), m.start()):
+            then = _THEN_PRONOUN.match(text, m.end(), m.end() + 90)
+            g = then and ("f" if then.group(1) in ("she", "her") else "m")
+        if g in ("m", "f"):
+            votes[g == "f"] += 1
+    if max(votes) == 0 or max(votes) < 2 * min(votes):
+        return None
+    return "m" if votes[0] > votes[1] else "f"
 
 
 def article_names(text: str, cache: dict) -> ArticleNames:

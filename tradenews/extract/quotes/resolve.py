@@ -115,23 +115,21 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     return strong, _other_names(text, toks), min(heads) if heads else None, bodies + strong
 
 
-def _fits(text: str, span: tuple[int, int], pronoun: str, names, known: bool) -> bool:
-    name = parse_mention(text[span[0]:span[1]])["name"]
-    return bool(name) and names.agrees(name, pronoun, known=known)
-
-
-def _pick(text: str, strong: list, weak: list, pronoun: str, names) -> tuple[int, int] | None:
+def _pick(text: str, strong: list, weak: list, pronoun: str, names, cache: dict) -> tuple[int, int] | None:
     """First candidate of known fitting gender, then of unknown gender; other names need a known gender."""
+    def fits(span, known):
+        key = ("_name", span)
+        if key not in cache:
+            cache[key] = parse_mention(text[span[0]:span[1]])["name"]
+        return bool(cache[key]) and names.agrees(cache[key], pronoun, known=known)
+
     for span in strong:
-        if _fits(text, span, pronoun, names, True):
+        if fits(span, True):
             return span
     for span in strong:
-        if _fits(text, span, pronoun, names, False):
+        if fits(span, False):
             return span
-    for span in weak:
-        if _fits(text, span, pronoun, names, True):
-            return span
-    return None
+    return next((span for span in weak if fits(span, True)), None)
 
 
 def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int, kind: str,
@@ -163,7 +161,7 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
             continue
         if pronoun_at is not None:
             weak = [w for w in weak if w[1] <= pronoun_at]
-        found = _pick(text, strong, weak, pronoun, names)
+        found = _pick(text, strong, weak, pronoun, names, cache)
         if found is not None:
             return found
     return None
