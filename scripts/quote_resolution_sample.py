@@ -8,7 +8,7 @@ spokeswoman", "Trump's campaign manager"), and prints each with the text before
 it, so a person can write down who speaks. The labels live in
 ``data/annotations/quotes_resolution_polnear.csv`` (see the README there).
 
-    python scripts/quote_resolution_sample.py [--eval PATH] [--n 150] [--show]
+    python scripts/quote_resolution_sample.py [--eval PATH] [--n 150] [--show] [--seed 12] [--exclude CSV]
 
 Deterministic (``random.Random(12)``). The text is read from ``$TRADENEWS_EVAL``
 (default ``../shared/eval``) at run time and never written to the repository.
@@ -58,10 +58,13 @@ def candidates(folder: Path) -> list[dict]:
     return out
 
 
-def sample(folder: Path, n: int) -> list[dict]:
-    """A fixed sample: two thirds pronouns, one third role phrases, in article order."""
-    rng = random.Random(12)
-    cands = candidates(folder)
+def sample(folder: Path, n: int, *, seed: int = 12, exclude: set | None = None) -> list[dict]:
+    """A fixed sample: two thirds pronouns, one third role phrases, in article order.
+
+    ``exclude``: ``(article, quote_start)`` pairs already labelled (a second sample draws new quotations).
+    """
+    rng = random.Random(seed)
+    cands = [c for c in candidates(folder) if (c["article"], c["quote_start"]) not in (exclude or set())]
     pro = [c for c in cands if c["kind"] == "pronoun"]
     role = [c for c in cands if c["kind"] == "role"]
     picked = rng.sample(pro, min(len(pro), 2 * n // 3)) + rng.sample(role, min(len(role), n - 2 * n // 3))
@@ -73,10 +76,18 @@ def main(argv=None) -> None:
     ap.add_argument("--eval", default=os.environ.get("TRADENEWS_EVAL", str(Path(__file__).resolve().parents[1].parent / "shared" / "eval")))
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--show", action="store_true", help="print each quotation with the text before it")
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--exclude", help="a labels CSV (article, quote_start) whose quotations are not drawn again")
     args = ap.parse_args(argv)
     folder = Path(args.eval) / "polnear-train"
+    exclude = set()
+    if args.exclude:
+        import csv
+
+        with open(args.exclude, newline="", encoding="utf-8") as fh:
+            exclude = {(r["article"], int(r["quote_start"])) for r in csv.DictReader(fh)}
     texts = {}
-    for i, c in enumerate(sample(folder, args.n)):
+    for i, c in enumerate(sample(folder, args.n, seed=args.seed, exclude=exclude)):
         print(f"## {i}\t{c['article']}\t{c['quote_start']}\t{c['kind']}\t{c['source']}\t{c['quote']}")
         if args.show:
             if c["article"] not in texts:
