@@ -40,8 +40,12 @@ def _named(text: str, toks, span: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
-def _quoted_clip(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
-    """Start of the sentence outside a quotation that covers its beginning, and the quotations inside."""
+def _quoted_clip(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int, list[tuple[int, int]]]:
+    """The stretch of a sentence outside quotations that cover its start or its end, and the quotations inside.
+
+    A sentence that starts inside a quotation, or one whose quotation runs on past its
+    end (the splitter cut a quotation of several sentences), keeps only its unquoted words.
+    """
     first = bisect_left(spans, (s, -1))
     if first and spans[first - 1][0] < s <= spans[first - 1][1]:
         s = spans[first - 1][1] + 1  # the sentence starts inside a quotation: its names are quoted words
@@ -51,7 +55,10 @@ def _quoted_clip(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, lis
             break
         if b < e:
             inside.append((a, b))
-    return s, inside
+        else:
+            e = a  # a quotation that runs past the end of the sentence
+            break
+    return s, max(s, e), inside
 
 
 _PLACE_BEFORE = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around"})
@@ -96,7 +103,7 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     sentence continues an earlier speaker and its other names are not antecedents.
     Quotations are single tokens here, so a name inside quoted words is never a candidate.
     """
-    s, inside = _quoted_clip(s, e, spans)
+    s, e, inside = _quoted_clip(s, e, spans)
     toks = tokenize(text, s, e, inside)
     cues = []
     for k, t in enumerate(toks):
