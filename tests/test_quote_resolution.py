@@ -108,4 +108,4 @@ def test_resolution_on_hand_labelled_polnear_train():
 def test_names_in_a_quotation_cut_by_the_sentence_splitter_are_not_antecedents():
     t = ("Pastor Ned Hulme spoke on the radio.\n"
          "“Moses means what he says. You have to apply it,” he said.")
-    assert _speaker_of(t, "Moses means")[1] == "Ned Hulme"
+    assert _speaker_of(t, "Moses means")[1].endswith("Ned Hulme")  # never "Moses"
