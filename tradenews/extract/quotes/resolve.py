@@ -24,7 +24,7 @@ from tradenews.extract.quotes.speakers import is_pronoun, name_mentions, parse_m
 from tradenews.extract.quotes.tokens import is_cue, tokenize
 from tradenews.rules import read_lines
 
-__all__ = ["speaker_fields", "pronoun_antecedent", "role_holder", "body_antecedent"]
+__all__ = ["speaker_fields", "pronoun_antecedent", "role_holder", "body_antecedent", "sentence_candidates"]
 
 _LOOKBACK = 6  # sentences searched for a pronoun's antecedent
 _CHARS = 600  # characters of each sentence searched, nearest first
@@ -161,7 +161,7 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     """
     gendered = kind == "person" and pronoun is not None  # "he", "she", or a role phrase ("the senator")
     names = article_names(text, cache) if gendered else None
-    for strong, weak, pronoun_at, _ in _back(text, sentences, before, cache, lookback):
+    for strong, weak, pronoun_at, _ in sentence_candidates(text, sentences, before, cache, lookback):
         if not gendered:
             if strong:
                 return strong[0]
@@ -174,8 +174,13 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     return None
 
 
-def _back(text: str, sentences: list[tuple[int, int]], before: int, cache: dict, lookback: int):
-    """Candidates of the sentences before offset ``before``, nearest first (cached per stretch)."""
+def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int, cache: dict,
+                        lookback: int = _LOOKBACK):
+    """Candidates of the sentences before offset ``before``, nearest first (cached per stretch).
+
+    Yields ``(strong, weak, pronoun_at, bodies)`` per sentence (see :func:`_sentence_names`);
+    each stretch is at most 600 characters, so the work per quotation is bounded.
+    """
     starts = cache.setdefault("_starts", [s for s, _ in sentences])
     spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
@@ -210,7 +215,7 @@ def body_antecedent(text: str, sentences: list[tuple[int, int]], phrase: str, at
     if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _body_nouns():
         return None
     names = article_names(text, cache)
-    for *_, bodies in _back(text, sentences, at, cache, 2):
+    for *_, bodies in sentence_candidates(text, sentences, at, cache, 2):
         for a, b in bodies:
             name = re.sub(r"^(?i:the)\s+", "", text[a:b])
             if names.gender(name) is None and not is_pronoun(name):
