@@ -108,3 +108,11 @@ def test_thirty_most_frequent_speakers_on_real_news(real_quotes):
     assert len(top) == 30
     bad = [s for s, _ in top if not _person_org_role_or_pronoun(s)]
     assert not bad, top
+
+
+@needs_eval
+def test_no_real_speaker_is_a_single_function_word_or_month(real_quotes):
+    """Issue 12: on the 990 shared real articles no speaker is one function word or a month."""
+    bad = sorted({s for s in real_quotes["speaker"] if isinstance(s, str) and len(s.split()) == 1
+                  and (s.lower() in function_words() or s.lower() in months())})
+    assert not bad, bad

@@ -1,11 +1,13 @@
 """Measure extraction against gold annotations: ``python -m tradenews eval ...``.
 
-``python -m tradenews eval quotes [--polnear PATH ...] [--basil PATH]`` scores
+``python -m tradenews eval quotes [--polnear PATH ...] [--basil PATH] [--resolution PATH]`` scores
 quotation extraction on the hand-annotated seed gold
 (``data/annotations/quotes_gold.csv``), on folders in PolNeAR format
 (``text/*.txt``, ``attributions/*.ann``; see :mod:`tradenews.evaluate.polnear`)
 and on the hand-annotated BASIL quotations (``data/annotations/quotes_basil.csv``
-over a BASIL folder; see :mod:`tradenews.evaluate.basil`). Every table shows
+over a BASIL folder; see :mod:`tradenews.evaluate.basil`), and with
+``--resolution`` the resolution of pronoun and role-phrase speakers on the hand
+labels of PolNeAR train (:mod:`tradenews.evaluate.resolution`). Every table shows
 the strict speaker accuracy (head word of the gold speaker, the figure that
 counts) beside the lenient one, and lists what precision leaves out and how
 many. ``python -m tradenews eval tariffs`` runs
@@ -134,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--polnear", action="append", default=[],
                    help="folder in PolNeAR format (text/, attributions/); repeat for several splits")
     q.add_argument("--basil", help="BASIL folder (<year>/<uuid>_<n>.json) for the hand-annotated BASIL quotations")
+    q.add_argument("--resolution", help="PolNeAR-train folder: score pronoun and role-phrase resolution on the "
+                                        "hand labels of data/annotations/quotes_resolution_polnear.csv")
     q.add_argument("--errors", type=int, default=0, help="print this many errors of each evaluated set")
     sub.add_parser("tariffs", help="tariff extraction on the seed gold and the unseen sets")
     return parser
@@ -151,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.mode == "tariffs":
         return _tariffs()
-    folders = list(args.polnear) + ([args.basil] if args.basil else [])
+    folders = list(args.polnear) + [f for f in (args.basil, args.resolution) if f]
     missing = [f for f in folders if not Path(f).is_dir()]
     if missing:
         print(f"no such folder: {missing[0]}")
@@ -167,9 +171,21 @@ def main(argv: list[str] | None = None) -> int:
         results.append(s)
         errors.extend(e[: args.errors])
     print(format_table(results))
+    if args.resolution:
+        errors.extend(_print_resolution(args.resolution)[: args.errors])
     for e in errors:
         print(e)
     return 0
+
+
+def _print_resolution(folder) -> list[dict]:
+    from tradenews.evaluate.resolution import evaluate_resolution
+
+    r, errors = evaluate_resolution(folder)
+    kinds = ", ".join(f"{k} {v['right']}/{v['found']}" for k, v in sorted(r["by_kind"].items()))
+    print(f"resolution (PolNeAR-train hand labels, tuned on): {r['right']}/{r['found']} = {r['accuracy']:.3f} "
+          f"({kinds}); labels without an attributed prediction: {r['labels'] - r['found']}")
+    return errors
 
 
 def scores_table(*, polnear: str | Path | list | None = None, basil: str | Path | None = None):

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
+from tradenews.extract.quotes.antecedents import article_names
 from tradenews.extract.quotes.attribution import Attr
-from tradenews.extract.quotes.lexicon import determiners, pronouns, roles
+from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, months, pronouns, roles
 from tradenews.extract.quotes.phrases import cue_speaker, sentence_subject
 from tradenews.extract.quotes.speakers import is_pronoun, name_mentions, parse_mention, side_of
 from tradenews.extract.quotes.tokens import is_cue, tokenize
+from tradenews.rules import read_lines
 
-__all__ = ["speaker_fields", "pronoun_antecedent", "role_holder"]
+__all__ = ["speaker_fields", "pronoun_antecedent", "role_holder", "body_antecedent", "sentence_candidates"]
 
 _LOOKBACK = 6  # sentences searched for a pronoun's antecedent
 _CHARS = 600  # characters of each sentence searched, nearest first
@@ -37,18 +40,70 @@ def _named(text: str, toks, span: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
-def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Named candidates of one sentence, best first: cue subjects (last first), then the subject.
+def _quoted_clip(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int, list[tuple[int, int]]]:
+    """The stretch of a sentence outside quotations that cover its start or its end, and the quotations inside.
 
-    Quotations are single tokens here, so a name inside quoted words is never an antecedent.
+    A sentence that starts inside a quotation, or one whose quotation runs on past its
+    end (the splitter cut a quotation of several sentences), keeps only its unquoted words.
     """
     first = bisect_left(spans, (s, -1))
+    if first and spans[first - 1][0] < s <= spans[first - 1][1]:
+        s = spans[first - 1][1] + 1  # the sentence starts inside a quotation: its names are quoted words
     inside = []
     for a, b in spans[first:]:
         if a >= e:
             break
         if b < e:
             inside.append((a, b))
+        else:
+            e = a  # a quotation that runs past the end of the sentence
+            break
+    return s, max(s, e), inside
+
+
+_PLACE_BEFORE = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around"})
+
+
+def _other_names(text: str, toks) -> list[tuple[int, int]]:
+    """Capitalized runs of a sentence outside quotations (possessive cut), nearest to the end first.
+
+    A run after a preposition of place ("in Orlando") is a place, not a candidate.
+    """
+    runs, cur = [], []
+    for n, t in enumerate(toks):
+        if t.is_cap and not (n == 0 and t.low in function_words()):
+            if cur or n == 0 or toks[n - 1].low not in _PLACE_BEFORE:
+                cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    index = {id(t): n for n, t in enumerate(toks)}
+    for run in reversed(runs):
+        first, last = index[id(run[0])], index[id(run[-1])]
+        if (first and toks[first - 1].low in determiners() and last + 1 < len(toks)
+                and toks[last + 1].is_word and not toks[last + 1].is_cap):
+            continue  # "the Orlando attacks", "the Trump campaign": a modifier
+        end = run[-1].end
+        if text[end - 2:end] in ("’s", "'s"):
+            end -= 2
+        out.append((run[0].start, end))
+    return out
+
+
+def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
+    """Candidates of one sentence: ``(strong, weak, pronoun_subject, bodies)``.
+
+    Strong: cue subjects and the sentence subject (the subject first when it is
+    also a cue's subject). Weak: other capitalized names, nearest to the end
+    first. ``pronoun_subject``: the subject or a cue subject is a pronoun, so the
+    sentence continues an earlier speaker and its other names are not antecedents.
+    Quotations are single tokens here, so a name inside quoted words is never a candidate.
+    """
+    s, e, inside = _quoted_clip(s, e, spans)
     toks = tokenize(text, s, e, inside)
     cues = []
     for k, t in enumerate(toks):
@@ -57,14 +112,41 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> 
             if found:
                 cues.append(found[0])
     subj = sentence_subject(toks)
-    cands = cues[::-1] + ([subj[0]] if subj else [])
-    names = [n for n in (_named(text, toks, c) for c in cands) if n is not None]
-    return list(dict.fromkeys(names))
+    subj = subj[0] if subj else None
+    lead = [subj] if subj and any(c[0] <= subj[1] and subj[0] <= c[1] for c in cues) else []
+    cands = lead + cues + ([subj] if subj else [])
+    heads = [toks[c[0]].start for c in cands if c[0] == c[1] and toks[c[0]].low in pronouns()]
+    strong = list(dict.fromkeys(n for n in (_named(text, toks, c) for c in cands) if n is not None))
+    bodies = [(toks[c[0]].start, toks[c[1]].end) for c in cands
+              if any(t.is_cap for t in toks[c[0] + 1:c[1] + 1]) and toks[c[0]].low in determiners()]
+    return strong, _other_names(text, toks), min(heads) if heads else None, bodies + strong
+
+
+def _pick(text: str, strong: list, weak: list, pronoun: str, names, cache: dict) -> tuple[int, int] | None:
+    """First candidate of known fitting gender, then of unknown gender; other names need a known gender."""
+    def fits(span, known):
+        key = ("_name", span)
+        if key not in cache:
+            cache[key] = parse_mention(text[span[0]:span[1]])["name"]
+        return bool(cache[key]) and names.agrees(cache[key], pronoun, known=known)
+
+    for span in strong:
+        if fits(span, True):
+            return span
+    for span in strong:
+        if fits(span, False):
+            return span
+    return next((span for span in weak if fits(span, True)), None)
 
 
 def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int, kind: str,
-                       cache: dict) -> tuple[int, int] | None:
+                       cache: dict, pronoun: str | None = None, *, lookback: int = _LOOKBACK) -> tuple[int, int] | None:
     """Character span of the nearest fitting named speaker before offset ``before``.
+
+    Sentences are searched nearest first: a cue subject or the subject that can
+    be the pronoun's referent (for "he"/"she": person-like, gender not against
+    it, see :mod:`.antecedents`); failing those, when the sentence's subject is
+    not itself a pronoun, another person-like name of the sentence.
 
     Example
     -------
@@ -72,25 +154,84 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     >>> a = pronoun_antecedent(t, [(0, 37), (38, 67)], 50, "person", {})
     >>> t[a[0]:a[1]]
     'Ann Lee'
+    >>> t = "Mary Ruiz said John Doe had arrived. Then he left, ending the talks."
+    >>> a = pronoun_antecedent(t, [(0, 36), (37, 68)], 42, "person", {}, "he")
+    >>> t[a[0]:a[1]]
+    'John Doe'
+    """
+    gendered = kind == "person" and pronoun is not None  # "he", "she", or a role phrase ("the senator")
+    names = article_names(text, cache) if gendered else None
+    for strong, weak, pronoun_at, _ in sentence_candidates(text, sentences, before, cache, lookback):
+        if not gendered:
+            if strong:
+                return strong[0]
+            continue
+        if pronoun_at is not None:
+            weak = [w for w in weak if w[1] <= pronoun_at]
+        found = _pick(text, strong, weak, pronoun, names, cache)
+        if found is not None:
+            return found
+    return None
+
+
+def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int, cache: dict,
+                        lookback: int = _LOOKBACK):
+    """Candidates of the sentences before offset ``before``, nearest first (cached per stretch).
+
+    Yields ``(strong, weak, pronoun_at, bodies)`` per sentence (see :func:`_sentence_names`);
+    each stretch is at most 600 characters, so the work per quotation is bounded.
     """
     starts = cache.setdefault("_starts", [s for s, _ in sentences])
     spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
-    for i in range(n - 1, max(-1, n - 1 - _LOOKBACK), -1):
+    for i in range(n - 1, max(-1, n - 1 - lookback), -1):
         s, e = sentences[i]
         e = min(e, before)
         s = max(s, e - _CHARS)  # a bounded stretch before the pronoun: linear time on run-on text
         if (s, e) not in cache:
             cache[(s, e)] = _sentence_names(text, s, e, spans)
-        names = cache[(s, e)]
-        if names:
-            return names[0]
+        yield cache[(s, e)]
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    org = {w.lower() for w in read_lines("entities_org_words.txt")}
+    return frozenset(org | {r[0].lower() for r in data_rows("quote_body_nouns.txt")})
+
+
+def body_antecedent(text: str, sentences: list[tuple[int, int]], phrase: str, at: int, cache: dict) -> str | None:
+    """The organisation a phrase such as "the agency" takes up from the two sentences before it.
+
+    The nearest subject or cue subject that is no person of known gender: an
+    organisation ("The State Department also said …"), a publication, a group.
+
+    Example
+    -------
+    >>> t = "The State Department said on Friday it had erred. Later the agency said more."
+    >>> body_antecedent(t, [(0, 50), (51, 78)], "the agency", 57, {})
+    'State Department'
+    """
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _body_nouns():
+        return None
+    names = article_names(text, cache)
+    for *_, bodies in sentence_candidates(text, sentences, at, cache, 2):
+        for a, b in bodies:
+            name = re.sub(r"^(?i:the)\s+", "", text[a:b])
+            if names.gender(name) is None and not is_pronoun(name):
+                return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _role_spelled() -> dict[str, str]:
+    """Abbreviated role words and the role they stand for (third column of ``quote_roles.txt``)."""
+    return {r[0].strip().lower(): r[2].strip().lower() for r in data_rows("quote_roles.txt") if len(r) > 2}
 
 
 def _role_head(role: str | None) -> str | None:
     words = [w.lower() for w in (role or "").split() if roles().get(w.lower()) == "head"]
-    return words[-1] if words else None
+    return _role_spelled().get(words[-1], words[-1]) if words else None
 
 
 def role_holder(text: str, before: int, role: str, cache: dict) -> str | None:
@@ -107,14 +248,26 @@ def role_holder(text: str, before: int, role: str, cache: dict) -> str | None:
         return None
     people = cache.get("_people")
     if people is None:
-        people = cache["_people"] = [(s, name, r) for s, _, name, r in name_mentions(text)
-                                     if r and len(name.split()) >= 2]
+        people = cache["_people"] = [(s, name, r) for s, _, name, r in name_mentions(text) if r]
         cache["_people_starts"] = [p[0] for p in people]
     end = bisect_right(cache["_people_starts"], before)
     for s, name, r in reversed(people[:end]):
         if _role_head(r) == head:
             return name
     return None
+
+
+def _role_antecedent(text: str, sentences, phrase: str, at: int, cache: dict) -> str | None:
+    """The person a definite role phrase ("the senator") takes up from the sentence before it.
+
+    Only "the" + a person role; the nearest fitting person of the two sentences
+    before (a cue subject or subject first), as for "he".
+    """
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the" or _role_head(phrase) is None:
+        return None
+    span = pronoun_antecedent(text, sentences, at, "person", cache, "the", lookback=2)
+    return parse_mention(text[span[0]:span[1]])["name"] if span else None
 
 
 def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit_start: int,
@@ -129,7 +282,7 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
         return out  # "Several said": a group the text does not name
     if is_pronoun(mention):
         # the part of the pronoun's own sentence before it counts ("Lee, who led the review, said he …")
-        named = pronoun_antecedent(text, sentences, ms, pronouns()[mention.lower()], cache)
+        named = pronoun_antecedent(text, sentences, ms, pronouns()[mention.lower()], cache, mention)
     if named is None:
         return out
     full = text[named[0]:named[1]]
@@ -140,8 +293,34 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     if name is None and ctx["name"] and parsed["role"]:
         name = ctx["name"]  # "the lawyer, Mark D. Sheridan, said"
     if name is None and parsed["role"]:
-        name = role_holder(text, named[0], parsed["role"], cache)
+        name = role_holder(text, named[0], parsed["role"], cache) or _role_antecedent(text, sentences, full,
+                                                                                      named[0], cache)
+    if name is None and not is_pronoun(full):
+        name = body_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
         name = re.sub(r"^(?i:the|a|an)\s+", "", full)
+    if _fragment(name, full):  # "The former", "her March comment": a fragment, not a speaker
+        owner = {"his": "he", "her": "she"}.get(full.split()[0].lower())
+        span = pronoun_antecedent(text, sentences, named[0], "person", cache, owner) if owner else None
+        name = parse_mention(text[span[0]:span[1]])["name"] if span else None
     out.update(speaker=name, speaker_role=role, side=parsed["side"] or ctx["side"] or side_of(context))
     return out
+
+
+def _fragment(name: str | None, mention: str) -> bool:
+    """A speaker that is one function word, or a month that is no surname ("May said", "Ms. May" are).
+
+    Example
+    -------
+    >>> _fragment("former", "The former"), _fragment("March", "her March"), _fragment("May", "Ms. May")
+    (True, True, False)
+    >>> _fragment("US", "US")
+    False
+    """
+    if not name or " " in name.strip():
+        return False
+    low = name.lower()
+    if low in months():
+        before = mention[:mention.rfind(name)].split()
+        return bool(before) and not before[-1].endswith(".")
+    return low in function_words() and not name.isupper()  # "US" is a country, "us" a pronoun
