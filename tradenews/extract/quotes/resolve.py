@@ -181,7 +181,9 @@ def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int
     Yields ``(strong, weak, pronoun_at, bodies)`` per sentence (see :func:`_sentence_names`);
     each stretch is at most 600 characters, so the work per quotation is bounded.
     """
-    starts = cache.setdefault("_starts", [s for s, _ in sentences])
+    if "_starts" not in cache:  # once per article: rebuilding it per pronoun was quadratic on one long article
+        cache["_starts"] = [s for s, _ in sentences]
+    starts = cache["_starts"]
     spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
     for i in range(n - 1, max(-1, n - 1 - lookback), -1):
