@@ -38,6 +38,10 @@ _OPENS_CLAUSE = re.compile(r"(?:^|\n|[.!?][”\"]? |, |\band |\bbut )$")
 # after a surname that opens a clause: only lower-case words (or a number) before a gendered pronoun
 _THEN_PRONOUN = re.compile(r"(?:[’']s)?(?:,| (?:[a-z\-]+|\d+),?){0,8} (she|her|he|his|him)\b")
 _TITLES_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_MID_REACH = 6  # the longest _MID_BEFORE: "Mrs. " after a word boundary, plus one
+_RUN_START = re.compile(r"(?<![\w’'.])\w+")  # a run of word characters that can start a name
+_HEAD = re.compile(r"\w+")
+_GLUED_AFTER = re.compile(r"[\w\-]")
 
 
 def _rows(name: str) -> list[dict]:
@@ -87,11 +91,36 @@ class ArticleNames:
         self._mid: dict[str, bool] = {}
         self._genders: dict[str, str | None] = {}
         self._agrees: dict[tuple, bool] = {}
+        self._starts: dict[str, list[int]] | None = None
+
+    def occurrences(self, word: str) -> list[int] | None:
+        """Where a capitalized ``word`` can start in the text: after no word character, apostrophe or
+        period, with its first run of word characters complete (built once per article in one pass,
+        so asking about many names stays linear in the text). None for other words: scan for those."""
+        head = _HEAD.match(word)
+        if head is None or not word[:1].isupper():
+            return None
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for m in _RUN_START.finditer(self.text):
+                run = m.group()
+                if run[:1].isupper():
+                    starts.setdefault(run, []).append(m.start())
+            self._starts = starts
+        return self._starts.get(head.group(), [])
 
     def written_mid_sentence(self, word: str) -> bool:
         """Whether the article writes ``word`` after a lower-case word, a digit, a comma or a title (cached)."""
         if word not in self._mid:
-            self._mid[word] = re.search(_MID_BEFORE + re.escape(word) + r"(?![\w’'\-])", self.text) is not None
+            pattern = re.compile(_MID_BEFORE + re.escape(word) + r"(?![\w’'\-])")
+            where = self.occurrences(word)
+            if where is None:
+                found = pattern.search(self.text) is not None
+            else:  # the same search, only around the places the word is written
+                end = len(self.text)
+                found = any(pattern.search(self.text, max(0, q - _MID_REACH), min(end, q + len(word) + 1))
+                            for q in where)
+            self._mid[word] = found
         return self._mid[word]
 
     def surname_gender(self, word: str) -> str | None:
@@ -102,7 +131,7 @@ class ArticleNames:
         after it with only lower-case words between. Cached per word.
         """
         if word not in self._genders:
-            self._genders[word] = _surname_gender(self.text, word)
+            self._genders[word] = _surname_gender(self.text, word, self.occurrences(word))
         return self._genders[word]
 
     def gender(self, name: str) -> str | None:
@@ -155,16 +184,30 @@ class ArticleNames:
         return want is None or g == want or (g is None and not known)
 
 
-def _surname_gender(text: str, word: str) -> str | None:
+def _spans_of(text: str, word: str, starts: list[int] | None):
+    """(start, end) of each place ``word`` stands alone in ``text``; from ``starts`` (see
+    :meth:`ArticleNames.occurrences`) when given, else by scanning the text."""
+    if starts is None:
+        for m in re.finditer(r"(?<![\w’'.])" + re.escape(word) + r"(?![\w\-])", text):
+            yield m.start(), m.end()
+        return
+    last, n = -1, len(word)
+    for q in starts:
+        if q >= last and text.startswith(word, q) and not _GLUED_AFTER.match(text, q + n):
+            last = q + n
+            yield q, last
+
+
+def _surname_gender(text: str, word: str, starts: list[int] | None = None) -> str | None:
     votes = [0, 0]  # male, female
     given = given_genders()
-    for m in re.finditer(r"(?<![\w’'.])" + re.escape(word) + r"(?![\w\-])", text):
-        before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+    for start, end in _spans_of(text, word, starts):
+        before = _BEFORE.search(text, max(0, start - 40), start)
         g = None
         if before:
             g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else given.get(before.group(2))
-        elif _OPENS_CLAUSE.search(text, max(0, m.start() - 6), m.start()):
-            then = _THEN_PRONOUN.match(text, m.end(), m.end() + 90)
+        elif _OPENS_CLAUSE.search(text, max(0, start - 6), start):
+            then = _THEN_PRONOUN.match(text, end, end + 90)
             g = then and ("f" if then.group(1) in ("she", "her") else "m")
         if g in ("m", "f"):
             votes[g == "f"] += 1
