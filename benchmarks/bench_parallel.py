@@ -116,7 +116,7 @@ def measure_partition(folder: Path) -> dict:
     import tradenews as tn
     from tradenews.parallel.corpus import FRAMES, load_block
     from tradenews.parallel.extract import conform, meta
-    from tradenews.parallel.tfidf import _idf, block_top_k, count_partition, vectorize
+    from tradenews.parallel.tfidf import idf_model, block_top_k, count_partition, vectorize
 
     first = sorted(folder.glob("*.jsonl"))[0]
     tn.extract_quotes(tn.load_corpus())  # warm-up
@@ -133,7 +133,7 @@ def measure_partition(folder: Path) -> dict:
         out[f"{kind}_s"] = time.process_time() - t0
     t0 = time.process_time()
     part = count_partition(corpus.articles, corpus.sentences, "english")
-    v = vectorize(part, _idf(part["df"], out["articles"]))
+    v = vectorize(part, idf_model(part["df"], out["articles"]))
     out["vectorize_s"] = time.process_time() - t0
     out["doc_vectors_mb"] = sum(x.nbytes for x in (v["docs"].data, v["docs"].indices, v["docs"].indptr)) / 2**20
     out["sentence_vectors_mb"] = sum(x.nbytes for x in (v["units"].data, v["units"].indices, v["units"].indptr)) / 2**20

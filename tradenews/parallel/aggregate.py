@@ -25,7 +25,7 @@ import pandas as pd
 import tradenews as tn
 from tradenews.parallel.corpus import DaskCorpus
 
-__all__ = ["topic_coverage", "outlet_sizes"]
+__all__ = ["topic_coverage", "coverage_task", "outlet_sizes"]
 
 _KEY = ["outlet_label", "topic"]
 
@@ -85,8 +85,13 @@ def topic_coverage(corpus: DaskCorpus, *, topics: Any = None) -> pd.DataFrame:
     >>> topic_coverage(read_corpus(blocksize=0)).equals(tn.topic_coverage(tn.load_corpus()))
     True
     """
+    return coverage_task(corpus, topics=topics).compute()
+
+
+def coverage_task(corpus: DaskCorpus, *, topics: Any = None):
+    """:func:`topic_coverage` as one ``dask.delayed`` table, to compute together with other work."""
     parts = [dask.delayed(_partial_coverage)(a, topics) for a in corpus.articles.to_delayed()]
-    return _finish_coverage(dask.compute(_tree(_combine_coverage, parts))[0], topics)
+    return dask.delayed(_finish_coverage)(_tree(_combine_coverage, parts), topics)
 
 
 # --------------------------------------------------------------------------- outlet sizes
