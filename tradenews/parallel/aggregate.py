@@ -75,7 +75,11 @@ def _finish_coverage(table: pd.DataFrame, topics) -> pd.DataFrame:
     table["terms"] = table["terms"].fillna("").astype(str)
     cols = ["outlet_label", "topic", "n_articles", "articles_mentioning", "share_of_articles",
             "n_mentions", "per_1000_words", "terms"]
-    return table[cols].reset_index(drop=True)
+    table = table[cols].reset_index(drop=True)
+    # the lexicon's name, as tn.topic_coverage records it (the heatmap names it)
+    table.attrs = {"lexicon": tn.topic_coverage(pd.DataFrame({"article_id": [], "outlet_label": [], "text": [],
+                                                              "n_words": []}), topics=topics).attrs.get("lexicon")}
+    return table
 
 
 def topic_coverage(corpus: DaskCorpus, *, topics: Any = None) -> pd.DataFrame:

@@ -47,7 +47,8 @@ from tradenews.parallel.cluster import client as make_client
 from tradenews.parallel.corpus import BLOCKSIZE, DaskCorpus, input_files, read_corpus, to_pandas
 from tradenews.parallel.stories import stories as dask_stories
 
-__all__ = ["DaskEngine", "build_report", "story_bins", "separable", "STORY_SEPARABLE", "split_by_bin"]
+__all__ = ["DaskEngine", "build_report", "story_bins", "separable", "STORY_SEPARABLE", "split_by_bin",
+           "join_pieces", "story_tasks", "in_corpus_order"]
 
 #: Extractors checked story-separable on this branch beyond what their signatures say
 #: (``tests/test_parallel_report.py`` compares every table with the single-process report).
@@ -109,7 +110,7 @@ def split_by_bin(part: Corpus, bin_of: pd.Series, n_bins: int) -> list[Corpus]:
     return pieces
 
 
-def _join(*pieces: Corpus) -> Corpus:
+def join_pieces(*pieces: Corpus) -> Corpus:
     """Pieces in load order, as one pandas corpus (categories as the single-machine loader builds them)."""
     tables = [to_pandas(pd.concat([getattr(p, name) for p in pieces], ignore_index=True))
               for name in ("articles", "paragraphs", "sentences", "removed", "errors")]
@@ -122,9 +123,37 @@ def _pick_rows(table: pd.DataFrame | None, ids: pd.Series) -> pd.DataFrame | Non
     return table[table["article_id"].astype(str).isin(set(ids.astype(str)))].reset_index(drop=True)
 
 
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.reset_index(drop=True)
+    frame.attrs = {}  # pd.concat compares attrs, and side tables in attrs cannot be compared
+    return frame
+
+
+def _unify_dtypes(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """A column that holds only missing values in one partition takes the dtype the others agree on.
+
+    (A partition of undated articles gives naive ``NaT`` times where the others are UTC.)
+    """
+    for col in frames[0].columns:
+        seen = {str(f[col].dtype): f[col].dtype for f in frames if col in f and f[col].notna().any()}
+        if len(seen) != 1:
+            continue
+        target = next(iter(seen.values()))
+        for f in frames:
+            if col in f and f[col].dtype != target and not f[col].notna().any():
+                try:
+                    f[col] = pd.Series([pd.NA] * len(f), index=f.index, dtype=object).astype(target)
+                except (TypeError, ValueError):
+                    pass
+    return frames
+
+
 def in_corpus_order(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
     """Per-partition results as one table, rows in corpus order of ``article_id`` (stable within an article)."""
-    table = pd.concat(frames, ignore_index=True)
+    attrs = combine_attrs(frames, order)
+    frames = [f for f in frames if len(f)] or frames[:1]  # an empty partition's dtypes are guesses
+    table = pd.concat(_unify_dtypes([_bare(f) for f in frames]), ignore_index=True)
+    table.attrs = attrs
     for col in frames[0].columns if frames else ():
         if any(isinstance(f[col].dtype, pd.CategoricalDtype) for f in frames) and \
                 not isinstance(table[col].dtype, pd.CategoricalDtype):
@@ -135,13 +164,23 @@ def in_corpus_order(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.Dat
     return table.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
 
 
+def combine_attrs(frames: list[pd.DataFrame], order: dict[str, int]) -> dict:
+    """The ``attrs`` of per-partition results as one: side tables concatenated in corpus order, scalars kept."""
+    out: dict = {}
+    for key in dict.fromkeys(k for f in frames for k in f.attrs):
+        values = [f.attrs[key] for f in frames if key in f.attrs]
+        if all(isinstance(v, pd.DataFrame) for v in values):
+            out[key] = in_corpus_order(values, order)
+        else:
+            out[key] = values[0]
+    return out
+
+
 def _call(func: Callable, corpus: Any, **options: Any) -> pd.DataFrame:
     from tradenews.pipeline.context import accepts
 
     result = func(corpus, **{k: v for k, v in options.items() if v is not None and accepts(func, k)})
-    result = result.reset_index(drop=True)
-    result.attrs = {}
-    return result
+    return result.reset_index(drop=True)
 
 
 def _merge_statistics(*stats):
@@ -209,7 +248,7 @@ class DaskEngine:
         if len(corpus.articles) == 0:
             return {}
         dc, parts = self.dc, self.dc.partitions()
-        whole = dask.delayed(_join, pure=True)(*parts)
+        whole = dask.delayed(join_pieces, pure=True)(*parts)
         order = {a: i for i, a in enumerate(corpus.articles["article_id"].astype(str))}
         stories = dask_stories(dc)
         tasks: dict[str, Any] = {
@@ -223,10 +262,10 @@ class DaskEngine:
         self.partitions_by_story = n_bins
         bin_of = dask.delayed(bins)
         cut = [dask.delayed(split_by_bin, nout=n_bins)(p, bin_of, n_bins) for p in parts]
-        story_parts = [dask.delayed(_join)(*[c[b] for c in cut]) for b in range(n_bins)]
+        story_parts = [dask.delayed(join_pieces)(*[c[b] for c in cut]) for b in range(n_bins)]
         story_rows = [stories[bins.reindex(stories["article_id"].astype(str)).to_numpy() == b]
                       .reset_index(drop=True) for b in range(n_bins)]
-        tasks.update(self._extractors(whole, story_parts, story_rows, stories))
+        tasks.update(story_tasks(whole, story_parts, story_rows, stories))
         with warnings.catch_warnings():  # coverage comes from DataFrame partitions, the rest from delayed calls
             warnings.filterwarnings("ignore", message="Computing mixed collections")
             futures = self.client.compute(tasks)
@@ -237,33 +276,39 @@ class DaskEngine:
             out[name] = in_corpus_order(value, order) if isinstance(value, list) else value
         return out
 
-    def _extractors(self, whole, story_parts: list, story_rows: list[pd.DataFrame], stories: pd.DataFrame) -> dict:
-        """Delayed quotes, entities and facts: per story partition where separable, else one whole-corpus task."""
-        tasks: dict[str, Any] = {}
-        if separable("quotes"):
-            tasks["quotes"] = [dask.delayed(_call)(tn.extract_quotes, p, stories=s)
-                               for p, s in zip(story_parts, story_rows)]
-        else:
-            tasks["quotes"] = dask.delayed(_call)(tn.extract_quotes, whole)
-        if separable("entities"):
-            from tradenews.extract.entities import entity_statistics
-
-            merged = _tree(_merge_statistics, [dask.delayed(entity_statistics)(p) for p in story_parts])
-            entities = [dask.delayed(_call)(tn.extract_entities, p, statistics=merged) for p in story_parts]
-            tasks["entities"] = entities
-        else:
-            tasks["entities"] = dask.delayed(_call)(tn.extract_entities, whole)
-            entities = [dask.delayed(_pick_rows)(tasks["entities"], s["article_id"]) for s in story_rows]
-        if separable("facts"):
-            tasks["facts"] = [dask.delayed(_call)(tn.extract_facts, p, entities=e, stories=s)
-                              for p, e, s in zip(story_parts, entities, story_rows)]
-        else:
-            tasks["facts"] = dask.delayed(_call)(tn.extract_facts, whole, entities=tasks["entities"],
-                                                 stories=stories)
-        return tasks
-
     def close(self) -> None:
         self.client.close()
+
+
+def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], stories: pd.DataFrame) -> dict:
+    """Delayed quotes, entities and facts: a list per story partition where separable, else one whole-corpus task.
+
+    ``whole`` is the corpus (or a delayed one), ``story_parts`` the corpora of
+    the story partitions and ``story_rows`` their rows of ``stories``.
+    """
+    tasks: dict[str, Any] = {}
+    if separable("quotes"):
+        tasks["quotes"] = [dask.delayed(_call)(tn.extract_quotes, p, stories=s)
+                           for p, s in zip(story_parts, story_rows)]
+    else:
+        tasks["quotes"] = dask.delayed(_call)(tn.extract_quotes, whole)
+    if separable("entities"):
+        from tradenews.extract.entities import entity_statistics
+
+        merged = _tree(_merge_statistics, [dask.delayed(entity_statistics)(p) for p in story_parts])
+        entities = [dask.delayed(_call)(tn.extract_entities, p, statistics=merged) for p in story_parts]
+        tasks["entities"] = entities
+    else:
+        tasks["entities"] = dask.delayed(_call)(tn.extract_entities, whole)
+        entities = [dask.delayed(_pick_rows)(tasks["entities"], s["article_id"]) for s in story_rows]
+    if separable("facts"):
+        tasks["facts"] = [dask.delayed(_call)(tn.extract_facts, p, entities=e, stories=s)
+                          for p, e, s in zip(story_parts, entities, story_rows)]
+    else:
+        tasks["facts"] = dask.delayed(_call)(tn.extract_facts, whole, entities=tasks["entities"],
+                                             stories=stories)
+    return tasks
+
 
 
 def _futures(frame) -> list:

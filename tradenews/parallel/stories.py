@@ -65,7 +65,8 @@ def story_counts(articles: pd.DataFrame) -> dict[str, Any]:
     counts.sum_duplicates()
     counts.sort_indices()
     df = pd.Series(np.bincount(counts.indices, minlength=len(vocab)), index=pd.Index(vocab, dtype=object))
-    return {"vocab": np.array(vocab, dtype=object), "counts": counts, "df": df, "n": len(tokens)}
+    table = articles[["article_id", "published"]].reset_index(drop=True)
+    return {"vocab": np.array(vocab, dtype=object), "counts": counts, "df": df, "n": len(tokens), "table": table}
 
 
 def _sum(*frequencies: pd.Series) -> pd.Series:
@@ -122,8 +123,8 @@ def stories(corpus: DaskCorpus, *, min_similarity: float = 0.15, top_k: int = 3,
     n = dask.delayed(sum)([p["n"] for p in parts])
     model = dask.delayed(_model, pure=True)(_tree([p["df"] for p in parts]), n)
     vectors = [dask.delayed(story_vectors, pure=True)(p, model) for p in parts]
-    blocks, table = dask.compute(vectors, articles[["article_id", "published"]])
-    table = table.reset_index(drop=True)
+    blocks, tables = dask.compute(vectors, [p["table"] for p in parts])
+    table = pd.concat(tables, ignore_index=True)
     if not len(table):
         return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(STORY_COLUMNS, ["str", "str", "int64"])})
     X = sp.vstack(blocks).tocsr()
