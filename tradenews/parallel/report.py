@@ -45,7 +45,8 @@ from tradenews.core.corpus import Corpus
 from tradenews.parallel.aggregate import coverage_task
 from tradenews.parallel.cluster import client as make_client
 from tradenews.parallel.corpus import BLOCKSIZE, DaskCorpus, input_files, read_corpus, to_pandas
-from tradenews.parallel.stories import stories as dask_stories
+from tradenews.parallel.stories import stories_task
+from tradenews.pipeline.context import RESULTS
 
 __all__ = ["DaskEngine", "build_report", "story_bins", "separable", "STORY_SEPARABLE", "split_by_bin",
            "join_pieces", "story_tasks", "in_corpus_order"]
@@ -241,23 +242,45 @@ class DaskEngine:
         self.corpus = self.dc.compute()
         return self.corpus
 
-    def results(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
-        """The run results computed on the cluster: stories, quotes, entities, facts, tariffs, coverage, pairs."""
+    def results(self, corpus: Corpus, *, needs: set[str] | None = None) -> dict[str, pd.DataFrame]:
+        """The run results ``needs`` (default: all of :data:`RESULTS`) computed on the cluster, and ``stories``."""
         if corpus is not self.corpus or self.dc is None:
             raise ValueError("results() needs the corpus that load() returned (no sampling on the Dask path)")
         if len(corpus.articles) == 0:
             return {}
+        needs = set(RESULTS if needs is None else needs)
         dc, parts = self.dc, self.dc.partitions()
         whole = dask.delayed(join_pieces, pure=True)(*parts)
         order = {a: i for i, a in enumerate(corpus.articles["article_id"].astype(str))}
-        stories = dask_stories(dc)
-        tasks: dict[str, Any] = {
-            "tariffs": [dask.delayed(_call)(tn.extract_tariffs, p) for p in parts],
-            "coverage": coverage_task(dc),
-            "pairs": dask.delayed(_call)(tn.similar_pairs, whole),
-        }
-        n_bins = BINS_PER_WORKER * self.workers
-        bins = story_bins(stories, corpus.articles.set_index("article_id")["n_words"], n_bins)
+        tasks: dict[str, Any] = {"stories": stories_task(dc)}
+        if "tariffs" in needs:
+            tasks["tariffs"] = [dask.delayed(_call)(tn.extract_tariffs, p) for p in parts]
+        if "coverage" in needs:
+            tasks["coverage"] = coverage_task(dc)
+        if "pairs" in needs:
+            tasks["pairs"] = dask.delayed(_call)(tn.similar_pairs, whole)
+        by_story = sorted(needs & {"quotes", "entities", "facts"})
+        shuffle = any(separable(k) for k in by_story)
+        if by_story and not shuffle:  # every extractor on the whole corpus, started with the rest
+            tasks.update({k: v for k, v in story_tasks(whole, [], [], tasks["stories"]).items() if k in by_story})
+        futures = self._compute(tasks)
+        if shuffle:
+            stories = futures["stories"].result()
+            tasks = {k: v for k, v in self._by_story(whole, parts, stories, corpus).items() if k in by_story}
+            futures.update(self._compute(tasks))
+        self._wait(list(_flatten(futures)))
+        done = self.client.gather(futures)
+        return {name: in_corpus_order(value, order) if isinstance(value, list) else value
+                for name, value in done.items()}
+
+    def _compute(self, tasks: dict) -> dict:
+        with warnings.catch_warnings():  # coverage comes from DataFrame partitions, the rest from delayed calls
+            warnings.filterwarnings("ignore", message="Computing mixed collections")
+            return self.client.compute(tasks)
+
+    def _by_story(self, whole, parts: list, stories: pd.DataFrame, corpus: Corpus) -> dict:
+        """The shuffle by story (2-4 partitions per worker, balanced by words), then :func:`story_tasks`."""
+        bins = story_bins(stories, corpus.articles.set_index("article_id")["n_words"], BINS_PER_WORKER * self.workers)
         n_bins = int(bins.max()) + 1 if len(bins) else 1
         self.partitions_by_story = n_bins
         bin_of = dask.delayed(bins)
@@ -265,16 +288,7 @@ class DaskEngine:
         story_parts = [dask.delayed(join_pieces)(*[c[b] for c in cut]) for b in range(n_bins)]
         story_rows = [stories[bins.reindex(stories["article_id"].astype(str)).to_numpy() == b]
                       .reset_index(drop=True) for b in range(n_bins)]
-        tasks.update(story_tasks(whole, story_parts, story_rows, stories))
-        with warnings.catch_warnings():  # coverage comes from DataFrame partitions, the rest from delayed calls
-            warnings.filterwarnings("ignore", message="Computing mixed collections")
-            futures = self.client.compute(tasks)
-        self._wait(list(_flatten(futures)))
-        done = self.client.gather(futures)
-        out = {"stories": stories}
-        for name, value in done.items():
-            out[name] = in_corpus_order(value, order) if isinstance(value, list) else value
-        return out
+        return story_tasks(whole, story_parts, story_rows, stories)
 
     def close(self) -> None:
         self.client.close()

@@ -12,8 +12,8 @@ the Dask way:
 3. each partition is weighted with the global IDF (scikit-learn's
    ``TfidfTransformer``: the same arithmetic row by row, so the same float32
    vectors);
-4. the sparse vectors (small: a few hundred non-zeros per article) come to the
-   client, where the single-machine :func:`~tradenews.extract.stories.neighbour_edges`
+4. the sparse vectors (small: a few hundred non-zeros per article) go to one
+   task, where the single-machine :func:`~tradenews.extract.stories.neighbour_edges`
    finds each article's neighbours and the connected components are the stories.
 
 Step 4 mirrors the last lines of :func:`tradenews.stories` (date window,
@@ -34,7 +34,7 @@ from tradenews.extract.stories import STORY_COLUMNS, neighbour_edges
 from tradenews.parallel.corpus import DaskCorpus
 from tradenews.parallel.tfidf import idf_model
 
-__all__ = ["stories", "story_counts", "story_vectors"]
+__all__ = ["stories", "stories_task", "group_stories", "story_counts", "story_vectors"]
 
 # the story model's settings (tradenews.extract.stories._vectors)
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"
@@ -116,14 +116,25 @@ def stories(corpus: DaskCorpus, *, min_similarity: float = 0.15, top_k: int = 3,
     >>> stories(read_corpus(blocksize=0)).equals(tn.stories(tn.load_corpus()))
     True
     """
-    import scipy.sparse as sp
+    return stories_task(corpus, min_similarity=min_similarity, top_k=top_k, window_days=window_days,
+                        mutual=mutual, search_terms=search_terms).compute()
 
+
+def stories_task(corpus: DaskCorpus, **options: Any):
+    """:func:`stories` as one ``dask.delayed`` table (the neighbour search runs on a worker)."""
     articles = corpus.articles[["article_id", "text", "published"]]
     parts = [dask.delayed(story_counts, pure=True)(a) for a in articles.to_delayed()]
     n = dask.delayed(sum)([p["n"] for p in parts])
     model = dask.delayed(_model, pure=True)(_tree([p["df"] for p in parts]), n)
     vectors = [dask.delayed(story_vectors, pure=True)(p, model) for p in parts]
-    blocks, tables = dask.compute(vectors, [p["table"] for p in parts])
+    return dask.delayed(group_stories, pure=True)(vectors, [p["table"] for p in parts], **options)
+
+
+def group_stories(blocks: list, tables: list[pd.DataFrame], *, min_similarity: float = 0.15, top_k: int = 3,
+                  window_days: float | None = 3, mutual: bool = False, search_terms: int = 40) -> pd.DataFrame:
+    """The story table from the partitions' vectors and ``article_id, published`` tables, in corpus order."""
+    import scipy.sparse as sp
+
     table = pd.concat(tables, ignore_index=True)
     if not len(table):
         return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(STORY_COLUMNS, ["str", "str", "int64"])})

@@ -219,8 +219,8 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         No progress lines on stderr.
     engine : optional
         Computes the corpus and the expensive results elsewhere: ``engine.load(source,
-        columns=, errors=)`` returns the corpus, ``engine.results(corpus)`` a dict of
-        :class:`~tradenews.pipeline.context.Run` results (the Dask report,
+        columns=, errors=)`` returns the corpus, ``engine.results(corpus, needs=names)`` a dict
+        of :class:`~tradenews.pipeline.context.Run` results (at least those the chosen sections need) (the Dask report,
         :func:`tradenews.parallel.report.build_report`).
 
     Returns the path of ``report.html``. Raises :class:`ReportLocked` when another
@@ -269,7 +269,8 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
             if engine is not None and len(corpus.articles):
                 _say("report: computing quotes, entities, facts, tariffs, stories, coverage and pairs on Dask",
                      quiet=quiet)
-                run = Run(corpus, results=engine.results(corpus))
+                needs = {name for section in chosen for name in section.needs}
+                run = Run(corpus, results=engine.results(corpus, needs=needs))
             _run_all(chosen, states, page, run, out, formats=formats, provenance=provenance,
                      max_rows=max_rows, manifest=manifest, quiet=quiet)
         except KeyboardInterrupt:
