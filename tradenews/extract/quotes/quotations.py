@@ -41,11 +41,14 @@ QUOTE_COLUMNS = [
 _PEOPLE_COLUMNS = ["article_id", "outlet", "start", "end", "name", "role", "side"]
 
 
+_CLAUSE_BREAK = re.compile(r"[.;,]\s")
+
+
 def _people_rows(aid, outlet, text: str) -> list[dict]:
     rows = []
     for s, e, name, role in sp.name_mentions(text):
         ctx = text[max(0, s - 40):s].split("\n")[-1]
-        ctx = re.split(r"[.;,]\s", ctx)[-1]
+        ctx = _CLAUSE_BREAK.split(ctx)[-1]
         rows.append({"article_id": aid, "outlet": outlet, "start": s, "end": e, "name": name,
                      "role": role, "side": sp.side_of(ctx)})
     return rows
@@ -76,13 +79,18 @@ def people(corpus) -> "pd.DataFrame":
 
 
 def _sentence_table(sents) -> dict:
+    """article_id -> (sentence spans, their starts as an array, sentence ids), in table order."""
     import numpy as np
 
-    out = {}
-    for aid, g in sents.groupby("article_id", sort=False):
-        out[aid] = (list(zip(g["start"].tolist(), g["end"].tolist())), np.asarray(g["start"]),
-                    g["sentence_id"].tolist())
-    return out
+    lists: dict = {}
+    for aid, s, e, sid in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                              sents["sentence_id"].tolist()):
+        spans_ids = lists.get(aid)
+        if spans_ids is None:
+            spans_ids = lists[aid] = ([], [])
+        spans_ids[0].append((s, e))
+        spans_ids[1].append(sid)
+    return {aid: (spans, np.asarray([s for s, _ in spans]), ids) for aid, (spans, ids) in lists.items()}
 
 
 def _article_rows(aid, outlet, text, sent, head_end) -> tuple[list[dict], list[dict]]:
@@ -99,7 +107,7 @@ def _article_rows(aid, outlet, text, sent, head_end) -> tuple[list[dict], list[d
     return rows, [{"article_id": aid, "position": p, "reason": why} for p, why in skip]
 
 
-def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
+def extract_quotes(corpus, *, aliases: str | None = None, stories: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """One row per direct quotation in ``corpus``, with its speaker.
 
     Parameters
@@ -110,6 +118,15 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
         link across the articles of one story; without it names stay per article.
     aliases : path, optional
         CSV ``alias,canonical`` with names the text cannot tell apart.
+    stories : DataFrame, optional
+        ``article_id, story_id`` as :func:`tradenews.stories` returns. Every
+        step that looks beyond one article (name variants and the counts that
+        choose among them, sides carried by full names, role conflicts) then
+        stays within a story, so the rows of any split of the corpus into
+        whole stories are the rows of the whole corpus (the Dask path relies
+        on it). Articles missing from the table are stories of their own.
+        Without it, nothing new is computed: names link within the articles'
+        ``story_id`` (if any), as before.
 
     Returns
     -------
@@ -151,10 +168,20 @@ def extract_quotes(corpus, *, aliases: str | None = None) -> "pd.DataFrame":
         found_people.extend(_people_rows(aid, outlet, text))
     df = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "name_conflict"])
     folk = pd.DataFrame(found_people, columns=_PEOPLE_COLUMNS)
-    stories = dict(zip(arts["article_id"], arts["story_id"])) if "story_id" in arts.columns else None
-    df = sp.canonical_names(df, people=folk, aliases=sp.read_aliases(aliases), stories=stories)
-    df = _propagate_sides(df, people=folk)
+    story_map, separable = _story_map(arts, stories)
+    df = sp.canonical_names(df, people=folk, aliases=sp.read_aliases(aliases), stories=story_map,
+                            separable=separable)
+    df = _propagate_sides(df, people=folk, stories=story_map if separable else None)
     return _typed(df, skipped)
+
+
+def _story_map(arts, stories) -> tuple[dict | None, bool]:
+    """article_id -> story id, and whether every cross-article step must stay within a story."""
+    if stories is not None:
+        return dict(zip(stories["article_id"], stories["story_id"])), True
+    if "story_id" in arts.columns:
+        return dict(zip(arts["article_id"], arts["story_id"])), False
+    return None, False
 
 
 def _typed(df, skipped):
@@ -170,11 +197,12 @@ def _typed(df, skipped):
     return df
 
 
-def _propagate_sides(df, *, people=None):
+def _propagate_sides(df, *, people=None, stories: dict | None = None):
     """A speaker's side and role, when stated once, hold for their other quotations.
 
     Within an article for any speaker; across articles only for full names
-    (two words or more), never for a surname alone.
+    (two words or more), never for a surname alone; with ``stories``
+    (article_id -> story id) only across the articles of one story.
     """
     import pandas as pd
 
@@ -183,18 +211,28 @@ def _propagate_sides(df, *, people=None):
         titled = people.dropna(subset=["name", "side"]).rename(columns={"name": "speaker"})
         known = pd.concat([known, titled[["article_id", "speaker", "side"]]], ignore_index=True)
     full = known[known["speaker"].str.count(" ") >= 1]
-
-    def vote(s):
-        return s.value_counts().sort_index().idxmax()
-
-    by_article = known.groupby(["article_id", "speaker"])["side"].agg(vote).to_dict()
-    by_name = full.groupby("speaker")["side"].agg(vote).to_dict()
+    by_article = _votes(known, ["article_id", "speaker"])
+    if stories is None:
+        by_name = _votes(full, ["speaker"])
+        name_key = lambda a, n: n  # noqa: E731
+    else:
+        story_of = lambda a: stories.get(a, ("article", a))  # noqa: E731
+        by_name = _votes(full.assign(story=[story_of(a) for a in full["article_id"]]), ["story", "speaker"])
+        name_key = lambda a, n: (story_of(a), n)  # noqa: E731
     named = df.dropna(subset=["speaker", "speaker_role"])
     roles = named.groupby(["article_id", "speaker"])["speaker_role"].first().to_dict()
     df = df.copy()
-    keys = list(zip(df["article_id"], df["speaker"]))
-    df["side"] = [s if isinstance(s, str) else by_article.get(k, by_name.get(k[1], pd.NA))
-                  if isinstance(k[1], str) else pd.NA for s, k in zip(df["side"], keys)]
+    keys = list(zip(df["article_id"].tolist(), df["speaker"].tolist()))
+    df["side"] = [s if isinstance(s, str) else by_article.get(k, by_name.get(name_key(*k), pd.NA))
+                  if isinstance(k[1], str) else pd.NA for s, k in zip(df["side"].tolist(), keys)]
     df["speaker_role"] = [r if isinstance(r, str) else roles.get(k, pd.NA) if isinstance(k[1], str) else pd.NA
-                          for r, k in zip(df["speaker_role"], keys)]
+                          for r, k in zip(df["speaker_role"].tolist(), keys)]
     return df
+
+
+def _votes(known, keys: list[str]) -> dict:
+    """keys -> the side most often given to them (ties: the first side in sort order)."""
+    n = known.groupby(keys + ["side"], sort=False).size().reset_index(name="n")
+    n = n.sort_values(["n", "side"], ascending=[False, True], kind="stable").drop_duplicates(keys)
+    cols = [n[k].tolist() for k in keys]
+    return dict(zip(zip(*cols) if len(keys) > 1 else cols[0], n["side"].tolist()))

@@ -181,52 +181,93 @@ def name_mentions(text: str) -> list[tuple[int, int, str, str | None]]:
     "He Lifeng", role "Vice Premier"), and so are capitalized function words
     that open a sentence ("The", "After"). Only multi-word names and names
     preceded by a role are returned: they are the candidates a short mention
-    can map to.
+    can map to. The last few texts' results are kept: a quotation's role
+    phrase and the article's people table ask for the same text.
 
     Example
     -------
     >>> name_mentions("Treasury Secretary Scott Bessent met Li. After Kuala Lumpur, he left.")
     [(19, 32, 'Scott Bessent', 'Treasury Secretary'), (47, 59, 'Kuala Lumpur', None)]
     """
+    return list(_name_mentions_of(text))
+
+
+_RUN_WORD = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"[\w’'.]+")
+_APPOSITIVE = re.compile(r",\s+([^,.;\n]{1,60}),")
+
+
+@lru_cache(maxsize=65536)
+def _is_role(word: str) -> bool:
+    return _role_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _opener(word: str) -> bool:
+    """A side word ("Chinese") or a function word ("The") that may open a name run."""
+    return _is_side_word(word) or word.lower() in function_words()
+
+
+@lru_cache(maxsize=4)
+def _name_mentions_of(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     out = []
     stop = function_words()
     for m in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", m.group()))
-        role: list[str] = []
-        i = 0
-        while i < len(words):
-            w = words[i].group()
-            if _role_word(w):
-                role.append(w)
-            elif not role and (_is_side_word(w) or w.lower() in stop):
-                pass  # "Chinese", or a sentence-opening "The"
+        run = m.group()
+        if " " in run:
+            found = _run_mention(text, m)
+            if found is not None:
+                out.append(found)
+        elif not (_is_role(run) or _opener(run)):  # one word (most runs): a name only with a role around it
+            start, end = m.span()
+            role = _role_around(text, start, end, stop)
+            if role:
+                out.append((start, end, run, " ".join(role)))
+    return tuple(out)
+
+
+def _run_mention(text: str, m: re.Match) -> tuple[int, int, str, str | None] | None:
+    """The name and role of one run of capitalized words, or None."""
+    stop = function_words()
+    words = list(_RUN_WORD.finditer(m.group()))
+    role: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i].group()
+        if _is_role(w):
+            role.append(w)
+        elif not role and _opener(w):
+            pass  # "Chinese", or a sentence-opening "The"
+        else:
+            break
+        i += 1
+    rest = words[i:]
+    if not rest or any(_is_role(w.group()) for w in rest):
+        return None
+    if not role and rest[0].group().lower() in stop:
+        return None
+    start = m.start() + rest[0].start()
+    end = m.start() + rest[-1].end()
+    if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
+        role = _role_around(text, start, end, stop)
+    if len(rest) < 2 and not role:
+        return None
+    return (start, end, " ".join(w.group() for w in rest), " ".join(role) or None)
+
+
+def _role_around(text: str, start: int, end: int, stop) -> list[str]:
+    before = _WORD_BEFORE.findall(text, max(0, start - 40), start)[-3:]
+    role: list[str] = []
+    if before and _is_role(before[-1]):
+        for w in reversed(before):
+            if _is_role(w) or (w.islower() and w not in stop and "." not in w):
+                role.insert(0, w)
             else:
                 break
-            i += 1
-        rest = words[i:]
-        if not rest or any(_role_word(w.group()) for w in rest):
-            continue
-        if not role and rest[0].group().lower() in stop:
-            continue
-        start = m.start() + rest[0].start()
-        end = m.start() + rest[-1].end()
-        if not role:  # a lower-case title before ("chief negotiator Li") or an appositive after
-            before = re.findall(r"[\w’'.]+", text[max(0, start - 40):start])[-3:]
-            role = []
-            if before and _role_word(before[-1]):
-                for w in reversed(before):
-                    if _role_word(w) or (w.islower() and w not in stop and "." not in w):
-                        role.insert(0, w)
-                    else:
-                        break
-            after = re.match(r",\s+([^,.;\n]{1,60}),", text[end:end + 64])
-            if not role and after and any(_role_word(w) for w in after.group(1).split()):
-                role = [w for w in after.group(1).split() if _role_word(w) or (w.islower() and role)]
-                role = [w for w in after.group(1).split()[-3:]]
-        if len(rest) < 2 and not role:
-            continue
-        out.append((start, end, " ".join(w.group() for w in rest), " ".join(role) or None))
-    return out
+    after = _APPOSITIVE.match(text, end, end + 64) if not role and text.startswith(",", end) else None
+    if after and any(_is_role(w) for w in after.group(1).split()):
+        role = [w for w in after.group(1).split()[-3:]]
+    return role
 
 
 def read_aliases(path: str | Path | None) -> dict[str, str]:
@@ -311,27 +352,86 @@ def _article_names(q, people, aliases) -> tuple[list, list]:
     import pandas as pd
 
     full_by_article: dict = {}
-    for aid, start, name, role in zip(people["article_id"], people["start"], people["name"], people["role"]):
+    for aid, start, name, role in zip(people["article_id"].tolist(), people["start"].tolist(),
+                                      people["name"].tolist(), people["role"].tolist()):
         if isinstance(role, str) or _is_full(name):
             full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
-    for aid, start, name in zip(q["article_id"], q["start"], q["speaker"]):
+    quoted = list(zip(q["article_id"].tolist(), q["start"].tolist(), q["speaker"].tolist()))
+    for aid, start, name in quoted:
         if _is_full(name):
             full_by_article.setdefault(aid, []).append((int(start), aliases.get(name, name)))
+    indexes: dict = {}
     names, ambiguous = [], []
-    for aid, start, raw in zip(q["article_id"], q["start"], q["speaker"]):
+    for aid, start, raw in quoted:
         if not isinstance(raw, str):
             names.append(pd.NA)
             ambiguous.append([])
             continue
         raw = aliases.get(raw, raw)
-        name, others = _within_article(raw, full_by_article.get(aid, []), int(start))
+        if aid not in indexes:
+            indexes[aid] = _FullNames(full_by_article.get(aid, []))
+        name, others = indexes[aid].lookup(raw, int(start))
         names.append(aliases.get(name, name))
         ambiguous.append(others)
     return names, ambiguous
 
 
+class _FullNames:
+    """The full names of one article, indexed by their leading and trailing words.
+
+    :meth:`lookup` gives what :func:`_within_article` gives, in time that does not
+    grow with the number of names in the article (one huge article stays linear).
+    """
+
+    def __init__(self, full_names: list[tuple[int, str]]):
+        self.full_names = full_names
+        self.uses: dict[str, list[int]] = {}  # name -> its indexes in full_names
+        for n, (_, full) in enumerate(full_names):
+            uses = self.uses.get(full)
+            if uses is None:
+                self.uses[full] = [n]
+            else:
+                uses.append(n)
+        self.edge: dict[str, list[str]] = {}  # first or last word -> distinct names
+        self.words: dict[str, list[str]] = {}
+        for full in self.uses:
+            words = self.words[full] = full.split()
+            if len(words) > 1:
+                self.edge.setdefault(words[0], []).append(full)
+                if words[-1] != words[0]:
+                    self.edge.setdefault(words[-1], []).append(full)
+        self.found: dict[tuple, tuple | None] = {}
+
+    def _candidates(self, key: list[str]) -> tuple | None:
+        """``(positions, names)`` sorted by (position, order in the list), and the distinct names; None if none."""
+        k = tuple(key)
+        if k not in self.found:
+            size = len(key)
+            names = {full for w in {key[0], key[-1]} for full in self.edge.get(w, ())
+                     if len(self.words[full]) > size and key in (self.words[full][:size], self.words[full][-size:])}
+            idx = sorted((self.full_names[n][0], n) for full in names for n in self.uses[full])
+            self.found[k] = ([p for p, _ in idx], [self.full_names[n][1] for _, n in idx], sorted(names)) \
+                if names else None
+        return self.found[k]
+
+    def lookup(self, short: str, before: int) -> tuple[str, list[str]]:
+        from bisect import bisect_left
+
+        key = short.split()
+        if not key:
+            return _within_article(short, self.full_names, before)
+        found = self._candidates(key)
+        if found is None:
+            return short, []
+        pos, full, distinct = found
+        i = bisect_left(pos, before) - 1  # the latest earlier name; none earlier: the latest of all
+        at = pos[i] if i >= 0 else pos[-1]
+        best = full[bisect_left(pos, at)]  # of names at one position, the first listed
+        return best, [n for n in distinct if n != best]
+
+
 def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = None,
-                    stories: dict | None = None, threshold: float = 90.0):
+                    stories: dict | None = None, threshold: float = 90.0, separable: bool = False):
     """Canonical ``speaker`` names: per article, then linked within a story.
 
     Parameters
@@ -349,6 +449,10 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         initial and last word and a rapidfuzz ``token_sort_ratio`` of at least
         ``threshold``); never on a surname alone. Without stories each article
         is its own story.
+    separable : bool
+        Count the uses of each name variant (which picks the variant a story
+        keeps) within its story instead of over the whole table, so that any
+        split of the quotations into whole stories gives the same names.
 
     Returns
     -------
@@ -377,16 +481,34 @@ def canonical_names(quotes, *, people=None, aliases: dict[str, str] | None = Non
         people = pd.DataFrame(columns=["article_id", "start", "name", "role", "side"])
     names, ambiguous = _article_names(q, people, aliases)
     story_of = (lambda a: stories.get(a, ("article", a))) if stories else (lambda a: ("article", a))
-    counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
     by_story: dict = {}
-    for aid, n in zip(q["article_id"], names):
+    article_ids = q["article_id"].tolist()
+    for aid, n in zip(article_ids, names):
         if _is_full(n):
             by_story.setdefault(story_of(aid), set()).add(n)
-    variants = _story_variants(by_story, counts, threshold)
-    fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(q["article_id"], names)]
+    if separable:
+        variants = _variants_by_story(article_ids, names, by_story, story_of, threshold)
+    else:
+        counts = pd.Series([n for n in names if isinstance(n, str)], dtype="object").value_counts().to_dict()
+        variants = _story_variants(by_story, counts, threshold)
+    fixed = [variants.get((story_of(a), n), n) if _is_full(n) else n for a, n in zip(article_ids, names)]
     q["speaker"] = pd.array(fixed, dtype="str")
     q["name_conflict"] = pd.array(_conflict_notes(q, people, story_of, ambiguous), dtype="str")
     return q
+
+
+def _variants_by_story(article_ids, names, by_story: dict, story_of, threshold: float) -> dict[tuple, str]:
+    """:func:`_story_variants` with each story's own counts of its names (story-separable)."""
+    from collections import Counter
+
+    counts: dict = {}
+    for aid, n in zip(article_ids, names):
+        if isinstance(n, str):
+            counts.setdefault(story_of(aid), Counter())[n] += 1
+    out: dict[tuple, str] = {}
+    for story, full in by_story.items():
+        out.update(_story_variants({story: full}, counts.get(story, {}), threshold))
+    return out
 
 
 def _conflict_notes(q, people, story_of, ambiguous) -> list:

@@ -8,7 +8,6 @@ to") are plain tokens the attribution rules can read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from tradenews.extract.quotes.lexicon import cue_forms_cached, cue_phrases, titles
@@ -30,40 +29,43 @@ def token_re() -> re.Pattern:
 DASHES = {"—", "–", "―"}
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    quote: int = -1  # index of the quotation this token stands for, or -1
-    inner: str = ""  # the quoted text, for quotation tokens
+    """One token: ``text``, ``start``, ``end``; ``quote`` is the index of the quotation it
+    stands for (or -1) and ``inner`` the quoted text. ``low``, ``is_word`` and ``is_cap``
+    are computed once, when the token is made: the rules read them many times."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "quote", "inner", "low", "is_word", "is_cap")
 
-    @property
-    def is_word(self) -> bool:
-        return self.quote < 0 and self.text[:1].isalnum()
+    def __init__(self, text: str, start: int, end: int, quote: int = -1, inner: str = ""):
+        self.text, self.start, self.end, self.quote, self.inner = text, start, end, quote, inner
+        self.low = text.lower()
+        self.is_word = quote < 0 and text[:1].isalnum()
+        self.is_cap = self.is_word and text[:1].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.is_word and self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end}, {self.quote}, {self.inner!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Tok) and (self.text, self.start, self.end, self.quote, self.inner) == (
+            other.text, other.start, other.end, other.quote, other.inner)
+
+    __hash__ = None
 
 
 def tokenize(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list[Tok]:
     toks: list[Tok] = []
     pos = lo
+    finditer = token_re().finditer
     for qi, (a, b) in enumerate(quotes):
         if b < lo or a >= hi:
             continue
-        toks.extend(Tok(m.group(), m.start(), m.end()) for m in token_re().finditer(text, pos, max(pos, a)))
+        toks.extend([Tok(m.group(), *m.span()) for m in finditer(text, pos, max(pos, a))])
         toks.append(Tok("\u201cQ\u201d", a, b + 1, qi, text[a + 1:b]))
         inner = text[a + 1:b].rstrip()
         if inner and inner[-1] in ",.!?;:":
             toks.append(Tok(inner[-1], b - 1, b))
         pos = b + 1
-    toks.extend(Tok(m.group(), m.start(), m.end()) for m in token_re().finditer(text, pos, max(pos, hi)))
+    toks.extend([Tok(m.group(), *m.span()) for m in finditer(text, pos, max(pos, hi))])
     return toks
 
 
@@ -75,9 +77,21 @@ def is_cue(tok: Tok) -> bool:
     return tok.is_word and not tok.is_cap and tok.low in cue_forms_cached()
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cue phrases by their first word, each list in the lexicon's order (the first match wins)."""
+    out: dict[str, list] = {}
+    for ph in cue_phrases():
+        if ph:
+            out.setdefault(ph[0], []).append(ph)
+    return {w: tuple(v) for w, v in out.items()}
+
+
 def phrase_at(toks: list[Tok], i: int) -> int:
     """Length of a cue phrase ("according to") starting at ``i``, or 0."""
-    for ph in cue_phrases():
+    if i >= len(toks):
+        return 0
+    for ph in _phrases_by_first_word().get(toks[i].low, ()):
         if i + len(ph) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(ph)):
             return len(ph)
     return 0
