@@ -43,6 +43,7 @@ _EXPORTS = {
     "media_citations": "analyse.compare",
     "distinguishing_terms": "analyse.compare",
     "extract_entities": "extract.entities",
+    "entity_statistics": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_discrepancies": "extract.facts",
     "load_reference": "extract.tariffs",

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
+from copy import copy
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -38,9 +39,10 @@ import pandas as pd
 
 from tradenews.extract.entity_candidates import ACRONYM, TOKEN, Mention, candidates
 from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
+from tradenews.extract.entity_stats import EntityStatistics, hyphen_parts
 from tradenews.ingest.frames import frames
 
-__all__ = ["extract_entities", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
+__all__ = ["extract_entities", "entity_statistics", "EntityStatistics", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
            "ENTITY_TYPES", "TYPE_RULES", "ENTITY_COLUMNS"]
 
 #: Types reported by :func:`extract_entities` (``group`` and ``other`` are kept in the
@@ -162,7 +164,8 @@ def _type_pass(cands: list[Mention], ctx: _Context, rules: list) -> None:
 
 
 # --------------------------------------------------------------------------- extraction
-def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules: list | None = None) -> pd.DataFrame:
+def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules: list | None = None,
+                     statistics: EntityStatistics | None = None) -> pd.DataFrame:
     """Find person, place, organization and group names in every article.
 
     Parameters
@@ -174,6 +177,11 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
         e.g. a newsroom's list of people it covers.
     rules : list, optional
         The type rules to apply, a subset of :data:`TYPE_RULES` (all by default).
+    statistics : EntityStatistics, optional
+        The corpus-wide evidence (:func:`entity_statistics`), computed with the same
+        ``gazetteer`` and ``rules``. Default: computed from ``corpus``. Pass the merged
+        statistic of a whole corpus to extract one part of it (a partition of whole
+        stories) exactly as the whole corpus would.
 
     Returns
     -------
@@ -195,13 +203,17 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     """
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
-    ctx = _Context(lex, _corpus_outlets(articles))
-    cands, lower_words = _all_candidates(articles, sentences, lex)
-    _type_pass(cands, ctx, TYPE_RULES if rules is None else rules)
-    _resolve_people(cands, lex.gender)
-    _corpus_types(cands)
+    rules = TYPE_RULES if rules is None else rules
+    raw = _raw_candidates(articles, sentences, lex)
+    stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer)
+    if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
+        raise ValueError("statistics were computed with another gazetteer or other rules than this call")
+    cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules)
+    _resolve_people(cands, lex.gender, stats.surnames)
+    _corpus_types(cands, stats.votes)
     # an untyped capitalized word that starts a sentence, or is written in lower case
     # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
+    lower_words = stats.lower_words
     cands = [c for c in cands if not (c.type == "other" and not c.evidence and " " not in c.text
                                       and (c.initial or c.text.lower() in lower_words))]
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
@@ -211,30 +223,117 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def _corpus_outlets(articles: pd.DataFrame) -> dict[str, str]:
-    names = {str(o).strip() for o in articles["outlet"].dropna()} - {""}
-    out = {n: n for n in names}
-    out.update({n[4:]: n for n in names if n.startswith("The ")})
-    return out
+def entity_statistics(corpus: Any, *, gazetteer: str | Path | None = None,
+                      rules: list | None = None) -> EntityStatistics:
+    """The corpus-wide evidence :func:`extract_entities` uses, for one corpus or one part of it.
+
+    ``merge`` the statistics of the parts of a corpus to get the statistic of the whole
+    (:class:`~tradenews.extract.entity_stats.EntityStatistics`), then pass it as
+    ``extract_entities(part, statistics=...)``: the parts' tables, concatenated, are the
+    whole corpus's table.
+
+    Example
+    -------
+    >>> a = pd.DataFrame({"article_id": ["a"], "text": ["Scott Bessent said talks went well."]})
+    >>> b = pd.DataFrame({"article_id": ["b"], "text": ["Talks ended. Bessent left."]})
+    >>> whole = entity_statistics(pd.concat([a, b]))
+    >>> entity_statistics(a).merge(entity_statistics(b)) == whole
+    True
+    >>> extract_entities(b, statistics=whole)[["mention", "type", "evidence"]].values.tolist()
+    [['Bessent', 'person', 'surname elsewhere']]
+    """
+    articles, _, sentences = frames(corpus)
+    lex = entity_lexicon(str(gazetteer) if gazetteer else None)
+    rules = TYPE_RULES if rules is None else rules
+    return _statistics(articles, _raw_candidates(articles, sentences, lex), lex, rules, gazetteer)
 
 
-def _all_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
-                    lex: EntityLexicon) -> tuple[list[Mention], set[str]]:
+def _gazetteer_key(gazetteer: str | Path | None) -> str | None:
+    return str(gazetteer) if gazetteer else None
+
+
+def _rule_names(rules: list) -> tuple[str, ...]:
+    return tuple(name for name, _ in rules)
+
+
+def _raw_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
+                    lex: EntityLexicon) -> dict[str, tuple[list[Mention], set[str]]]:
+    """Article id -> (candidate names, words written in lower case), in article order."""
     starts: dict[str, list[int]] = {}
     for aid, st in zip(sentences["article_id"], sentences["start"]):
         insort(starts.setdefault(aid, []), int(st))
-    cands: list[Mention] = []
+    out: dict[str, tuple[list[Mention], set[str]]] = {}
     for aid, text in zip(articles["article_id"], articles["text"]):
-        cands.extend(candidates(aid, text, starts.get(aid, []), lex))
-    # names attested in running text (not title-case lines)
-    attested = {c.text for c in cands if not c.title_line}
-    cands = _split_hyphens(cands, attested | {w for c in cands for w in c.text.split()}, lex)
-    attested = {c.text for c in cands if not c.title_line and not c.initial}
-    lower_words: set[str] = set()
-    for text in articles["text"]:
-        lower_words.update(w for w in TOKEN.findall(text) if w[:1].islower())
+        cands = candidates(aid, text, starts.get(aid, []), lex)
+        lower = {w for w in TOKEN.findall(text) if w[:1].islower()}
+        if aid in out:  # a repeated id: one article, as the corpus-wide sets always had it
+            out[aid][0].extend(cands)
+            out[aid][1].update(lower)
+        else:
+            out[aid] = (cands, lower)
+    return out
+
+
+def _evidence(outlets: set[str], raw: list[tuple[list[Mention], set[str]]], lex: EntityLexicon,
+              gazetteer: str | None, rule_names: tuple[str, ...]) -> EntityStatistics:
+    """The statistic without votes and surnames: outlets, lower-case words, attested names."""
+    known: set[str] = set()
+    attested: set[str] = set()
+    hyphenated: dict[str, bool] = {}
+    lower: set[str] = set()
+    for cands, words in raw:
+        lower.update(words)
+        for c in cands:
+            t = c.text
+            known.update(t.split())
+            if c.title_line:
+                continue
+            known.add(t)
+            if hyphen_parts(t, lex):
+                hyphenated[t] = hyphenated.get(t, False) or not c.initial
+            elif not c.initial:
+                attested.add(t)
+    return EntityStatistics(frozenset(outlets), frozenset(lower), frozenset(known), frozenset(attested),
+                            hyphenated, gazetteer=gazetteer, rules=rule_names)
+
+
+def _outlets(values) -> set[str]:
+    return {str(o).strip() for o in values if not pd.isna(o)} - {""}
+
+
+def _statistics(articles: pd.DataFrame, raw: dict[str, tuple[list[Mention], set[str]]], lex: EntityLexicon,
+                rules: list, gazetteer: str | Path | None) -> EntityStatistics:
+    key, names = _gazetteer_key(gazetteer), _rule_names(rules)
+    stats = _evidence(_outlets(articles["outlet"]), list(raw.values()), lex, key, names)
+    outlet_of: dict[str, set[str]] = {}
+    for aid, outlet in zip(articles["article_id"], articles["outlet"]):
+        outlet_of.setdefault(aid, set()).update(_outlets([outlet]))
+    votes: dict[str, dict[str, int]] = {}
+    surnames: set[str] = set()
+    for aid, (cands, words) in raw.items():
+        # each article counts from its own evidence alone, so the counts add up over any split
+        local = _evidence(outlet_of.get(aid, set()), [(cands, words)], lex, key, names)
+        typed = _typed([copy(c) for c in cands], local, lex, rules)
+        mine = _surnames(typed)
+        surnames |= mine
+        _resolve_people(typed, lex.gender, mine)
+        for c in typed:
+            if c.type and c.type != "other":
+                v = votes.setdefault(c.text, {})
+                v[c.type] = v.get(c.type, 0) + 1
+    stats.votes, stats.surnames = votes, frozenset(surnames)
+    return stats
+
+
+def _typed(cands: list[Mention], stats: EntityStatistics, lex: EntityLexicon, rules: list) -> list[Mention]:
+    """Candidates split, trimmed and filtered with the corpus evidence, then typed by the rules."""
+    lower_words = stats.lower_words
+    cands = _split_hyphens(cands, stats.known, lex)
+    attested = stats.attested_names(lex)
     cands = [_drop_initial_verb(c, lower_words, lex) for c in cands]
-    return [c for c in cands if _keep(c, attested, lower_words, lex)], lower_words
+    cands = [c for c in cands if _keep(c, attested, lower_words, lex)]
+    _type_pass(cands, _Context(lex, stats.outlet_names()), rules)
+    return cands
 
 
 def _drop_initial_verb(c: Mention, lower_words: set[str], lex: EntityLexicon) -> Mention:
@@ -250,13 +349,12 @@ def _drop_initial_verb(c: Mention, lower_words: set[str], lex: EntityLexicon) ->
     return replace(c, start=c.start + offset, text=rest, initial=False, prev_word=first.lower())
 
 
-def _split_hyphens(cands: list[Mention], known: set[str], lex: EntityLexicon) -> list[Mention]:
+def _split_hyphens(cands: list[Mention], known: frozenset[str], lex: EntityLexicon) -> list[Mention]:
     """'Trump-Xi', 'US-China': two names joined by a hyphen become two mentions."""
     out = []
     for c in cands:
-        parts = c.text.split("-")
-        if len(parts) > 1 and " " not in c.text and c.text not in lex.gazetteer and all(
-                p[:1].isupper() and (p in known or p in lex.gazetteer) for p in parts):
+        parts = hyphen_parts(c.text, lex) if "-" in c.text else None
+        if parts and all(p in known or p in lex.gazetteer for p in parts):
             pos = c.start
             for p in parts:
                 out.append(Mention(c.article_id, pos, pos + len(p), p, title_line=c.title_line,
@@ -283,15 +381,22 @@ def _keep(c: Mention, attested: set[str], lower_words: set[str], lex: EntityLexi
 
 
 # --------------------------------------------------------------------------- people and corpus evidence
-def _resolve_people(cands: list[Mention], gender: dict[str, str]) -> None:
+def _surnames(cands: list[Mention]) -> set[str]:
+    """Words after the first of the names typed as a person."""
+    out: set[str] = set()
+    for c in cands:
+        if c.type == "person":
+            words = c.text.split()
+            if len(words) >= 2:
+                out.update(words[1:])
+    return out
+
+
+def _resolve_people(cands: list[Mention], gender: dict[str, str], surnames: frozenset[str] | set[str]) -> None:
     """Short forms ("Bessent", "Xi", "President Trump") -> the full name introduced in the SAME article."""
     by_article: dict[str, list[Mention]] = {}
     for c in cands:
         by_article.setdefault(c.article_id, []).append(c)
-    surnames: set[str] = set()
-    for c in cands:
-        if c.type == "person" and len(c.text.split()) >= 2:
-            surnames.update(c.text.split()[1:])
     for items in by_article.values():
         full = _full_names(items)
         index: dict[str, list[Mention]] = {}
@@ -345,13 +450,8 @@ def _link_short_form(c: Mention, options: list[Mention], surnames: set[str]) -> 
         c.entity = c.entity or c.text
 
 
-def _corpus_types(cands: list[Mention]) -> None:
+def _corpus_types(cands: list[Mention], votes: dict[str, dict[str, int]]) -> None:
     """A name typed somewhere keeps that type where no rule fired."""
-    votes: dict[str, dict[str, int]] = {}
-    for c in cands:
-        if c.type and c.type != "other":
-            votes.setdefault(c.text, {}).setdefault(c.type, 0)
-            votes[c.text][c.type] += 1
     for c in cands:
         if not c.type or c.type == "other":
             v = votes.get(c.text)
