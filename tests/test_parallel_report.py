@@ -213,7 +213,7 @@ def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_corpus):
     with dask.config.set(scheduler="synchronous"):
         got = dask.compute(dask_report.story_tasks(corpus, pieces, rows, stories))[0]
     entities = tn.extract_entities(corpus)
-    whole = {"quotes": tn.extract_quotes(corpus), "entities": entities,
+    whole = {"quotes": tn.extract_quotes(corpus, stories=stories), "entities": entities,
              "facts": tn.extract_facts(corpus, entities=entities, stories=stories)}
     order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
     per_story = [k for k in whole if dask_report.separable(k)]

@@ -319,10 +319,16 @@ def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], storie
         tasks["facts"] = [dask.delayed(_call)(tn.extract_facts, p, entities=e, stories=s)
                           for p, e, s in zip(story_parts, entities, story_rows)]
     else:
-        tasks["facts"] = dask.delayed(_call)(tn.extract_facts, whole, entities=tasks["entities"],
-                                             stories=stories)
+        every_entity = tasks["entities"]
+        if isinstance(every_entity, list):  # per story partition: one table in corpus order
+            every_entity = dask.delayed(_whole_table)(whole, every_entity)
+        tasks["facts"] = dask.delayed(_call)(tn.extract_facts, whole, entities=every_entity, stories=stories)
     return tasks
 
+
+
+def _whole_table(corpus: Corpus, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return in_corpus_order(frames, {a: i for i, a in enumerate(corpus.articles["article_id"].astype(str))})
 
 
 def _futures(frame) -> list:
