@@ -276,7 +276,8 @@ class DaskEngine:
     def _compute(self, tasks: dict) -> dict:
         with warnings.catch_warnings():  # coverage comes from DataFrame partitions, the rest from delayed calls
             warnings.filterwarnings("ignore", message="Computing mixed collections")
-            return self.client.compute(tasks)
+            names = list(tasks)
+            return dict(zip(names, self.client.compute([tasks[n] for n in names])))
 
     def _by_story(self, whole, parts: list, stories: pd.DataFrame, corpus: Corpus) -> dict:
         """The shuffle by story (2-4 partitions per worker, balanced by words), then :func:`story_tasks`."""
