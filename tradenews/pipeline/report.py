@@ -2,6 +2,8 @@
 
     tradenews report --corpus my_articles/ --out report/
     tradenews report --corpus export.csv --sections corpus,comparison --sample 500 --formats png
+    tradenews report --corpus exports/ --workers 2                  # on a local Dask cluster, same tables
+    tradenews report --corpus exports/ --scheduler tcp://HOST:8786  # on a running Dask cluster
 
 The sections (see tradenews.pipeline.sections) run in turn, each with a progress
 line. A figure or table that fails is shown in the page with its error, and the
