@@ -45,6 +45,7 @@ _EXPORTS = {
     "extract_entities": "extract.entities",
     "entity_statistics": "extract.entities",
     "extract_facts": "extract.facts",
+    "fact_statistics": "extract.facts",
     "fact_discrepancies": "extract.facts",
     "load_reference": "extract.tariffs",
     "plot_figure_matrix": "present.tariff_charts",

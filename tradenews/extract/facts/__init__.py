@@ -17,15 +17,20 @@ How "the same thing" is decided, without a list of this story's facts:
   within a story and flags two different people in one role whose names clash.
 * :func:`fact_discrepancies` (:mod:`.summary`) groups pairs into subjects and
   lists every value per outlet, worst status first.
+
+Story-separable: run on parts of a corpus made of whole stories, ``extract_facts``
+gives the whole corpus's rows (pass ``default_year`` for articles without any date),
+and ``compare_facts`` / ``fact_discrepancies`` do too when given ``statistics=`` the
+merged :func:`fact_statistics` of the parts (word counts for the similarity weights).
 """
 
-from tradenews.extract.facts.compare import PAIR_RULES, compare_facts
+from tradenews.extract.facts.compare import PAIR_RULES, FactStatistics, compare_facts, fact_statistics
 from tradenews.extract.facts.extract import FACT_COLUMNS, extract_facts
 from tradenews.extract.facts.names import PAIR_COLUMNS, canonical_people, name_conflicts, same_person
 from tradenews.extract.facts.status import fact_status
 from tradenews.extract.facts.summary import DISCREPANCY_COLUMNS, fact_discrepancies
 from tradenews.extract.facts.values import parse_date, parse_number, read_fact_patterns
 
-__all__ = ["extract_facts", "compare_facts", "fact_discrepancies", "name_conflicts", "read_fact_patterns",
+__all__ = ["extract_facts", "compare_facts", "fact_discrepancies", "fact_statistics", "FactStatistics", "name_conflicts", "read_fact_patterns",
            "canonical_people", "same_person", "fact_status", "parse_number", "parse_date", "PAIR_RULES",
            "FACT_COLUMNS", "PAIR_COLUMNS", "DISCREPANCY_COLUMNS"]

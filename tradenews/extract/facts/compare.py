@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import pandas as pd
@@ -24,7 +26,7 @@ from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.values import WEEKDAYS
 
-__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK"]
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
 #: Facts sharing one slot key in one story above which the key is too common to mean a slot.
 MAX_BLOCK = 400
@@ -33,14 +35,29 @@ _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
 def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
     """``(start, end, stem)`` of each content word of a sentence (digits, stop words and 1-letter words left out)."""
-    stop = stop_words()
-    return [(m.start(), m.end(), stem(m.group())) for m in WORD.finditer(sentence)
-            if m.group().lower() not in stop and not m.group()[0].isdigit() and len(m.group()) > 1]
+    return [(m.start(), m.end(), w) for m in WORD.finditer(sentence) if (w := _content_stem(m.group())) is not None]
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a stop word, a word starting with a digit or a 1-letter word."""
+    if len(word) <= 1 or word[0].isdigit() or word.lower() in stop_words():
+        return None
+    return stem(word)
+
+
+def _sentence_stems(sentence: str) -> list[str]:
+    """The stems of :func:`_sentence_words`, without positions (faster: no match objects)."""
+    return [w for w in map(_content_stem, WORD.findall(sentence)) if w is not None]
+
+
+def _sentence_keys(facts: pd.DataFrame) -> list[str]:
+    return (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
 
 
 def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, int, str]]]]:
     """Sentence key of every fact, and the content words of each distinct sentence (tokenized once)."""
-    keys = (facts["article_id"].astype(str) + "#" + facts["sentence_id"].astype(str)).tolist()
+    keys = _sentence_keys(facts)
     words: dict[str, list[tuple[int, int, str]]] = {}
     for key, sent in zip(keys, facts["sentence"].astype(str)):
         if key not in words:
@@ -48,47 +65,138 @@ def tokenize(facts: pd.DataFrame) -> tuple[list[str], dict[str, list[tuple[int, 
     return keys, words
 
 
-def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None) -> dict[int, dict[str, float]]:
+@dataclass
+class FactStatistics:
+    """Word counts that weigh context and article vectors, over every fact sentence of a corpus.
+
+    ``sentence_df`` (distinct fact sentences holding each stem), ``n_sentences``,
+    ``article_df`` (articles whose fact sentences hold it), ``n_articles``. Computed per
+    part of a corpus by :func:`fact_statistics` and added with :meth:`merge` (parts hold
+    different articles), then passed to :func:`compare_facts` as ``statistics=``: each
+    story is then compared exactly as in the whole corpus.
+    """
+
+    sentence_df: dict[str, int] = field(default_factory=dict)
+    n_sentences: int = 0
+    article_df: dict[str, int] = field(default_factory=dict)
+    n_articles: int = 0
+
+    def merge(self, other: "FactStatistics") -> "FactStatistics":
+        """The statistics of both parts together (they must hold different articles)."""
+        out = FactStatistics(dict(self.sentence_df), self.n_sentences + other.n_sentences, dict(self.article_df),
+                             self.n_articles + other.n_articles)
+        for mine, theirs in ((out.sentence_df, other.sentence_df), (out.article_df, other.article_df)):
+            for w, c in theirs.items():
+                mine[w] = mine.get(w, 0) + c
+        return out
+
+
+def _stems_by_sentence(facts: pd.DataFrame, keys: list[str]) -> dict[str, list[str]]:
+    stems: dict[str, list[str]] = {}
+    seen: dict[str, list[str]] = {}  # a sentence reprinted in another article is tokenized once
+    for key, sent in zip(keys, facts["sentence"].astype(str).tolist()):
+        if key not in stems:
+            if sent not in seen:
+                seen[sent] = _sentence_stems(sent)
+            stems[key] = seen[sent]
+    return stems
+
+
+def _article_bags(stems: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key, toks in stems.items():
+        bag = bags[key.rsplit("#", 1)[0]]
+        for w in toks:
+            bag[w] += 1
+    return bags
+
+
+def _statistics(stems: dict[str, list[str]], bags: dict[str, dict[str, int]]) -> FactStatistics:
+    sentence_df: dict[str, int] = defaultdict(int)
+    for toks in stems.values():
+        for w in set(toks):
+            sentence_df[w] += 1
+    article_df: dict[str, int] = defaultdict(int)
+    for bag in bags.values():
+        for w in bag:
+            article_df[w] += 1
+    return FactStatistics(dict(sentence_df), len(stems), dict(article_df), len(bags))
+
+
+def fact_statistics(facts: pd.DataFrame) -> FactStatistics:
+    """The :class:`FactStatistics` of an :func:`extract_facts` table (a cheap reduction: merge per-part results).
+
+    >>> from tradenews.extract.facts import extract_facts
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Talks ended on Monday.", "Talks ended on Friday."]})
+    >>> f = extract_facts(arts, names=False)
+    >>> one, two = fact_statistics(f[f["article_id"] == "a"]), fact_statistics(f[f["article_id"] == "b"])
+    >>> one.merge(two) == fact_statistics(f)
+    True
+    """
+    keys = _sentence_keys(facts) if len(facts) else []
+    stems = _stems_by_sentence(facts, keys)
+    return _statistics(stems, _article_bags(stems))
+
+
+def context_vectors(facts: pd.DataFrame, needed: set[int] | None = None, tokens=None, *,
+                    statistics: FactStatistics | None = None) -> dict[int, dict[str, float]]:
     """Per fact (row position), its sentence's words without the value, IDF x nearness weighted, L2-normalised.
 
     Each distinct sentence is tokenized once (or ``tokens`` from :func:`tokenize`); IDF
-    counts distinct sentences. Vectors are built only for the ``needed`` rows (default all).
+    counts distinct sentences (of ``statistics`` when given). Vectors are built only for the
+    ``needed`` rows (default all).
     """
     keys, words = tokens or tokenize(facts)
-    df: dict[str, int] = defaultdict(int)
-    for toks in words.values():
-        for w in {w for _, _, w in toks}:
-            df[w] += 1
-    n = max(len(words), 1)
+    if statistics is None:
+        stems = {k: [w for _, _, w in toks] for k, toks in words.items()}
+        statistics = _statistics(stems, {})
+    texts = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    return _context_vectors(texts, keys, words, statistics, range(len(facts)) if needed is None else sorted(needed))
+
+
+def _context_vectors(texts: tuple[list[str], list[str]], keys: list[str], words, statistics: FactStatistics, rows, *,
+                     made: dict | None = None) -> dict:
+    """Vectors of ``rows``, given every fact's ``(sentences, values)`` and sentence key, and the
+    words (with positions) of their sentences."""
+    df, n = statistics.sentence_df, max(statistics.n_sentences, 1)
+    made = {} if made is None else made  # one vector per sentence and value
     out = {}
-    sentences, values = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
-    for i in (range(len(facts)) if needed is None else sorted(needed)):
-        at = sentences[i].find(values[i])
+    sentences, values = texts
+    for i in rows:
+        memo = (keys[i], sentences[i], values[i])
+        if memo in made:
+            out[i] = made[memo]
+            continue
+        at, size = sentences[i].find(values[i]), len(values[i])
         toks = words[keys[i]]
         centre = next((k for k, (p, _, _) in enumerate(toks) if p >= at), len(toks))
         bag: dict[str, float] = {}
         for k, (p, e, w) in enumerate(toks):
-            if not at <= p < at + len(values[i]):
+            if not at <= p < at + size:
                 bag[w] = max(bag.get(w, 0.0), 1.0 / (1.0 + abs(k - centre) / 4.0))
-        out[i] = _unit({w: x * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, x in bag.items()})
+        out[i] = made[memo] = _unit({w: x * (math.log((1 + n) / (1 + df.get(w, 0))) + 1.0) for w, x in bag.items()})
     return out
 
 
-def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None) -> dict[str, dict[str, float]]:
+def article_vectors(facts: pd.DataFrame, needed: set[str], tokens=None, *,
+                    statistics: FactStatistics | None = None) -> dict[str, dict[str, float]]:
     """Per article in ``needed``: the words of its fact sentences, sublinear tf x IDF over articles, L2-normalised."""
     keys, words = tokens or tokenize(facts)
-    bags: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for key in words:
-        bag = bags[key.rsplit("#", 1)[0]]
-        for _, _, w in words[key]:
-            bag[w] += 1
-    df: dict[str, int] = defaultdict(int)
-    for bag in bags.values():
-        for w in bag:
-            df[w] += 1
-    n = max(len(bags), 1)
-    return {a: _unit({w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in bags[a].items()})
-            for a in needed if a in bags}
+    bags = _article_bags({k: [w for _, _, w in toks] for k, toks in words.items()})
+    return _article_vectors(bags, statistics or _statistics({}, bags), needed)
+
+
+def _article_vectors(bags, statistics: FactStatistics, needed) -> dict[str, dict[str, float]]:
+    df, n = statistics.article_df, max(statistics.n_articles, 1)
+    idf: dict[str, float] = {}
+    out = {}
+    for a in needed:
+        if a in bags:
+            for w in bags[a]:
+                if w not in idf:
+                    idf[w] = math.log((1 + n) / (1 + df.get(w, 0))) + 1.0
+            out[a] = _unit({w: (1 + math.log(c)) * idf[w] for w, c in bags[a].items()})
+    return out
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -251,7 +359,7 @@ def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, rec in enumerate(records):
-        if rec["kind"] == "name":
+        if rec is None or rec["kind"] == "name":
             continue  # names are compared by name_conflicts
         for key in _slot_keys(rec):
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
@@ -271,29 +379,71 @@ def _score(a: dict, b: dict, similarity: float) -> float:
     return score + (0.3 if a["norm"] == b["norm"] else 0.0)
 
 
+class _Context(dict):
+    """A rule's context: the similarities and shared heads are computed when a rule first reads them
+    (most candidate pairs fail a cheap rule first)."""
+
+    def __init__(self, lazy: dict[str, Callable[[], object]], **values):
+        super().__init__(**values)
+        self._lazy = lazy
+
+    def __missing__(self, key: str):
+        if key not in self._lazy:
+            raise KeyError(key)
+        value = self[key] = self._lazy[key]()
+        return value
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self else default
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self._lazy
+
+
 def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity: float, across: str,
-             min_article_similarity: float):
+             min_article_similarity: float, statistics: FactStatistics | None = None):
     """Candidate pairs that pass every rule, strongest first, and the context vectors they needed."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     people: dict[tuple, set[str]] = defaultdict(set)
-    for rec in records:
-        stated[(rec["article_id"], rec["sentence_id"], rec["kind"])].add(rec["norm"])
-        if rec["kind"] == "name":
-            people[(rec["article_id"], rec["sentence_id"])].add(name_parts(str(rec["norm"]))[1])
+    for aid, sid, kind, norm in zip(facts["article_id"].astype(str).tolist(), facts["sentence_id"].tolist(),
+                                    facts["kind"].tolist(), facts["norm"].astype(str).tolist()):
+        stated[(aid, sid, kind)].add(norm)
+        if kind == "name":
+            people[(aid, sid)].add(name_parts(norm)[1])
+    keys = _sentence_keys(facts)
+    stems = _stems_by_sentence(facts, keys)
+    bags = _article_bags(stems)
+    statistics = statistics or _statistics(stems, bags)
+    texts = facts["sentence"].astype(str).tolist(), facts["value"].astype(str).tolist()
+    vectors: dict[int, dict[str, float]] = {}
+    articles: dict[str, dict[str, float]] = {}
+    alike: dict[tuple[str, str], float] = {}
+    made: dict = {}
+
+    def vector(i: int) -> dict[str, float]:
+        if i not in vectors:  # positions only where a vector is needed
+            vectors.update(_context_vectors(texts, keys, {keys[i]: _sentence_words(texts[0][i])}, statistics, [i],
+                                            made=made))
+        return vectors[i]
+
+    def article_similarity(x: str, y: str) -> float:
+        if (x, y) not in alike:
+            for z in (x, y):
+                if z not in articles:
+                    articles.update(_article_vectors(bags, statistics, [z]))
+            alike[(x, y)] = _cosine(articles.get(x, {}), articles.get(y, {}))
+        return alike[(x, y)]
+
     cand = []
-    pairs = sorted(candidate_pairs(records))
-    tokens = tokenize(facts)
-    vectors = context_vectors(facts, {x for pair in pairs for x in pair}, tokens)
-    articles = article_vectors(facts, {records[x]["article_id"] for pair in pairs for x in pair}, tokens)
-    for i, j in pairs:
+    for i, j in sorted(candidate_pairs(records)):
         a, b = records[i], records[j]
-        sim = _cosine(vectors[i], vectors[j])
-        shared_head = set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""}
-        ctx = {"similarity": sim, "min_similarity": min_similarity, "across": across, "shared_head": shared_head,
-               "stated": stated, "people": people, "min_article_similarity": min_article_similarity,
-               "article_similarity": _cosine(articles.get(a["article_id"], {}), articles.get(b["article_id"], {}))}
+        ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
+                        "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},
+                        "article_similarity": lambda: article_similarity(a["article_id"], b["article_id"])},
+                       min_similarity=min_similarity, across=across, stated=stated, people=people,
+                       min_article_similarity=min_article_similarity)
         if all(test(a, b, ctx) for _, test in rules):
-            cand.append((_score(a, b, sim), sim, i, j))
+            cand.append((_score(a, b, ctx["similarity"]), ctx["similarity"], i, j))
     cand.sort(key=lambda c: (-c[0], c[2], c[3]))
     return cand, vectors
 
@@ -308,8 +458,29 @@ def _subject_label(a: dict, b: dict, va: dict, vb: dict) -> str:
     return " ".join(w for w in words if w)
 
 
+def _records(table: pd.DataFrame, skip) -> list[dict | None]:
+    """``table.to_dict("records")`` built from column lists (to_dict boxes every cell on its own); None for
+    the ``skip`` rows (names: compared by :func:`name_conflicts`, never paired here)."""
+    columns = list(table.columns)
+    out: list[dict | None] = [None] * len(table)
+    kept = table[~skip]
+    for i, row in zip((~skip).nonzero()[0].tolist(), zip(*(_cells(kept[c]) for c in columns))):
+        out[i] = dict(zip(columns, row))
+    return out
+
+
+def _cells(column: pd.Series) -> list:
+    """``column.tolist()``; a date column (one publication time per article) boxes each distinct time once."""
+    if column.dtype.kind != "M":
+        return column.tolist()
+    codes, uniques = pd.factorize(column)
+    lookup = list(uniques) + [pd.NaT]
+    return [lookup[c] for c in codes.tolist()]
+
+
 def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: str = "outlet",
-                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None) -> pd.DataFrame:
+                  min_article_similarity: float = 0.35, rules: list[tuple[str, Callable]] | None = None,
+                  statistics: FactStatistics | None = None) -> pd.DataFrame:
     """Pair facts about the same thing (same story, same slot) in different outlets and say whether they agree.
 
     Parameters
@@ -327,6 +498,10 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         subjects.
     rules : list of (name, test), optional
         The pair rules (default :data:`PAIR_RULES`).
+    statistics : FactStatistics, optional
+        Word counts of the whole corpus (:func:`fact_statistics`, merged over parts) when
+        ``facts`` is one part of it: the pairs are then those of the whole corpus within
+        these stories. Default: counted from ``facts``.
 
     Returns
     -------
@@ -351,14 +526,15 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     facts = facts.reset_index(drop=True)
     if "story_id" not in facts:
         facts = facts.assign(story_id="all")
-    records = facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
-                           subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
-                           qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)).to_dict("records")
+    records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
+                                    subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
+                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)),
+                       skip=(facts["kind"] == "name").to_numpy())
     side = "outlet_label" if across == "outlet" else "article_id"
     used: set[tuple[int, str]] = set()
     rows = []
     cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
-                             across=side, min_article_similarity=min_article_similarity)
+                             across=side, min_article_similarity=min_article_similarity, statistics=statistics)
     for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,9 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
-from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_pattern, number_words,
-                                            parse_date, parse_number, qualifiers, read_fact_patterns)
+from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words,
+                                            parse_date, parse_number, qualifiers, read_fact_patterns,
+                                            requires_number, word_filter)
 from tradenews.extract.stories import stories as find_stories
 from tradenews.ingest.frames import frames
 from tradenews.rules import read_lines
@@ -24,11 +26,19 @@ WORD = regex.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NOT_UNIT = regex.compile(r"[- ]+(?!(?:of|and|or|to|the|a|an|in|on|at|for|by|from|with|is|was|are|were)\b)([a-z]+)")
 _MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|last|next)\s$", regex.IGNORECASE)
 
+_CAPITAL_BEFORE = regex.compile(r"([A-Z][\w-]*)\s$")
+_MONTH = regex.compile(MONTH_RX)
+_YEAR = regex.compile(r"\b(20\d\d|19\d\d)\b")
 
-@lru_cache(maxsize=65536)
+
 def stem(word: str) -> str:
     """Porter stem of a lower-cased word."""
-    return _stemmer().stem(word.lower())
+    return _stem_lower(word.lower())
+
+
+@lru_cache(maxsize=1 << 18)
+def _stem_lower(word: str) -> str:
+    return _stemmer().stem(word)
 
 
 @lru_cache(maxsize=1)
@@ -98,9 +108,9 @@ def head_words(sentence: str, s: int, e: int, kind: str) -> str:
 def _is_name_part(sent: str, a: int, b: int) -> bool:
     """'Merdeka 118', 'Air Force One', 'May' as a name: a capitalized word glued before."""
     cardinal, ordinal = number_words()
-    m = regex.search(r"([A-Z][\w-]*)\s$", sent[max(0, a - 40):a])
+    m = _CAPITAL_BEFORE.search(sent[max(0, a - 40):a])
     value = sent[a:b]
-    if m and m.group(1).lower() not in stop_words() and not regex.fullmatch(MONTH_RX, m.group(1)):
+    if m and m.group(1).lower() not in stop_words() and not _MONTH.fullmatch(m.group(1)):
         return not value[:1].isupper() or value.lower() in {"one", "two"} or value.isdigit()
     if value[:1].isupper() and (value.lower() in cardinal or value.lower() in ordinal):
         return a > 0 and sent[a - 1] != '"'
@@ -114,7 +124,7 @@ def _number_value(value: str, sent: str, b: int) -> tuple[str, str, str] | None:
         if low.startswith(q + " "):
             qualifier, rest = rel, value[len(q) + 1:]
             break
-    num = regex.match(number_pattern(named=False), rest, regex.IGNORECASE)
+    num = compiled("number value").match(rest)
     if num is None:
         return None
     n, unit, ordinal = parse_number(num.group())
@@ -149,7 +159,7 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
     return value, norm, unit, qualifier, head_words(sent, a, b, kind)
 
 
-def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
+def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> list[tuple]:
     """Facts of one sentence: ``(a, b, kind, subject, pattern, value, norm, unit, qualifier, head)``."""
     taken = bytearray(len(sent))
     out = []
@@ -162,13 +172,16 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any]]) -> list[tuple]:
             taken[a:b] = b"\x01" * (b - a)
             out.append((a, b, kind, subject, rule) + row)
 
-    for subject, kind, rx in pats:
+    numbers = list(compiled("number").finditer(sent))
+    for subject, kind, rx, needs_number, words in pats:
+        if (needs_number and not numbers) or (words is not None and words.search(sent) is None):
+            continue  # it cannot match: no number, or none of the words it needs (requires_number, word_filter)
         for m in rx.finditer(sent):
             add(*m.span("value"), kind, subject, "user")
     for m in compiled("date").finditer(sent):
         if not _is_name_part(sent, *m.span()):
             add(*m.span(), "date", "", "date")
-    for m in compiled("number").finditer(sent):
+    for m in numbers:
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")
     return merge_ranges(sent, sorted(out))
@@ -200,14 +213,16 @@ def merge_ranges(sent: str, found: list[tuple]) -> list[tuple]:
     return out
 
 
-def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any]]:
+def _patterns(patterns: str | Path | pd.DataFrame | None) -> list[tuple[str, str, Any, bool, Any]]:
     pats = patterns if isinstance(patterns, pd.DataFrame) and "regex" in patterns else read_fact_patterns(
         None if isinstance(patterns, pd.DataFrame) else patterns)
-    return list(pats[["subject", "kind", "regex"]].itertuples(index=False, name=None))
+    return [(subject, kind, rx, requires_number(rx), word_filter(rx))
+            for subject, kind, rx in pats[["subject", "kind", "regex"]].itertuples(index=False, name=None)]
 
 
 def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = None, names: bool = True,
-                  entities: pd.DataFrame | None = None, stories: pd.DataFrame | None = None) -> pd.DataFrame:
+                  entities: pd.DataFrame | None = None, stories: pd.DataFrame | None = None,
+                  default_year: int | None = None) -> pd.DataFrame:
     """Every date, number and named person each article states, with its context and story.
 
     Parameters
@@ -221,6 +236,11 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
         Precomputed :func:`~tradenews.extract.entities.extract_entities` output (else computed).
     stories : DataFrame, optional
         Precomputed :func:`tradenews.stories` output (else computed): facts are compared within a story.
+    default_year : int, optional
+        The ``year`` of an article with neither a publication date nor a year in its text
+        (default: the most common publication year in ``corpus``). Pass the whole corpus's
+        when ``corpus`` is one part of it (a partition of whole stories): every other column
+        depends only on the article, its entities and its story.
 
     Returns
     -------
@@ -246,7 +266,7 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     articles, _, sentences = frames(corpus)
     pats = _patterns(patterns)
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
-    years = _article_years(articles)
+    years = _article_years(articles, default_year)
     story_table = stories if stories is not None else find_stories(corpus)
     story = dict(zip(story_table["article_id"].astype(str), story_table["story_id"].astype(str)))
     published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"], errors="coerce", utc=True)))
@@ -266,42 +286,54 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     return facts.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
-def _article_years(articles: pd.DataFrame) -> dict[str, int | None]:
+def _article_years(articles: pd.DataFrame, default_year: int | None = None) -> dict[str, int | None]:
     years: dict[str, int | None] = {}
     pub = pd.to_datetime(articles["published"], errors="coerce", utc=True)
-    common = pub.dt.year.mode()
-    fallback = int(common.iloc[0]) if len(common) else None
+    if default_year is None:
+        common = pub.dt.year.mode()
+        fallback = int(common.iloc[0]) if len(common) else None
+    else:
+        fallback = int(default_year)
     for aid, p, text in zip(articles["article_id"], pub, articles["text"]):
         if pd.notna(p):
             years[aid] = int(p.year)
         else:
-            stated = regex.findall(r"\b(20\d\d|19\d\d)\b", text)
+            stated = _YEAR.findall(text)
             years[aid] = int(pd.Series(stated).mode().iloc[0]) if stated else fallback
     return years
 
 
 def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
     """Person mentions as facts: ``value`` as written, ``norm`` the article's full form, ``unit`` the role."""
-    import numpy as np
-
     ents = entities if entities is not None else extract_entities(articles)
     ents = ents[(ents["type"] == "person") & ents["article_id"].astype(str).isin(set(articles["article_id"]))]
     cols = [c for c in FACT_COLUMNS if c not in ("year", "story_id", "published")]
     if ents.empty:
         return pd.DataFrame(columns=cols)
     sents = sentences.sort_values(["article_id", "start"], kind="stable")
-    by_article = {aid: g for aid, g in sents.groupby("article_id", sort=False)}
+    by_article: dict[Any, tuple[list, list, list, list]] = {}
+    for aid, start, end, sid, text in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                                          sents["sentence_id"].tolist(), sents["text"].tolist()):
+        found = by_article.get(aid)
+        if found is None:
+            found = by_article[aid] = ([], [], [], [])
+        for column, value in zip(found, (start, end, sid, text)):
+            column.append(value)
+    aids = ents["article_id"].tolist()
+    first: dict[Any, int] = {}
+    for aid in aids:
+        first.setdefault(aid, len(first))
     out = []
-    for aid, group in ents.groupby("article_id", sort=False):
-        sg = by_article.get(aid)
-        if sg is None:
+    columns = [ents[c].tolist() for c in ("start", "end", "outlet_label", "mention", "entity", "affiliation", "role")]
+    for k in sorted(range(len(aids)), key=lambda k: first[aids[k]]):  # grouped by article, first seen first
+        found = by_article.get(aids[k])
+        if found is None:
             continue
-        starts, ends = sg["start"].to_numpy(), sg["end"].to_numpy()
-        pos = np.searchsorted(starts, group["start"].to_numpy(), side="right") - 1
-        for row, p in zip(group.itertuples(index=False), pos):
-            if p < 0 or row.start >= ends[p]:
-                continue
-            role = " ".join(x for x in (row.affiliation, row.role) if isinstance(x, str) and x)
-            out.append((aid, row.outlet_label, int(sg["sentence_id"].iloc[p]), row.start, row.end, "name",
-                        row.mention, row.entity, role, "", "", "", "name", sg["text"].iloc[p]))
+        starts, ends, sids, texts = found
+        start, end, outlet, mention, entity, affiliation, role = (c[k] for c in columns)
+        p = bisect_right(starts, start) - 1
+        if p < 0 or start >= ends[p]:
+            continue
+        role = " ".join(x for x in (affiliation, role) if isinstance(x, str) and x)
+        out.append((aids[k], outlet, int(sids[p]), start, end, "name", mention, entity, role, "", "", "", "name", texts[p]))
     return pd.DataFrame(out, columns=cols)

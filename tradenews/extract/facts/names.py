@@ -31,6 +31,8 @@ __all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name
 PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
                 "article_b", "outlet_b", "value_b", "sentence_a", "sentence_b", "fact_a", "fact_b"]
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_OF_PLACE = regex.compile(r"\s+of\s+[A-Z].*$")
+_LETTER = regex.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     >>> name_parts("Rep. Joseph R. Biden Jr. of Delaware")
     (('joseph', 'r'), 'biden')
     """
-    words = regex.sub(r"\s+of\s+[A-Z].*$", "", str(name)).replace(",", " ").split()
+    words = _OF_PLACE.sub("", str(name)).replace(",", " ").split()
     words = [w.strip(".").lower() for w in words]
     calendar = set(WEEKDAYS) | set(MONTHS)
     while words and (words[-1] in _SUFFIX or words[-1] in calendar):
@@ -112,7 +114,7 @@ def _form(value: str, sentence: str) -> str:
     two people ("President Obama" to "Malia Obama"); the story-level link decides.
     """
     at = sentence.find(value)
-    if at >= 0 and not regex.search(r"[^\W\d_]", sentence[:at]):
+    if at >= 0 and not _LETTER.search(sentence[:at]):
         return name_parts(value)[1].title() or value
     return value
 
@@ -120,15 +122,23 @@ def _form(value: str, sentence: str) -> str:
 def canonical_people(facts: pd.DataFrame) -> pd.Series:
     """The story-wide canonical form of every name fact (index of ``facts``; other kinds: their ``norm``)."""
     person = facts["norm"].astype(str).copy()
-    names = facts[facts["kind"] == "name"]
-    if names.empty:
+    is_name = (facts["kind"] == "name").to_numpy()
+    if not is_name.any():
         return person
-    story = names["story_id"] if "story_id" in names else pd.Series("", index=names.index)
-    forms = pd.Series([_form(str(v), str(s)) for v, s in zip(names["value"], names["sentence"])], index=names.index)
-    for _, group in forms.groupby(story.astype(str), sort=False):
-        mapping = _link_forms(group.tolist())
-        person.loc[group.index] = group.map(mapping)
-    return person
+    names = facts[is_name]
+    story = names["story_id"].astype(str).tolist() if "story_id" in names else [""] * len(names)
+    forms = [_form(str(v), str(s)) for v, s in zip(names["value"].tolist(), names["sentence"].tolist())]
+    by_story: dict[str, list[int]] = {}
+    for k, sid in enumerate(story):
+        by_story.setdefault(sid, []).append(k)
+    linked = list(forms)
+    for members in by_story.values():
+        mapping = _link_forms([forms[k] for k in members])
+        for k in members:
+            linked[k] = mapping[forms[k]]
+    values = person.to_numpy(dtype=object, copy=True)
+    values[is_name] = linked
+    return pd.Series(values, index=person.index, name=person.name, dtype=person.dtype)
 
 
 def names_clash(a: str, b: str, *, min_ratio: float = 75.0) -> bool:
@@ -198,23 +208,37 @@ def name_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None) -> p
     [['vice premier', 'He Lifeng', 'Li Lifeng', 'differs']]
     """
     people = canonical_people(facts) if people is None else people
-    names = facts[(facts["kind"] == "name")].assign(person_=people, role_=lambda d: d["unit"].map(_role))
-    names = names[names["role_"] != ""]
-    story = names["story_id"].astype(str) if "story_id" in names else pd.Series("", index=names.index)
+    is_name = (facts["kind"] == "name").to_numpy()
+    names = facts[is_name]
+    cols = {c: names[c].tolist() for c in ("article_id", "outlet_label", "sentence", "unit")}
+    cols["person"] = (people[is_name] if people.index.equals(facts.index) else people.reindex(names.index)).tolist()
+    cols["story"] = names["story_id"].astype(str).tolist() if "story_id" in names else [""] * len(names)
+    index = names.index.tolist()
+    everyone: dict[str, set[str]] = {}
+    groups: dict[tuple[str, str], dict[tuple, int]] = {}
+    for k in range(len(index)):
+        role = _role(cols["unit"][k])
+        if not role:
+            continue
+        everyone.setdefault(cols["story"][k], set()).add(cols["person"][k])
+        first = groups.setdefault((cols["story"][k], role), {})
+        first.setdefault((cols["person"][k], cols["outlet_label"][k]), k)  # first mention per person and outlet
     rows, seen = [], set()
-    for _, g in names.groupby([story, names["role_"]], sort=True):
-        everyone = sorted(set(names.loc[story == story.loc[g.index[0]], "person_"]))
-        firsts = g.drop_duplicates(["person_", "outlet_label"])
-        for a in firsts.itertuples():
-            for b in firsts.itertuples():
-                if a.Index >= b.Index or a.outlet_label == b.outlet_label or not names_clash(a.person_, b.person_):
+    for (sid, role), first in sorted(groups.items()):
+        people_ = sorted(everyone[sid])
+        members = list(first.values())  # in row order
+        for a in members:
+            for b in members:
+                if index[a] >= index[b]:
                     continue
-                key = (a.role_, *sorted((a.person_, b.person_)), *sorted((a.outlet_label, b.outlet_label)))
+                pa, pb, oa, ob = cols["person"][a], cols["person"][b], cols["outlet_label"][a], cols["outlet_label"][b]
+                if oa == ob or not names_clash(pa, pb):
+                    continue
+                key = (role, *sorted((pa, pb)), *sorted((oa, ob)))
                 if key in seen:
                     continue
                 seen.add(key)
-                note = f"same role, clashing names: {a.person_} / {b.person_}"
-                note += _blend_note(a.person_, everyone) + _blend_note(b.person_, everyone)
-                rows.append((a.role_, "name", "differs", note, 1.0, a.article_id, a.outlet_label, a.person_,
-                             b.article_id, b.outlet_label, b.person_, a.sentence, b.sentence, a.Index, b.Index))
+                note = f"same role, clashing names: {pa} / {pb}" + _blend_note(pa, people_) + _blend_note(pb, people_)
+                rows.append((role, "name", "differs", note, 1.0, cols["article_id"][a], oa, pa,
+                             cols["article_id"][b], ob, pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)

@@ -18,6 +18,7 @@ import regex
 from tradenews.rules import read_table
 
 __all__ = ["parse_number", "parse_date", "date_norm", "number_pattern", "date_pattern", "read_fact_patterns",
+           "requires_number", "required_words", "word_filter", "word_alternation",
            "WEEKDAYS", "MONTHS"]
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -37,6 +38,13 @@ NUMBER_BEFORE = r"(?<![\w$.,/:])"
 NUMBER_AFTER = r"(?![\w%/:]|\.\d|,\d|\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|ET\b))"
 UNIT_WORDS = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 
+_PERCENT = regex.compile(r"\s?(?:%|percent|per cent)$")
+_ORDINAL_DIGITS = regex.compile(r"(\d+)(st|nd|rd|th)")
+_DIGITS = regex.compile(r"[\d,]+(?:\.\d+)?")
+_WORD_GAP = regex.compile(r"[- ]")
+_DOTTED_DATE = regex.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_DATE_TOKEN = regex.compile(r"[A-Za-z]+|\d+")
 
 @lru_cache(maxsize=1)
 def number_words() -> tuple[dict[str, int], dict[str, int]]:
@@ -54,12 +62,41 @@ def qualifiers() -> dict[str, str]:
     return dict(zip(table["phrase"].str.lower(), table["relation"]))
 
 
+def word_alternation(words: Any) -> str:
+    """A regex for any of ``words``, as a prefix tree ("t(?:wo|hree|en)"): the engine rejects a
+    position on its first letters instead of trying every word. It matches what the length-sorted
+    alternation ``longest|...|shortest`` matches: of two words that can both match at one place one is
+    a prefix of the other, and the longer is tried first in both.
+
+    >>> word_alternation(["ten", "two", "twenty"])
+    '(?:t(?:en|w(?:o|enty)))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items(), key=lambda kv: kv[0] == "")
+                    if ch]
+        if not branches:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(branches)}|)"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return f"(?:{emit(tree)})"
+
+
+@lru_cache(maxsize=2)
 def number_pattern(*, named: bool = True) -> str:
     """The number pattern: an optional qualifier, then digits, a number word or an ordinal."""
     cardinal, ordinal = number_words()
-    words = "|".join(sorted(cardinal, key=len, reverse=True))
-    ords = "|".join(sorted(ordinal, key=len, reverse=True))
-    quals = "|".join(regex.escape(q) for q in sorted(qualifiers(), key=len, reverse=True))
+    words = word_alternation(sorted(cardinal, key=len, reverse=True))
+    ords = word_alternation(sorted(ordinal, key=len, reverse=True))
+    quals = word_alternation(sorted(qualifiers(), key=len, reverse=True))
     qual, num = ("(?P<qual>", "(?P<num>") if named else ("(?:", "(?:")
     digits = (r"\d++(?:st|nd|rd|th)|\$?+\d[\d,]*+(?:\.\d++)?(?:\s?(?:%|percent|per cent))?"
               r"(?:\s++(?:million|billion|trillion))?")
@@ -73,7 +110,9 @@ def date_pattern() -> str:
 
 @lru_cache(maxsize=4)
 def compiled(kind: str):
-    """Compiled extraction patterns: ``"number"`` or ``"date"``."""
+    """Compiled extraction patterns: ``"number"``, ``"date"`` or ``"number value"`` (the number alone, unnamed)."""
+    if kind == "number value":
+        return regex.compile(number_pattern(named=False), regex.IGNORECASE)
     if kind == "number":
         return regex.compile(rf"(?<![\w$.,]){number_pattern()}{NUMBER_AFTER}", regex.IGNORECASE)
     return regex.compile(rf"(?<![\w.]){DATE_RX}(?![\w-]|/\d)")
@@ -92,19 +131,19 @@ def parse_number(text: str) -> tuple[float | None, str, bool]:
         unit, t = "$", t[1:]
     if t.endswith(("%", "percent", "per cent")):
         unit = "%"
-        t = regex.sub(r"\s?(?:%|percent|per cent)$", "", t)
+        t = _PERCENT.sub("", t)
     scale = 1.0
     for word, mult in (("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
         if t.endswith(word):
             scale, t = mult, t[: -len(word)].strip()
-    m = regex.fullmatch(r"(\d+)(st|nd|rd|th)", t)
+    m = _ORDINAL_DIGITS.fullmatch(t)
     if m:
         return float(m.group(1)), unit, True
     if t in ordinal:
         return float(ordinal[t]), unit, True
-    if regex.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+    if _DIGITS.fullmatch(t):
         return float(t.replace(",", "")) * scale, unit, False
-    parts = regex.split(r"[- ]", t)
+    parts = _WORD_GAP.split(t)
     if all(p in cardinal for p in parts):
         total = 0.0
         for p in parts:  # "two-dozen" = 2 x 12, "twenty-five" = 20 + 5
@@ -125,14 +164,14 @@ def parse_date(text: str) -> dict[str, Any]:
     if low in WEEKDAYS:
         out["weekday"] = WEEKDAYS.index(low)
         return out
-    m = regex.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", t)
+    m = _DOTTED_DATE.fullmatch(t)
     if m:
         out.update(day=int(m.group(1)), month=int(m.group(2)), year=int(m.group(3)))
         return out
-    if regex.fullmatch(r"(?:19|20)\d\d", t):
+    if _YEAR.fullmatch(t):
         out["year"] = int(t)
         return out
-    for tok in regex.findall(r"[A-Za-z]+|\d+", t):
+    for tok in _DATE_TOKEN.findall(t):
         tl = tok.lower()
         if tl in MONTHS:
             out["month"] = MONTHS.index(tl) + 1
@@ -152,6 +191,121 @@ def date_norm(d: dict[str, Any]) -> str:
     parts = [str(d["year"]) if d["year"] else "", f"{d['month']:02d}" if d["month"] else "",
              f"{d['day']:02d}" if d["day"] else ""]
     return "-".join(p for p in parts if p) or ""
+
+
+#: syntax that the standard parser would read differently from the regex module (fuzzy matching, named
+#: lists, POSIX classes and set operations, best-match and reverse flags): such a pattern gets no shortcut
+_REGEX_ONLY = regex.compile(r"\{\s*+[eids]|\(\?[a-zA-Z]*[bre]|\\L<|\[\[|\[:")
+
+
+def _parsed(rx: Any):
+    """The standard library's parse tree of a compiled pattern, or None when it may not mean the same."""
+    import re._parser as parser
+
+    source = getattr(rx, "pattern", None)
+    if not isinstance(source, str) or _REGEX_ONLY.search(source) or getattr(rx, "flags", 0) & regex.VERBOSE:
+        return None
+    try:
+        return parser.parse(source, 0)
+    except Exception:  # noqa: BLE001 - syntax only the regex module reads
+        return None
+
+
+def _mandatory(items) -> list:
+    """The items on every path through a parse tree: not in an alternative, an optional part or a negative
+    look-around; groups, repeats of at least one, atomic groups and positive look-arounds opened."""
+    import re._constants as sre
+
+    out = []
+    for op, av in items:
+        out.append((op, av))
+        if op is sre.SUBPATTERN:
+            out += _mandatory(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _mandatory(av[2])
+        elif op is sre.ATOMIC_GROUP:
+            out += _mandatory(av)
+        elif op is sre.ASSERT:
+            out += _mandatory(av[1])
+    return out
+
+
+def requires_number(rx: Any) -> bool:
+    """Can the compiled user pattern ``rx`` match only where the number pattern also matches?
+
+    True when its ``value`` group is ``{NUMBER}`` or ``{DURATION}`` and lies on every path through
+    the pattern (not in an alternative, an optional part or a negative look-around): then a
+    sentence without any number match cannot match it, and is not searched. False whenever that
+    cannot be shown (a pattern the standard parser cannot read, fuzzy matching), which only costs time.
+    """
+    import re._constants as sre
+
+    source = getattr(rx, "pattern", None)
+    at = source.find("(?P<value>") if isinstance(source, str) else -1
+    if at < 0 or source.count("(?P<value>") != 1 or source[at - 1:at] == "\\" \
+            or not source.startswith(number_pattern(named=False), at + len("(?P<value>")):
+        return False
+    parsed = _parsed(rx)
+    if parsed is None:
+        return False
+    groups = {av[0] for op, av in _mandatory(parsed) if op is sre.SUBPATTERN and av[0]}
+    return parsed.state.groupdict.get("value") in groups
+
+
+def word_filter(rx: Any):
+    """A compiled alternation of :func:`required_words` with the flags of ``rx`` (a pattern of the regex
+    module), or None."""
+    words = required_words(rx) if isinstance(rx, regex.Pattern) else None
+    return regex.compile("|".join(map(regex.escape, words)), rx.flags) if words else None
+
+
+def required_words(rx: Any, *, min_length: int = 3) -> list[str] | None:
+    """Literal strings one of which every match of ``rx`` contains ("tour|trip|visit|swing"), or None.
+
+    Taken from the parse tree: a run of literal characters, or a group of alternatives each
+    starting with one, on every path through the pattern; the choice whose shortest string is
+    longest. A sentence holding none of them (case-insensitively) cannot match and is not searched.
+    """
+    import re._constants as sre
+
+    parsed = _parsed(rx)
+    if parsed is None:
+        return None
+
+    def literal_prefix(items) -> str:
+        text = []
+        for op, av in items:
+            if op is not sre.LITERAL:
+                break
+            text.append(chr(av))
+        return "".join(text)
+
+    choices: list[list[str]] = []
+
+    def collect(items) -> None:
+        run = []
+        for op, av in list(items) + [(None, None)]:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                choices.append(["".join(run)])
+                run = []
+            if op is sre.SUBPATTERN:
+                collect(av[3])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                collect(av[2])
+            elif op is sre.ATOMIC_GROUP:
+                collect(av)
+            elif op is sre.ASSERT:
+                collect(av[1])
+            elif op is sre.BRANCH:
+                starts = [literal_prefix(alt) for alt in av[1]]
+                if all(starts):
+                    choices.append(starts)
+    collect(parsed)
+    usable = [c for c in choices if min(map(len, c)) >= min_length]
+    return max(usable, key=lambda c: min(map(len, c))) if usable else None
 
 
 def read_fact_patterns(path: str | Path | None = None):
