@@ -211,7 +211,8 @@ def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_corpus):
     rows = [stories[stories["article_id"].isin(set(p.articles["article_id"]))].reset_index(drop=True)
             for p in pieces]
     with dask.config.set(scheduler="synchronous"):
-        got = dask.compute(dask_report.story_tasks(corpus, pieces, rows, stories))[0]
+        got = dask.compute(dask_report.story_tasks(corpus, pieces, rows, stories,
+                                                   year=dask_report.default_year(corpus.articles)))[0]
     entities = tn.extract_entities(corpus)
     whole = {"quotes": tn.extract_quotes(corpus, stories=stories), "entities": entities,
              "facts": tn.extract_facts(corpus, entities=entities, stories=stories)}

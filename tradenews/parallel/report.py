@@ -49,7 +49,7 @@ from tradenews.parallel.stories import stories_task
 from tradenews.pipeline.context import RESULTS
 
 __all__ = ["DaskEngine", "build_report", "story_bins", "separable", "STORY_SEPARABLE", "split_by_bin",
-           "join_pieces", "story_tasks", "in_corpus_order"]
+           "join_pieces", "story_tasks", "in_corpus_order", "default_year"]
 
 #: Extractors checked story-separable on this branch beyond what their signatures say
 #: (``tests/test_parallel_report.py`` compares every table with the single-process report).
@@ -70,7 +70,15 @@ def separable(kind: str) -> bool:
         from tradenews.extract import entities
 
         return hasattr(entities, "entity_statistics") and accepts(entities.extract_entities, "statistics")
+    if kind == "facts":  # a part's undated articles take the whole corpus's most common year
+        return accepts(tn.extract_facts, "default_year")
     return False
+
+
+def default_year(articles: pd.DataFrame) -> int | None:
+    """The most common publication year of the corpus (ties: the earliest), as ``extract_facts`` takes it."""
+    common = pd.to_datetime(articles["published"], errors="coerce", utc=True).dt.year.mode()
+    return int(common.iloc[0]) if len(common) else None
 
 
 # --------------------------------------------------------------------------- shuffle by story
@@ -289,17 +297,19 @@ class DaskEngine:
         story_parts = [dask.delayed(join_pieces)(*[c[b] for c in cut]) for b in range(n_bins)]
         story_rows = [stories[bins.reindex(stories["article_id"].astype(str)).to_numpy() == b]
                       .reset_index(drop=True) for b in range(n_bins)]
-        return story_tasks(whole, story_parts, story_rows, stories)
+        return story_tasks(whole, story_parts, story_rows, stories, year=default_year(corpus.articles))
 
     def close(self) -> None:
         self.client.close()
 
 
-def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], stories: pd.DataFrame) -> dict:
+def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], stories: pd.DataFrame, *,
+                year: int | None = None) -> dict:
     """Delayed quotes, entities and facts: a list per story partition where separable, else one whole-corpus task.
 
     ``whole`` is the corpus (or a delayed one), ``story_parts`` the corpora of
-    the story partitions and ``story_rows`` their rows of ``stories``.
+    the story partitions, ``story_rows`` their rows of ``stories`` and ``year``
+    the whole corpus's :func:`default_year`.
     """
     tasks: dict[str, Any] = {}
     if separable("quotes"):
@@ -317,7 +327,7 @@ def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], storie
         tasks["entities"] = dask.delayed(_call)(tn.extract_entities, whole)
         entities = [dask.delayed(_pick_rows)(tasks["entities"], s["article_id"]) for s in story_rows]
     if separable("facts"):
-        tasks["facts"] = [dask.delayed(_call)(tn.extract_facts, p, entities=e, stories=s)
+        tasks["facts"] = [dask.delayed(_call)(tn.extract_facts, p, entities=e, stories=s, default_year=year)
                           for p, e, s in zip(story_parts, entities, story_rows)]
     else:
         every_entity = tasks["entities"]
