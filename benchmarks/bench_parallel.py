@@ -124,8 +124,8 @@ def estimate(part: dict, workers: int = 100) -> list[str]:
         f"search and grouping run in one task, so that task needs a worker with several times that memory "
         f"(or a windowed search by date, not implemented).",
         "- Not partitioned today, so they do not scale to 10M: `similar_pairs` with reuse (one whole-corpus "
-        "task), facts until the facts extractor is story-separable (one whole-corpus task), and what the "
-        "report computes on the client from the results (discrepancies, media, matches, outlet profile, terms).",
+        "task), and what the report computes in its own process from the results (fact discrepancies, media, "
+        "matched quotes, outlet profile, distinguishing terms).",
     ]
     return lines
 
