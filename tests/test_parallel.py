@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -189,38 +186,6 @@ def test_real_articles_same_as_single_machine(cluster, real_dir):
     no_quotes = pd.DataFrame({"article_id": [], "speaker": [], "side": []})
     sizes = parallel.outlet_sizes(dc)
     _same(sizes, tn.outlet_profile(ref, quotes=no_quotes)[sizes.columns])
-
-
-# --------------------------------------------------------------------------- README: "More than one machine"
-
-
-def test_readme_scheduler_and_worker_commands(tmp_path):
-    """Follows the README: `dask scheduler`, `dask worker`, then `client(scheduler=...)`."""
-    dask_cli = Path(sys.executable).with_name("dask")
-    if not dask_cli.exists():
-        pytest.skip("the dask command is not installed next to this Python")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    info = tmp_path / "scheduler.json"
-    scheduler = subprocess.Popen([str(dask_cli), "scheduler", "--scheduler-file", str(info), "--port", "0",
-                                  "--no-dashboard"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([str(dask_cli), "worker", "--scheduler-file", str(info), "--nworkers", "1",
-                               "--nthreads", "1", "--no-dashboard"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(300):
-            if info.exists() and info.stat().st_size:
-                break
-            time.sleep(0.1)
-        import json
-
-        address = json.loads(info.read_text())["address"]
-        with parallel.client(scheduler=address, quiet=True) as c:
-            c.wait_for_workers(1, timeout=60)
-            _same(parallel.similar_pairs(tn.read_corpus(blocksize=0)), tn.similar_pairs(tn.load_corpus())[PAIRS])
-    finally:
-        for p in (worker, scheduler):
-            p.terminate()
-            p.wait(timeout=30)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -9,6 +9,10 @@
   :func:`similar_pairs` as blockwise sparse top-k;
 - :mod:`tradenews.parallel.aggregate`: topic coverage and outlet sizes as
   groupby aggregations;
+- :mod:`tradenews.parallel.stories`: :func:`stories`, ``tn.stories`` with the
+  story model built over partitions;
+- :mod:`tradenews.parallel.report`: ``tradenews report --workers N`` /
+  ``--scheduler ADDR`` (the report's results computed on the cluster);
 - :mod:`tradenews.parallel.cluster`: :func:`client`, a LocalCluster or an
   existing scheduler.
 
@@ -21,7 +25,8 @@ from tradenews.parallel.aggregate import outlet_sizes, topic_coverage
 from tradenews.parallel.cluster import client
 from tradenews.parallel.corpus import DaskCorpus, read_corpus
 from tradenews.parallel.extract import EXTRACTORS, extract, read_parquet, to_parquet
+from tradenews.parallel.stories import stories
 from tradenews.parallel.tfidf import document_frequencies, similar_pairs
 
 __all__ = ["DaskCorpus", "read_corpus", "extract", "EXTRACTORS", "to_parquet", "read_parquet",
-           "similar_pairs", "document_frequencies", "topic_coverage", "outlet_sizes", "client"]
+           "similar_pairs", "document_frequencies", "topic_coverage", "outlet_sizes", "client", "stories"]

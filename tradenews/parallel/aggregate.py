@@ -25,7 +25,7 @@ import pandas as pd
 import tradenews as tn
 from tradenews.parallel.corpus import DaskCorpus
 
-__all__ = ["topic_coverage", "outlet_sizes"]
+__all__ = ["topic_coverage", "coverage_task", "outlet_sizes"]
 
 _KEY = ["outlet_label", "topic"]
 
@@ -75,7 +75,11 @@ def _finish_coverage(table: pd.DataFrame, topics) -> pd.DataFrame:
     table["terms"] = table["terms"].fillna("").astype(str)
     cols = ["outlet_label", "topic", "n_articles", "articles_mentioning", "share_of_articles",
             "n_mentions", "per_1000_words", "terms"]
-    return table[cols].reset_index(drop=True)
+    table = table[cols].reset_index(drop=True)
+    # the lexicon's name, as tn.topic_coverage records it (the heatmap names it)
+    table.attrs = {"lexicon": tn.topic_coverage(pd.DataFrame({"article_id": [], "outlet_label": [], "text": [],
+                                                              "n_words": []}), topics=topics).attrs.get("lexicon")}
+    return table
 
 
 def topic_coverage(corpus: DaskCorpus, *, topics: Any = None) -> pd.DataFrame:
@@ -85,8 +89,13 @@ def topic_coverage(corpus: DaskCorpus, *, topics: Any = None) -> pd.DataFrame:
     >>> topic_coverage(read_corpus(blocksize=0)).equals(tn.topic_coverage(tn.load_corpus()))
     True
     """
+    return coverage_task(corpus, topics=topics).compute()
+
+
+def coverage_task(corpus: DaskCorpus, *, topics: Any = None):
+    """:func:`topic_coverage` as one ``dask.delayed`` table, to compute together with other work."""
     parts = [dask.delayed(_partial_coverage)(a, topics) for a in corpus.articles.to_delayed()]
-    return _finish_coverage(dask.compute(_tree(_combine_coverage, parts))[0], topics)
+    return dask.delayed(_finish_coverage)(_tree(_combine_coverage, parts), topics)
 
 
 # --------------------------------------------------------------------------- outlet sizes

@@ -35,7 +35,7 @@ from tradenews.core.errors import LoadError
 from tradenews.ingest.load import DEFAULT_CORPUS, SUPPORTED, load_corpus
 from tradenews.ingest.readers import Collector, find_files
 
-__all__ = ["DaskCorpus", "read_corpus", "plan_blocks", "FRAMES"]
+__all__ = ["DaskCorpus", "read_corpus", "plan_blocks", "input_files", "FRAMES", "BLOCKSIZE"]
 
 FRAMES = ("articles", "paragraphs", "sentences", "removed", "errors")
 #: Default block size in bytes of input text per partition.
@@ -64,21 +64,22 @@ class DaskCorpus:
     def __repr__(self) -> str:
         return f"<DaskCorpus: {self.npartitions} partitions (lazy; .compute() for a Corpus)>"
 
-    def _tables(self) -> list[dd.DataFrame]:
+    def tables(self) -> list[dd.DataFrame]:
+        """The five tables, in :data:`FRAMES` order."""
         return [getattr(self, f.name) for f in fields(self)]
 
     def persist(self) -> "DaskCorpus":
         """Load every block once and keep it in (cluster) memory."""
-        return DaskCorpus(*dask.persist(*self._tables()))
+        return DaskCorpus(*dask.persist(*self.tables()))
 
     def partitions(self) -> list:
         """One ``dask.delayed`` pandas :class:`~tradenews.Corpus` per partition."""
-        parts = [t.to_delayed() for t in self._tables()]
+        parts = [t.to_delayed() for t in self.tables()]
         return [dask.delayed(Corpus)(*block) for block in zip(*parts)]
 
     def compute(self) -> Corpus:
         """The pandas :class:`~tradenews.Corpus`, as ``load_corpus`` gives it."""
-        tables = dask.compute(*self._tables())
+        tables = dask.compute(*self.tables())
         return Corpus(*(to_pandas(t) for t in tables))
 
 
@@ -97,7 +98,7 @@ def to_pandas(frame: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- inputs and blocks
 
 
-def _files(source: Any) -> tuple[list[Path], list[dict]]:
+def input_files(source: Any) -> tuple[list[Path], list[dict]]:
     """Input files in ``load_corpus`` order, and the ``skipped`` notes for a folder's other files."""
     if source is None:
         source = DEFAULT_CORPUS
@@ -218,8 +219,12 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _empty() -> Corpus:
-    return load_corpus(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}),
-                       progress=False)
+    import warnings
+
+    with warnings.catch_warnings():  # the empty frame that gives the tables' dtypes is empty on purpose
+        warnings.filterwarnings("ignore", message="no articles loaded")
+        return load_corpus(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}),
+                           progress=False)
 
 
 def _meta() -> tuple[pd.DataFrame, ...]:
@@ -338,7 +343,7 @@ def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns
     """
     if errors not in ("raise", "collect"):
         raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
-    files, notes = _files(source)
+    files, notes = input_files(source)
     if not files:
         raise LoadError(f"no {', '.join(SUPPORTED)} files in the folder", source=str(source))
     blocks = [dask.delayed(load_block, pure=True)(b, columns, errors) for b in plan_blocks(files, blocksize)]

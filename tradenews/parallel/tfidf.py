@@ -38,7 +38,7 @@ import pandas as pd
 from tradenews.extract.overlap.model import stop_set
 from tradenews.parallel.corpus import DaskCorpus
 
-__all__ = ["similar_pairs", "document_frequencies", "vectorize"]
+__all__ = ["similar_pairs", "document_frequencies", "vectorize", "idf_model"]
 
 _TOKENS = re.compile(r"(?u)\b\w\w+\b").findall
 
@@ -91,7 +91,7 @@ def _tree_sum(items: list, split_every: int = 8):
     return items[0]
 
 
-def _idf(df: pd.Series, n_articles: int) -> dict[str, Any]:
+def idf_model(df: pd.Series, n_articles: int) -> dict[str, Any]:
     """The global vocabulary and IDF, computed as scikit-learn's ``TfidfTransformer.fit`` computes them."""
     frequency = df.to_numpy().astype(np.float32)
     frequency += 1.0  # smooth_idf
@@ -246,7 +246,7 @@ def _vectors(corpus: DaskCorpus, stop_words, sublinear_tf: bool):
     parts = [dask.delayed(count_partition, pure=True)(a, s, stop_words)
              for a, s in zip(corpus.articles.to_delayed(), corpus.sentences.to_delayed())]
     n = dask.delayed(sum)([dask.delayed(len)(p["ids"]) for p in parts])
-    model = dask.delayed(_idf, pure=True)(_tree_sum([p["df"] for p in parts]), n)
+    model = dask.delayed(idf_model, pure=True)(_tree_sum([p["df"] for p in parts]), n)
     vecs = dask.persist(*[dask.delayed(vectorize, pure=True)(p, model, sublinear_tf) for p in parts])
     ids, labels, published, tops = dask.compute([v["ids"] for v in vecs], [v["labels"] for v in vecs],
                                                 [v["published"] for v in vecs], [v["top"] for v in vecs])

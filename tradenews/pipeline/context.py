@@ -50,7 +50,8 @@ def accepts(func: Callable, keyword: str) -> bool:
 
 
 def _quotes(run: "Run"):
-    return resolve("tradenews.extract.quotes.quotations.extract_quotes")(run.corpus)
+    # names, sides and conflicts settled within each story (when the extractor can), as issue 11 asks
+    return run.call(resolve("tradenews.extract.quotes.quotations.extract_quotes"), run.corpus, stories="stories")
 
 
 def _stories(run: "Run"):
@@ -104,13 +105,19 @@ class Run:
     """A corpus and the results computed from it so far (see :data:`RESULTS`).
 
     Read a result as an attribute (``run.quotes``) or with :meth:`get`.
+    ``results`` seeds results computed elsewhere (the Dask report fills
+    ``stories``, ``quotes``, ``entities``, ``facts``, ``tariffs``, ``coverage``
+    and ``pairs`` from a cluster); the others are still computed on first use.
     """
 
-    def __init__(self, corpus: Any):
+    def __init__(self, corpus: Any, *, results: dict[str, Any] | None = None):
         from tradenews.ingest.frames import as_corpus
 
         self.corpus = as_corpus(corpus)
-        self._done: dict[str, tuple[Any, BaseException | None]] = {}
+        unknown = set(results or ()) - set(RESULTS)
+        if unknown:
+            raise KeyError(f"unknown result {', '.join(sorted(unknown))}; known: {', '.join(RESULTS)}")
+        self._done: dict[str, tuple[Any, BaseException | None]] = {k: (v, None) for k, v in (results or {}).items()}
 
     def get(self, name: str) -> Any:
         """The result ``name``, computed on first use."""

@@ -2,6 +2,8 @@
 
     tradenews report --corpus my_articles/ --out report/
     tradenews report --corpus export.csv --sections corpus,comparison --sample 500 --formats png
+    tradenews report --corpus exports/ --workers 2                  # on a local Dask cluster, same tables
+    tradenews report --corpus exports/ --scheduler tcp://HOST:8786  # on a running Dask cluster
 
 The sections (see tradenews.pipeline.sections) run in turn, each with a progress
 line. A figure or table that fails is shown in the page with its error, and the
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from tradenews.core.errors import LoadError
-from tradenews.pipeline.context import Run
+from tradenews.pipeline.context import Run, resolve
 from tradenews.pipeline.html import Page, SectionState, error_html, figure_html, table_html
 from tradenews.pipeline.sections import SECTIONS, Output, Section, section_names
 
@@ -197,7 +199,8 @@ def _empty_corpus_note(corpus) -> str:
 
 def build_report(corpus_source: Any = None, out: str | Path = "report", *, sections: Sequence[str] | None = None,
                  columns: dict[str, str] | None = None, errors: str = "collect", sample: int | None = None,
-                 formats: Sequence[str] = FORMATS, max_rows: int = 40, quiet: bool = True) -> Path:
+                 formats: Sequence[str] = FORMATS, max_rows: int = 40, quiet: bool = True,
+                 engine: Any = None) -> Path:
     """Run the report sections on a corpus and write figures, tables and ``report.html`` into ``out``.
 
     Parameters
@@ -216,6 +219,11 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         Figure formats, any of ``png``, ``svg``, ``pdf``.
     quiet : bool
         No progress lines on stderr.
+    engine : optional
+        Computes the corpus and the expensive results elsewhere: ``engine.load(source,
+        columns=, errors=)`` returns the corpus, ``engine.results(corpus, needs=names)`` a dict
+        of :class:`~tradenews.pipeline.context.Run` results (at least those the chosen sections need) (the Dask report,
+        :func:`tradenews.parallel.report.build_report`).
 
     Returns the path of ``report.html``. Raises :class:`ReportLocked` when another
     run is writing into ``out``, and :class:`tradenews.LoadError` for a missing source.
@@ -240,7 +248,9 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         manifest.clear_previous()
         use_style()
         _say("report: loading the corpus", quiet=quiet)
-        if corpus_source is None or isinstance(corpus_source, (str, Path)):
+        if engine is not None:
+            corpus = engine.load(corpus_source, columns=columns, errors=errors)
+        elif corpus_source is None or isinstance(corpus_source, (str, Path)):
             from tradenews.ingest.load import load_corpus
 
             corpus = load_corpus(corpus_source, columns=columns, errors=errors)
@@ -257,7 +267,13 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
                     n_articles=len(corpus.articles))
         manifest.add([page.path])
         try:
-            _run_all(chosen, states, page, Run(corpus), out, formats=formats, provenance=provenance,
+            run = Run(corpus)
+            if engine is not None and len(corpus.articles):
+                _say("report: computing quotes, entities, facts, tariffs, stories, coverage and pairs on Dask",
+                     quiet=quiet)
+                needs = {name for section in chosen for name in section.needs}
+                run = Run(corpus, results=engine.results(corpus, needs=needs))
+            _run_all(chosen, states, page, run, out, formats=formats, provenance=provenance,
                      max_rows=max_rows, manifest=manifest, quiet=quiet)
         except KeyboardInterrupt:
             page.interrupted = True
@@ -318,6 +334,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--formats", default="png,svg,pdf", help="figure formats (default: png,svg,pdf)")
     parser.add_argument("--max-rows", type=int, default=40, help="table rows shown in the page (default 40)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--workers", type=int, nargs="?", const=0, metavar="N",
+                        help="compute on a local Dask cluster of N processes (no N: the machine's cores)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="compute on a running Dask cluster (dask scheduler / dask worker)")
     return parser
 
 
@@ -325,10 +345,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()] if args.sections else None
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
+    build, dask_options = build_report, {}
+    if args.workers is not None or args.scheduler:
+        # the Dask path lives above this layer; named by path so a plain report never imports Dask
+        build = resolve("tradenews.parallel.report.build_report")
+        dask_options = {"workers": args.workers or None, "scheduler": args.scheduler}
     try:
-        path = build_report(args.corpus, args.out, sections=sections, columns=_parse_columns(args.columns),
-                            errors=args.errors, sample=args.sample, formats=formats, max_rows=args.max_rows,
-                            quiet=args.quiet)
+        path = build(args.corpus, args.out, sections=sections, columns=_parse_columns(args.columns),
+                     errors=args.errors, sample=args.sample, formats=formats, max_rows=args.max_rows,
+                     quiet=args.quiet, **dask_options)
     except (LoadError, ReportLocked, ValueError) as exc:
         print(f"tradenews report: {exc}", file=sys.stderr)
         return 2

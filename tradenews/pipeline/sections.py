@@ -51,6 +51,8 @@ class Section:
     name: str
     title: str
     outputs: tuple[Output, ...]
+    #: the :class:`Run` results its outputs read (what a cluster computes ahead for it)
+    needs: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- the corpus
@@ -201,14 +203,14 @@ SECTIONS: list[Section] = [
                lambda run: run.discrepancies, "tradenews.fact_discrepancies"),
         Output("02-stories", T, "Articles grouped into stories (the blocks facts are compared within).",
                lambda run: run.stories, "tradenews.stories"),
-    )),
+    ), needs=("coverage", "entities", "quotes", "stories", "facts")),
     Section("quotes", "Quotes and speakers", (
         Output("03-voices-by-side", F, "Voices quoted by each outlet, by side.", _voices_chart, "plot_voices"),
         Output("03-quotes", T, "Every direct quotation with its speaker, cue, role and side.", _quotes_table,
                "tradenews.extract_quotes"),
         Output("03-same-quote-across-outlets", T, "The same quotation as reported by different outlets, with "
                "wording differences.", _matches, "tradenews.match_quotes"),
-    )),
+    ), needs=("quotes",)),
     Section("overlap", "Overlap between outlets", (
         Output("04-outlet-heatmap", F, "How similar each pair of outlets' coverage is.", _outlet_similarity,
                "plot_similarity_heatmap(similarity_matrix(by='outlet'))"),
@@ -218,7 +220,7 @@ SECTIONS: list[Section] = [
                lambda run: run.pairs, "tradenews.similar_pairs"),
         Output("04-shared-passages", T, "Sentences aligned across articles: verbatim, rewritten, or a shared quotation.", _passages,
                "tradenews.shared_passages"),
-    )),
+    ), needs=("pairs",)),
     Section("tariffs", "Tariff figures", (
         Output("05-figure-matrix", F, "Which outlet cites which tariff figure, by status.",
                _tariff_chart("tradenews.present.tariff_charts.plot_figure_matrix"), "plot_figure_matrix"),
@@ -230,7 +232,7 @@ SECTIONS: list[Section] = [
                lambda run: run.tariffs, "tradenews.extract_tariffs"),
         Output("05-timeline-table", T, "Where each cited figure agrees with the reference series.",
                _timeline_table, "tradenews.extract.tariffs.timeline_table"),
-    )),
+    ), needs=("tariffs",)),
 ]
 
 
