@@ -16,6 +16,7 @@ Facts, quotes and names are compared only within a story
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tradenews.extract.overlap.neighbours import best_per_row, keep_top_terms, pair_dots
@@ -26,12 +27,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import scipy.sparse as sp
 
-__all__ = ["stories", "add_story_ids", "STORY_COLUMNS"]
+__all__ = ["stories", "add_story_ids", "STORY_COLUMNS", "story_documents", "group_edges", "TOKEN_PATTERN",
+           "MAX_DF_ABOVE"]
 
 STORY_COLUMNS = ["article_id", "story_id", "story_size"]
 #: Articles per chunk of the neighbour search.
 CHUNK_ROWS = 1_000
 _NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?![\w])")
+#: The story model's words, and the corpus size above which words in over half the articles are dropped.
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"
+MAX_DF_ABOVE = 50
 
 
 def _articles(corpus: Any) -> "pd.DataFrame":
@@ -49,10 +54,10 @@ def _articles(corpus: Any) -> "pd.DataFrame":
     return out
 
 
-def _documents(articles: "pd.DataFrame") -> list[str]:
-    """Each article's text with its capitalized words written twice (names identify events)."""
+def story_documents(texts: Iterable[str]) -> list[str]:
+    """Each text with its capitalized words written twice (names identify events)."""
     docs = []
-    for text in articles["text"]:
+    for text in texts:
         names = " ".join(m.group() for m in _NAME.finditer(text) if m.start() > 0 and text[m.start() - 1] != "\n")
         docs.append(text + "\n" + names)
     return docs
@@ -63,9 +68,9 @@ def _vectors(articles: "pd.DataFrame") -> "sp.csr_matrix":
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32, lowercase=True,
-                          token_pattern=r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b", max_df=0.5 if len(articles) > 50 else 1.0)
+                          token_pattern=TOKEN_PATTERN, max_df=0.5 if len(articles) > MAX_DF_ABOVE else 1.0)
     try:
-        return vec.fit_transform(_documents(articles)).tocsr()
+        return vec.fit_transform(story_documents(articles["text"])).tocsr()
     except ValueError:  # no words at all
         import scipy.sparse as sp
 
@@ -170,6 +175,17 @@ def stories(corpus: Any, *, min_similarity: float = 0.15, top_k: int = 3, window
         return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(STORY_COLUMNS, ["str", "str", "int64"])})
     i, j, s = neighbour_edges(_vectors(articles), top_k=top_k, min_similarity=min_similarity,
                               search_terms=search_terms)
+    return group_edges(articles, i, j, mutual=mutual, window_days=window_days)
+
+
+def group_edges(articles: "pd.DataFrame", i: "np.ndarray", j: "np.ndarray", *, mutual: bool = False,
+                window_days: float | None = 3) -> "pd.DataFrame":
+    """The story table from neighbour edges ``i -> j`` over ``articles`` (``article_id, published``):
+    edges kept by ``mutual`` and the date window, stories the connected components, numbered by first article."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(articles)
     if mutual and len(i):
         fwd = set(zip(i.tolist(), j.tolist()))
         keep = np.array([(b, a) in fwd for a, b in zip(i.tolist(), j.tolist())], dtype=bool)

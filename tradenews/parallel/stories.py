@@ -16,39 +16,24 @@ the Dask way:
    task, where the single-machine :func:`~tradenews.extract.stories.neighbour_edges`
    finds each article's neighbours and the connected components are the stories.
 
-Step 4 mirrors the last lines of :func:`tradenews.stories` (date window,
+Step 4 calls the same :func:`~tradenews.extract.stories.group_edges` as :func:`tradenews.stories` (date window,
 ``mutual``, numbering by first article); ``tests/test_parallel_report.py``
 checks that both give the same table.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import dask
 import numpy as np
 import pandas as pd
 
-from tradenews.extract.stories import STORY_COLUMNS, neighbour_edges
+from tradenews.extract.stories import MAX_DF_ABOVE, STORY_COLUMNS, TOKEN_PATTERN, group_edges, neighbour_edges, story_documents
 from tradenews.parallel.corpus import DaskCorpus
 from tradenews.parallel.tfidf import idf_model
 
 __all__ = ["stories", "stories_task", "group_stories", "story_counts", "story_vectors"]
-
-# the story model's settings (tradenews.extract.stories._vectors)
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"
-MAX_DF_ABOVE = 50
-_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?![\w])")
-
-
-def _documents(texts) -> list[str]:
-    docs = []
-    for text in texts:
-        names = " ".join(m.group() for m in _NAME.finditer(text) if m.start() > 0 and text[m.start() - 1] != "\n")
-        docs.append(text + "\n" + names)
-    return docs
-
 
 def story_counts(articles: pd.DataFrame) -> dict[str, Any]:
     """One partition's word counts (float32, local sorted vocabulary) and document frequencies."""
@@ -56,7 +41,7 @@ def story_counts(articles: pd.DataFrame) -> dict[str, Any]:
     from sklearn.feature_extraction.text import CountVectorizer
 
     analyze = CountVectorizer(stop_words="english", lowercase=True, token_pattern=TOKEN_PATTERN).build_analyzer()
-    tokens = [analyze(d) for d in _documents(articles["text"].fillna("").astype(str))]
+    tokens = [analyze(d) for d in story_documents(articles["text"].fillna("").astype(str))]
     vocab = sorted({t for toks in tokens for t in toks})
     column = {w: i for i, w in enumerate(vocab)}
     rows = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
@@ -140,32 +125,4 @@ def group_stories(blocks: list, tables: list[pd.DataFrame], *, min_similarity: f
         return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(STORY_COLUMNS, ["str", "str", "int64"])})
     X = sp.vstack(blocks).tocsr()
     i, j, _ = neighbour_edges(X, top_k=top_k, min_similarity=min_similarity, search_terms=search_terms)
-    return _group(table, i, j, mutual=mutual, window_days=window_days)
-
-
-def _group(articles: pd.DataFrame, i: np.ndarray, j: np.ndarray, *, mutual: bool,
-           window_days: float | None) -> pd.DataFrame:
-    """Edges filtered by ``mutual`` and the date window; stories are the connected components."""
-    import scipy.sparse as sp
-    from scipy.sparse.csgraph import connected_components
-
-    n = len(articles)
-    if mutual and len(i):
-        fwd = set(zip(i.tolist(), j.tolist()))
-        keep = np.array([(b, a) in fwd for a, b in zip(i.tolist(), j.tolist())], dtype=bool)
-        i, j = i[keep], j[keep]
-    if window_days is not None and len(i):
-        days = pd.to_datetime(articles["published"], errors="coerce", utc=True)
-        t = (days - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy() / 86400.0
-        gap = np.abs(t[i] - t[j])
-        keep = np.isnan(gap) | (gap <= window_days)
-        i, j = i[keep], j[keep]
-    graph = sp.csr_matrix((np.ones(len(i), np.int8), (i, j)), shape=(n, n))
-    labels = connected_components(graph, directed=False)[1]
-    _, first = np.unique(labels, return_index=True)
-    rank = np.empty(len(first), np.int64)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-    story = rank[labels]
-    size = np.bincount(story)[story]
-    return pd.DataFrame({"article_id": articles["article_id"].astype(str).to_numpy(),
-                         "story_id": [f"s{k}" for k in story], "story_size": size.astype("int64")})
+    return group_edges(table, i, j, mutual=mutual, window_days=window_days)
