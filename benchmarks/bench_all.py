@@ -46,14 +46,14 @@ RESULTS = HERE / "results"
 #: stage -> (what it needs from the cache, what it leaves in the cache)
 STAGES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "load": ((), "corpus"),
-    "quotes": (("corpus",), "quotes"),
+    "similar_pairs": (("corpus",), None),
+    "stories": (("corpus",), "stories"),
+    "quotes": (("corpus", "stories"), "quotes"),
     "match_quotes": (("quotes",), None),
     "tariffs": (("corpus",), None),
-    "entities": (("corpus",), None),
-    "facts": (("corpus",), "facts"),
+    "entities": (("corpus",), "entities"),
+    "facts": (("corpus", "entities", "stories"), "facts"),
     "discrepancies": (("facts",), None),
-    "similar_pairs": (("corpus",), None),
-    "stories": (("corpus",), None),
     "topic_coverage": (("corpus",), None),
     "outlet_profile": (("corpus", "quotes"), None),
     "report": ((), None),
@@ -118,7 +118,7 @@ def _call(stage: str, inputs: dict, csv_path: Path, workdir: Path):
     if stage == "load":
         return tn.load_corpus(csv_path, errors="collect", progress=False)
     if stage == "quotes":
-        return tn.extract_quotes(inputs["corpus"])
+        return tn.extract_quotes(inputs["corpus"], stories=inputs["stories"])  # as the report does
     if stage == "match_quotes":
         return tn.match_quotes(inputs["quotes"])
     if stage == "tariffs":
@@ -126,7 +126,7 @@ def _call(stage: str, inputs: dict, csv_path: Path, workdir: Path):
     if stage == "entities":
         return tn.extract_entities(inputs["corpus"])
     if stage == "facts":
-        return tn.extract_facts(inputs["corpus"])
+        return tn.extract_facts(inputs["corpus"], entities=inputs["entities"], stories=inputs["stories"])
     if stage == "discrepancies":
         return tn.fact_discrepancies(inputs["facts"])
     if stage == "similar_pairs":
