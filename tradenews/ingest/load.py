@@ -118,9 +118,20 @@ def _iter_dataframe(df, *, columns, collector: Collector) -> Iterator[dict]:
 
 
 def _estimated_rows(path: Path) -> int:
-    """Rows a file holds, for the progress bar: lines of a CSV/JSONL file, else one."""
-    if path.suffix.lower() not in (".csv", ".jsonl"):
+    """Rows a file holds, for the progress bar: records of a CSV (a text cell may hold many lines),
+    lines of a JSONL file, else one."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".jsonl"):
         return 1
+    if suffix == ".csv":
+        import csv
+
+        csv.field_size_limit(1 << 30)
+        try:
+            with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+                return max(sum(1 for _ in csv.reader(fh)) - 1, 1)
+        except (OSError, csv.Error):
+            pass
     try:
         with path.open("rb") as fh:
             return max(sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")), 1)
