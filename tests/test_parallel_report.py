@@ -107,9 +107,14 @@ def test_real_articles_same_tables(cluster, basil_dir):
     engine = dask_report.DaskEngine(cluster, progress=False)
     corpus = engine.load(basil_dir)
     assert engine.dc.npartitions >= 2
-    got = _run_tables(Run(corpus, results=engine.results(corpus)))
-    single = _run_tables(Run(tn.load_corpus(basil_dir, errors="collect", progress=False)))
+    results = engine.results(corpus)
+    assert {"matches", "discrepancies"} <= set(results)  # computed on the cluster, not by the run
+    dask_run, single_run = Run(corpus, results=results), Run(tn.load_corpus(basil_dir, errors="collect", progress=False))
+    got, single = _run_tables(dask_run), _run_tables(single_run)
     assert sorted(n for n in single if single[n] != got[n]) == []
+    for name in ("matches", "discrepancies"):
+        assert dask_run.get(name).to_csv(index=False) == single_run.get(name).to_csv(index=False), name
+    assert len(single_run.matches) and len(single_run.discrepancies)
     assert single["02-stories"].count("\n") - 1 == 150
     assert len(pd.read_csv(io.StringIO(single["02-stories"]))["story_id"].unique()) < 150  # stories of several
 
@@ -225,3 +230,33 @@ def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_corpus):
     tariffs = [tn.extract_tariffs(p) for p in pieces]
     assert dask_report.in_corpus_order(tariffs, order).to_csv(index=False) == \
         tn.extract_tariffs(corpus).to_csv(index=False)
+
+
+def test_matches_and_discrepancies_per_story_partition_equal_the_whole_table(basil_corpus):
+    """fact_discrepancies per story partition, put together, == the call on the whole table; matches as one call."""
+    from tradenews.extract.facts import fact_discrepancies, fact_statistics
+    from tradenews.parallel import tables
+
+    corpus = basil_corpus
+    stories = tn.stories(corpus)
+    order = {str(a): i for i, a in enumerate(corpus.articles["article_id"])}
+    entities = tn.extract_entities(corpus)
+    quotes = tn.extract_quotes(corpus, stories=stories)
+    facts = tn.extract_facts(corpus, entities=entities, stories=stories)
+    whole_matches, whole_disc = tn.match_quotes(quotes), fact_discrepancies(facts)
+    assert len(whole_matches["group"].unique()) > 1 and len(whole_disc) > 1
+    for n_bins in (2, 3, 5):
+        bins = dask_report.story_bins(stories, corpus.articles.set_index("article_id")["n_words"], n_bins)
+        which = lambda t: t["article_id"].astype(str).map(bins).to_numpy()  # noqa: E731
+        q_parts = [quotes[which(quotes) == b].reset_index(drop=True) for b in range(n_bins)]
+        f_parts = [facts[which(facts) == b].reset_index(drop=True) for b in range(n_bins)]
+        # the report's quotes carry no story_id (match_quotes pairs across stories): one whole-table call
+        assert "story_id" not in quotes
+        assert tables.whole_matches(q_parts, order).to_csv(index=False) == whole_matches.to_csv(index=False)
+        stats = fact_statistics(f_parts[0])
+        for f in f_parts[1:]:
+            stats = stats.merge(fact_statistics(f))
+        d_parts = [tables.discrepancy_part(f, order, stats) for f in f_parts]
+        assert sum(len(d) > 0 for d in d_parts) > 1 and not tables.ties_across(d_parts)  # no whole-table fallback
+        got = tables.discrepancy_parts(d_parts, f_parts, order, stats)
+        assert got.to_csv(index=False) == whole_disc.to_csv(index=False), n_bins

@@ -24,8 +24,12 @@ tables; the report sections then run unchanged on the client. The steps:
 5. topic coverage as a groupby aggregation over partitions; similar pairs (with
    reuse, which aligns sentences) as one task on the whole corpus.
 
-Everything else the report needs (outlet profile, media, matches, discrepancies,
-terms) is computed by the run on the client from these results.
+6. fact discrepancies per story partition from that partition's facts (with the
+   merged ``fact_statistics``), put together in the order of the whole-table call;
+   quote matches as one whole-table task beside them (:mod:`tradenews.parallel.tables`).
+
+Everything else the report needs (outlet profile, media, terms) is computed by
+the run on the client from these results.
 """
 
 from __future__ import annotations
@@ -267,8 +271,9 @@ class DaskEngine:
             tasks["coverage"] = coverage_task(dc)
         if "pairs" in needs:
             tasks["pairs"] = dask.delayed(_call)(tn.similar_pairs, whole)
-        by_story = sorted(needs & {"quotes", "entities", "facts"})
-        shuffle = any(separable(k) for k in by_story)
+        by_story = sorted(needs & {"quotes", "entities", "facts", "matches", "discrepancies"})
+        inputs = {"matches": "quotes", "discrepancies": "facts"}
+        shuffle = any(separable(inputs.get(k, k)) for k in by_story)
         if by_story and not shuffle:  # every extractor on the whole corpus, started with the rest
             tasks.update({k: v for k, v in story_tasks(whole, [], [], tasks["stories"]).items() if k in by_story})
         futures = self._compute(tasks)
@@ -334,7 +339,33 @@ def story_tasks(whole, story_parts: list, story_rows: list[pd.DataFrame], storie
         if isinstance(every_entity, list):  # per story partition: one table in corpus order
             every_entity = dask.delayed(_whole_table)(whole, every_entity)
         tasks["facts"] = dask.delayed(_call)(tn.extract_facts, whole, entities=every_entity, stories=stories)
+    tasks.update(table_tasks(tasks["quotes"], tasks["facts"], stories))
     return tasks
+
+
+def table_tasks(quotes, facts, stories: pd.DataFrame) -> dict:
+    """Delayed ``matches`` (one whole-table task) and ``discrepancies`` (per story partition when facts are).
+
+    ``stories`` (:func:`tradenews.stories`, in corpus order) gives the corpus order of the articles.
+    Put together by :mod:`tradenews.parallel.tables` in the order of the whole-table call.
+    """
+    from tradenews.extract.facts import fact_discrepancies, fact_statistics
+    from tradenews.extract.quotes.matching import match_quotes
+    from tradenews.parallel import tables
+
+    order = {str(a): i for i, a in enumerate(stories["article_id"])} if isinstance(stories, pd.DataFrame) else {}
+    out: dict[str, Any] = {}
+    if isinstance(quotes, list):
+        out["matches"] = dask.delayed(tables.whole_matches)(quotes, order)  # not story-separable: one task
+    else:
+        out["matches"] = dask.delayed(match_quotes)(quotes)
+    if isinstance(facts, list):
+        merged = _tree(_merge_statistics, [dask.delayed(fact_statistics)(f) for f in facts])
+        parts = [dask.delayed(tables.discrepancy_part)(f, order, merged) for f in facts]
+        out["discrepancies"] = dask.delayed(tables.discrepancy_parts)(parts, facts, order, merged)
+    else:
+        out["discrepancies"] = dask.delayed(fact_discrepancies)(facts)
+    return out
 
 
 
