@@ -123,9 +123,10 @@ def estimate(part: dict, workers: int = 100) -> list[str]:
         f"- Story model: the sparse story vectors are about {vectors_gb:,.1f} GB for 10M articles; the neighbour "
         f"search and grouping run in one task, so that task needs a worker with several times that memory "
         f"(or a windowed search by date, not implemented).",
-        "- Not partitioned today, so they do not scale to 10M: `similar_pairs` with reuse (one whole-corpus "
-        "task), and what the report computes in its own process from the results (fact discrepancies, media, "
-        "matched quotes, outlet profile, distinguishing terms).",
+        "- Not partitioned today, so they do not scale to 10M: `similar_pairs` with reuse and `match_quotes` "
+        "(each one whole-corpus task on the cluster), and what the report computes in its own process from the "
+        "results (media, outlet profile, distinguishing terms, charts). Fact discrepancies run per story "
+        "partition.",
     ]
     return lines
 
