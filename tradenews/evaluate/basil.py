@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tradenews.evaluate.scores import Scores, head_word, words_of
 
-__all__ = ["BASIL_GOLD", "read_basil_gold", "basil_text", "evaluate_basil"]
+__all__ = ["BASIL_GOLD", "read_basil_gold", "basil_text", "evaluate_basil", "quotes_of", "by_article_of"]
 
 BASIL_GOLD = Path(__file__).resolve().parents[2] / "data" / "annotations" / "quotes_basil.csv"
 _NO_SPEAKER = {"title", "scare", "term", "unclear"}
@@ -106,19 +106,27 @@ def _score_article(rows: list[dict], gold: list[dict], tally: dict, errors: list
                            "mention": r["speaker_mention"], "speaker": r["speaker"], "gold": g["speaker"]})
 
 
+def quotes_of(text: str, headline_end: int) -> list[dict]:
+    """The quotation rows :func:`tradenews.extract.quotes.quotes_in_text` finds in ``text``."""
+    from tradenews.extract.quotes import quotes_in_text
+
+    return quotes_in_text(text, headline_end=headline_end)[0]
+
+
+def by_article_of(gold: list[dict]) -> dict[str, list[dict]]:
+    """Gold rows grouped by their ``article``, in file order."""
+    out: dict[str, list[dict]] = {}
+    for g in gold:
+        out.setdefault(g["article"], []).append(g)
+    return out
+
+
 def evaluate_basil(folder: str | Path, *, gold_path: str | Path = BASIL_GOLD,
                    extract=None) -> tuple[Scores, list[dict]]:
     """Score quotation extraction on the BASIL hand labels; returns ``(scores, errors)``."""
-    if extract is None:
-        from tradenews.extract.quotes import quotes_in_text
-
-        def extract(text, headline_end):
-            return quotes_in_text(text, headline_end=headline_end)[0]
-
+    extract = extract or quotes_of
     gold = read_basil_gold(gold_path)
-    by_article: dict[str, list[dict]] = {}
-    for g in gold:
-        by_article.setdefault(g["article"], []).append(g)
+    by_article = by_article_of(gold)
     tally = dict.fromkeys(["n_gold", "n_pred", "tp_pred", "tp_gold", "right", "total", "lenient",
                            "unattributed"], 0)
     errors: list[dict] = []

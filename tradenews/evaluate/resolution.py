@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from tradenews.evaluate.basil import by_article_of, quotes_of
 from tradenews.evaluate.scores import head_word, words_of
 
 __all__ = ["RESOLUTION_GOLD", "read_resolution_gold", "evaluate_resolution"]
@@ -61,16 +62,9 @@ def evaluate_resolution(folder: str | Path, *, gold_path: str | Path = RESOLUTIO
     ``extract(text, headline_end)`` defaults to
     :func:`tradenews.extract.quotes.quotes_in_text`.
     """
-    if extract is None:
-        from tradenews.extract.quotes import quotes_in_text
-
-        def extract(text, headline_end):
-            return quotes_in_text(text, headline_end=headline_end)[0]
-
+    extract = extract or quotes_of
     gold = read_resolution_gold(gold_path)
-    by_article: dict[str, list[dict]] = {}
-    for g in gold:
-        by_article.setdefault(g["article"], []).append(g)
+    by_article = by_article_of(gold)
     out = {"labels": len(gold), "found": 0, "right": 0, "by_kind": {}}
     errors: list[dict] = []
     for article, labels in by_article.items():
