@@ -14,21 +14,16 @@ import pytest
 
 from tradenews.extract.quotes import match_quotes, quotes_in_text
 
-from timing import cpu_seconds
+from timing import cpu_ratio
 from tradenews.extract.quotes.lexicon import can_speak, function_words, months, not_names, pronouns
 
 EVAL = Path(os.environ.get("TRADENEWS_EVAL", Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"))
 
 
-def _cpu(fn, *args, repeat=3):
-    return cpu_seconds(fn, *args, repeat=repeat)
-
-
 def _ratio(unit: str, n: int) -> float:
     small, large = unit * n, unit * (4 * n)
     quotes_in_text(small)  # warm caches (lexicons, regexes)
-    t1, t4 = _cpu(quotes_in_text, small), _cpu(quotes_in_text, large)
-    return t4 / max(t1, 0.02)  # below 20 ms the clock says nothing
+    return cpu_ratio(quotes_in_text, (small,), (large,))
 
 
 @pytest.mark.parametrize("unit,n", [

@@ -26,3 +26,30 @@ def cpu_seconds(fn, *args, repeat: int = 3) -> float:
         if enabled:
             gc.enable()
     return best
+
+
+def cpu_ratio(fn, small: tuple, large: tuple, *, repeat: int = 3, floor: float = 0.02) -> float:
+    """CPU time of ``fn(*large)`` over ``fn(*small)``, each the fastest of ``repeat`` runs, interleaved.
+
+    Running small and large alternately means a burst of load from another process slows both
+    sides alike instead of only the one that happened to run during it. ``floor`` (seconds) keeps
+    a too-fast small run from inflating the ratio: below it the clock says nothing.
+    """
+    best_small = best_large = float("inf")
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            for args, is_small in ((small, True), (large, False)):
+                start = time.process_time()
+                fn(*args)
+                spent = time.process_time() - start
+                if is_small:
+                    best_small = min(best_small, spent)
+                else:
+                    best_large = min(best_large, spent)
+    finally:
+        if enabled:
+            gc.enable()
+    return best_large / max(best_small, floor)
