@@ -28,6 +28,8 @@ __all__ = ["speaker_fields", "pronoun_antecedent", "role_holder", "body_antecede
 
 _LOOKBACK = 6  # sentences searched for a pronoun's antecedent
 _CHARS = 600  # characters of each sentence searched, nearest first
+_QUOTED_REACH = 3  # sentences of quoted words only are passed over, up to this many times the lookback in all
+_CHAIN = 4  # pronoun chains ("Lee said … He added … he said") followed at most this deep
 
 
 def _named(text: str, toks, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -104,6 +106,8 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     Quotations are single tokens here, so a name inside quoted words is never a candidate.
     """
     s, e, inside = _quoted_clip(s, e, spans)
+    if not any(c.isalnum() for c in text[s:e]) or (len(inside) == 1 and not _outside(text, s, e, inside[0])):
+        return None  # only quoted words: no candidate, and it does not count as a sentence searched
     toks = tokenize(text, s, e, inside)
     cues = []
     for k, t in enumerate(toks):
@@ -115,11 +119,18 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     subj = subj[0] if subj else None
     lead = [subj] if subj and any(c[0] <= subj[1] and subj[0] <= c[1] for c in cues) else []
     cands = lead + cues + ([subj] if subj else [])
-    heads = [toks[c[0]].start for c in cands if c[0] == c[1] and toks[c[0]].low in pronouns()]
+    heads = sorted((toks[c[0]].start, toks[c[0]].low) for c in cands
+                   if c[0] == c[1] and toks[c[0]].low in pronouns())
     strong = list(dict.fromkeys(n for n in (_named(text, toks, c) for c in cands) if n is not None))
     bodies = [(toks[c[0]].start, toks[c[1]].end) for c in cands
               if any(t.is_cap for t in toks[c[0] + 1:c[1] + 1]) and toks[c[0]].low in determiners()]
-    return strong, _other_names(text, toks), min(heads) if heads else None, bodies + strong
+    return strong, _other_names(text, toks), heads[0][0] if heads else None, bodies + strong, \
+        heads[0] if heads else None
+
+
+def _outside(text: str, s: int, e: int, quote: tuple[int, int]) -> bool:
+    """Whether a sentence has words outside its one quotation (more than punctuation)."""
+    return any(c.isalnum() for c in text[s:quote[0]]) or any(c.isalnum() for c in text[quote[1] + 1:e])
 
 
 def _pick(text: str, strong: list, weak: list, pronoun: str, names, cache: dict) -> tuple[int, int] | None:
@@ -140,7 +151,8 @@ def _pick(text: str, strong: list, weak: list, pronoun: str, names, cache: dict)
 
 
 def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int, kind: str,
-                       cache: dict, pronoun: str | None = None, *, lookback: int = _LOOKBACK) -> tuple[int, int] | None:
+                       cache: dict, pronoun: str | None = None, *, lookback: int = _LOOKBACK,
+                       _depth: int = 0) -> tuple[int, int] | None:
     """Character span of the nearest fitting named speaker before offset ``before``.
 
     Sentences are searched nearest first: a cue subject or the subject that can
@@ -161,7 +173,7 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     """
     gendered = kind == "person" and pronoun is not None  # "he", "she", or a role phrase ("the senator")
     names = article_names(text, cache) if gendered else None
-    for strong, weak, pronoun_at, _ in sentence_candidates(text, sentences, before, cache, lookback):
+    for strong, weak, pronoun_at, _, head in sentence_candidates(text, sentences, before, cache, lookback):
         if not gendered:
             if strong:
                 return strong[0]
@@ -169,9 +181,26 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
         if pronoun_at is not None:
             weak = [w for w in weak if w[1] <= pronoun_at]
         found = _pick(text, strong, weak, pronoun, names, cache)
+        if found is None and head is not None and _depth < _CHAIN and _same_person(head[1], pronoun):
+            found = _chained(text, sentences, head, cache, lookback, _depth)
         if found is not None:
             return found
     return None
+
+
+def _same_person(subject: str, pronoun: str) -> bool:
+    """Whether a pronoun subject ("he") can be the one a later ``pronoun`` ("he", or "the" of a role) takes up."""
+    gender = {"he": "m", "she": "f"}
+    return subject in gender and gender.get(pronoun.lower(), gender[subject]) == gender[subject]
+
+
+def _chained(text, sentences, head: tuple[int, str], cache: dict, lookback: int, depth: int):
+    """The antecedent of an earlier pronoun subject ("Lee spoke. He added …. he said"), cached per pronoun."""
+    key = ("_chain", head[0])
+    if key not in cache:
+        cache[key] = pronoun_antecedent(text, sentences, head[0], "person", cache, head[1], lookback=lookback,
+                                        _depth=depth + 1)
+    return cache[key]
 
 
 def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int, cache: dict,
@@ -186,13 +215,19 @@ def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int
     starts = cache["_starts"]
     spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
-    for i in range(n - 1, max(-1, n - 1 - lookback), -1):
+    counted = 0
+    for i in range(n - 1, max(-1, n - 1 - _QUOTED_REACH * lookback), -1):
         s, e = sentences[i]
         e = min(e, before)
         s = max(s, e - _CHARS)  # a bounded stretch before the pronoun: linear time on run-on text
         if (s, e) not in cache:
             cache[(s, e)] = _sentence_names(text, s, e, spans)
+        if cache[(s, e)] is None:
+            continue  # a sentence of quoted words only ("… Wow. I love that. Wow.") is passed over
         yield cache[(s, e)]
+        counted += 1
+        if counted == lookback:
+            return
 
 
 @lru_cache(maxsize=1)
@@ -217,11 +252,13 @@ def body_antecedent(text: str, sentences: list[tuple[int, int]], phrase: str, at
     if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _body_nouns():
         return None
     names = article_names(text, cache)
-    for *_, bodies in sentence_candidates(text, sentences, at, cache, 2):
+    for _, _, _, bodies, _ in sentence_candidates(text, sentences, at, cache, 2):
         for a, b in bodies:
             name = re.sub(r"^(?i:the)\s+", "", text[a:b])
-            if names.gender(name) is None and not is_pronoun(name):
-                return name
+            if is_pronoun(name):
+                continue
+            if names.gender(name) is None or name.split()[-1].lower() in _body_nouns():
+                return name  # "The Trayvon Martin Foundation": a body, whatever the given name in it
     return None
 
 
