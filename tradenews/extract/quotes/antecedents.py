@@ -124,7 +124,7 @@ class ArticleNames:
         return self._mid[word]
 
     def surname_gender(self, word: str) -> str | None:
-        """``m``/``f`` by a two-to-one majority of the article's evidence for ``word``, else None.
+        """``m``/``f`` by a two-to-one majority of the article's evidence for ``word``, ``x`` without one, else None.
 
         Evidence at each place the article writes ``word``: a given name or
         "Mr."/"Ms." right before it, or — when it opens a clause — "he"/"she"
@@ -147,7 +147,7 @@ class ArticleNames:
             return None
         given = given_genders()
         if len(words) == 1:
-            g = self.surname_gender(words[0]) or given.get(words[0])
+            g = self.surname_gender(words[0]) or given.get(words[0])  # "x": the article's evidence is mixed
             return g if g in ("m", "f") else None
         for w in words[:-1]:
             if given.get(w) in ("m", "f"):
@@ -211,8 +211,10 @@ def _surname_gender(text: str, word: str, starts: list[int] | None = None) -> st
             g = then and ("f" if then.group(1) in ("she", "her") else "m")
         if g in ("m", "f"):
             votes[g == "f"] += 1
-    if max(votes) == 0 or max(votes) < 2 * min(votes):
+    if max(votes) == 0:
         return None
+    if max(votes) < 2 * min(votes):
+        return "x"  # both, no two-to-one majority: the given-name lexicon must not settle it ("Clinton")
     return "m" if votes[0] > votes[1] else "f"
 
 

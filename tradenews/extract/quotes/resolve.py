@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from tradenews.extract.quotes.antecedents import article_names
+from tradenews.extract.quotes.antecedents import article_names, given_genders
 from tradenews.extract.quotes.attribution import Attr
 from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, months, pronouns, roles
 from tradenews.extract.quotes.phrases import cue_speaker, sentence_subject
@@ -73,7 +73,7 @@ def _other_names(text: str, toks) -> list[tuple[int, int]]:
     """
     runs, cur = [], []
     for n, t in enumerate(toks):
-        if t.is_cap and not (n == 0 and t.low in function_words()):
+        if t.is_cap and not (n == 0 and t.low in function_words() and not _given_before_name(toks)):
             if cur or n == 0 or toks[n - 1].low not in _PLACE_BEFORE:
                 cur.append(t)
             continue
@@ -94,6 +94,11 @@ def _other_names(text: str, toks) -> list[tuple[int, int]]:
             end -= 2
         out.append((run[0].start, end))
     return out
+
+
+def _given_before_name(toks) -> bool:
+    """A sentence that opens with a given name and a capitalized word ("Bill Clinton's hair"), not a function word."""
+    return len(toks) > 1 and toks[1].is_cap and given_genders().get(toks[0].text) in ("m", "f")
 
 
 def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):

@@ -112,6 +112,11 @@ def _skippable(w: str) -> bool:
     return low in function_words() or low in determiners() or (low in not_names() and low not in months())
 
 
+def _given_first(words: list[str]) -> bool:
+    """A given name before a capitalized word opens a name ("Bill Clinton"), even when it is also a stop word."""
+    return len(words) > 1 and words[1][:1].isupper() and given_genders().get(words[0]) in ("m", "f")
+
+
 def parse_mention(mention: str) -> dict:
     """Split a speaker mention into ``name``, ``role`` and ``side``.
 
@@ -147,7 +152,7 @@ def parse_mention(mention: str) -> dict:
             role.append(w)
             runs.append([])
             ends_lower = w[:1].islower()
-        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w)):
+        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w) and not _given_first(words)):
             runs[-1].append(w)
             ends_lower = False
         else:
