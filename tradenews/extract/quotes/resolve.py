@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from tradenews.extract.quotes.antecedents import article_names, given_genders
 from tradenews.extract.quotes.attribution import Attr
-from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, months, pronouns, roles
+from tradenews.extract.quotes.lexicon import (clause_openers, data_rows, determiners, function_words, months, pronouns,
+                                              roles, stopwords)
 from tradenews.extract.quotes.phrases import cue_speaker, sentence_subject
 from tradenews.extract.quotes.speakers import is_pronoun, name_mentions, parse_mention, side_of
 from tradenews.extract.quotes.tokens import is_cue, tokenize
@@ -29,6 +30,8 @@ __all__ = ["speaker_fields", "pronoun_antecedent", "role_holder", "body_antecede
 _LOOKBACK = 6  # sentences searched for a pronoun's antecedent
 _CHARS = 600  # characters of each sentence searched, nearest first
 _QUOTED_REACH = 3  # sentences of quoted words only are passed over, up to this many times the lookback in all
+_SUBJECT_REACH = 60  # tokens searched for the subject after a leading clause
+_BODY_LOOKBACK = 2  # sentences searched for the organisation "the agency" takes up
 _CHAIN = 4  # pronoun chains ("Lee said … He added … he said") followed at most this deep
 
 
@@ -96,6 +99,27 @@ def _other_names(text: str, toks) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_VERB = frozenset({"who", "which", "that", "whose", "and", "or", "of", "for", "in", "on", "at", "with"})
+
+
+def _main_subject(toks) -> tuple[int, int] | None:
+    """The subject after a leading clause with commas inside it ("Asked whether Lee, the nominee, …, Ban
+    demurred"): the first capitalized run after a comma that a lower-case word (the verb) follows."""
+    first = toks[0] if toks else None
+    if first is None or not first.is_word or not (first.low in stopwords() or first.low in clause_openers()
+                                                  or first.low.endswith(("ing", "ed"))):
+        return None  # no leading clause (the same test as the sentence subject's)
+    for k in range(min(len(toks), _SUBJECT_REACH) - 2):
+        if toks[k].text != ",":
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].is_cap:
+            j += 1
+        if j > k + 1 and j < len(toks) and toks[j].is_word and not toks[j].is_cap and toks[j].low not in _NOT_VERB:
+            return (k + 1, j - 1)
+    return None
+
+
 def _given_before_name(toks) -> bool:
     """A sentence that opens with a given name and a capitalized word ("Bill Clinton's hair"), not a function word."""
     return len(toks) > 1 and toks[1].is_cap and given_genders().get(toks[0].text) in ("m", "f")
@@ -123,6 +147,9 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     subj = sentence_subject(toks)
     subj = subj[0] if subj else None
     lead = [subj] if subj and any(c[0] <= subj[1] and subj[0] <= c[1] for c in cues) else []
+    main = _main_subject(toks)
+    if main:  # the subject found was inside the leading clause
+        subj, lead = main, [main]
     cands = lead + cues + ([subj] if subj else [])
     heads = sorted((toks[c[0]].start, toks[c[0]].low) for c in cands
                    if c[0] == c[1] and toks[c[0]].low in pronouns())
@@ -257,7 +284,7 @@ def body_antecedent(text: str, sentences: list[tuple[int, int]], phrase: str, at
     if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _body_nouns():
         return None
     names = article_names(text, cache)
-    for _, _, _, bodies, _ in sentence_candidates(text, sentences, at, cache, 2):
+    for _, _, _, bodies, _ in sentence_candidates(text, sentences, at, cache, _BODY_LOOKBACK):
         for a, b in bodies:
             name = re.sub(r"^(?i:the)\s+", "", text[a:b])
             if is_pronoun(name):
@@ -301,16 +328,32 @@ def role_holder(text: str, before: int, role: str, cache: dict) -> str | None:
     return None
 
 
-def _role_antecedent(text: str, sentences, phrase: str, at: int, cache: dict) -> str | None:
-    """The person a definite role phrase ("the senator") takes up from the sentence before it.
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, str]:
+    """Nouns for one person ("businessman", "actress") and the pronoun their sex takes, "the" when it is not told."""
+    pronoun = {"m": "he", "f": "she"}
+    return {r[0].strip().lower(): pronoun.get(r[1].strip() if len(r) > 1 else "", "the")
+            for r in data_rows("quote_person_nouns.txt")}
 
-    Only "the" + a person role; the nearest fitting person of the two sentences
-    before (a cue subject or subject first), as for "he".
+
+_AGE_NOUN = re.compile(r"^\d+-year-old$")
+
+
+def _role_antecedent(text: str, sentences, phrase: str, at: int, cache: dict) -> str | None:
+    """The person a definite role phrase ("the senator", "the businessman") takes up from the sentences before it.
+
+    Only "the" + a person role or a noun for one person (``quote_person_nouns.txt``,
+    "the 43-year-old"); the nearest fitting person of the two sentences before (a
+    cue subject or subject first), as for "he" (of the noun's sex when it tells it).
     """
     words = phrase.split()
-    if len(words) < 2 or words[0].lower() != "the" or _role_head(phrase) is None:
+    if len(words) < 2 or words[0].lower() != "the":
         return None
-    span = pronoun_antecedent(text, sentences, at, "person", cache, "the", lookback=2)
+    last = words[-1].lower()
+    pronoun = _person_nouns().get(last) or ("the" if _AGE_NOUN.match(last) or _role_head(phrase) else None)
+    if pronoun is None:
+        return None
+    span = pronoun_antecedent(text, sentences, at, "person", cache, pronoun, lookback=2)
     return parse_mention(text[span[0]:span[1]])["name"] if span else None
 
 
@@ -337,8 +380,9 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     if name is None and ctx["name"] and parsed["role"]:
         name = ctx["name"]  # "the lawyer, Mark D. Sheridan, said"
     if name is None and parsed["role"]:
-        name = role_holder(text, named[0], parsed["role"], cache) or _role_antecedent(text, sentences, full,
-                                                                                      named[0], cache)
+        name = role_holder(text, named[0], parsed["role"], cache)
+    if name is None and not is_pronoun(full):
+        name = _role_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
         name = body_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
