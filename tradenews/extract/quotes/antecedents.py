@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, not_names, skipwords
-from tradenews.rules import data_path
+from tradenews.rules import data_path, read_lines
 
 __all__ = ["given_genders", "place_like", "ArticleNames", "article_names"]
 
@@ -69,6 +69,11 @@ def given_genders() -> dict[str, str]:
 def _gazetteer() -> dict[str, str]:
     return {r["name"].strip(): r["type"].strip() for r in _rows("entities_gazetteer.csv")
             if r.get("name") and r.get("type")}
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("entities_org_words.txt"))
 
 
 def place_like(name: str) -> bool:
@@ -161,6 +166,9 @@ class ArticleNames:
             return False
         if all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha()):
             return False  # "RNC", "FBI"
+        if len(words) > 1 and (words[-1].lower() in _org_words() or any(
+                w.lower() in function_words() and w not in given_genders() for w in words[1:])):
+            return False  # "Clinton Foundation"; a title-case headline ("Trump Just Fired A …")
         if len(words) > 1:
             return True
         w = words[0]

@@ -138,6 +138,8 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     if not any(c.isalnum() for c in text[s:e]) or (len(inside) == 1 and not _outside(text, s, e, inside[0])):
         return None  # only quoted words: no candidate, and it does not count as a sentence searched
     toks = tokenize(text, s, e, inside)
+    if _title_case(toks):
+        return None  # a headline repeated in the body ("Trump Just Fired A 5-Word Missile …"): no antecedents
     cues = []
     for k, t in enumerate(toks):
         if is_cue(t):
@@ -158,6 +160,14 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
               if any(t.is_cap for t in toks[c[0] + 1:c[1] + 1]) and toks[c[0]].low in determiners()]
     return strong, _other_names(text, toks), heads[0][0] if heads else None, bodies + strong, \
         heads[0] if heads else None
+
+
+def _title_case(toks) -> bool:
+    """Five words or more, four in five of them capitalized, one a capitalized function word ("A", "To")."""
+    words = [t for t in toks if t.is_word]
+    return (len(words) >= 5 and 5 * sum(t.is_cap for t in words) >= 4 * len(words)
+            and any(t.is_cap and (t.low in function_words() or t.low in determiners())
+                    and t.text not in given_genders() for t in words[1:]))
 
 
 def _outside(text: str, s: int, e: int, quote: tuple[int, int]) -> bool:
@@ -221,9 +231,9 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
 
 
 def _same_person(subject: str, pronoun: str) -> bool:
-    """Whether a pronoun subject ("he") can be the one a later ``pronoun`` ("he", or "the" of a role) takes up."""
+    """Whether a pronoun subject ("he") is the one a later ``pronoun`` of the same sex takes up (not a role's "the")."""
     gender = {"he": "m", "she": "f"}
-    return subject in gender and gender.get(pronoun.lower(), gender[subject]) == gender[subject]
+    return subject in gender and gender.get(pronoun.lower()) == gender[subject]
 
 
 def _chained(text, sentences, head: tuple[int, str], cache: dict, lookback: int, depth: int):
@@ -248,8 +258,11 @@ def sentence_candidates(text: str, sentences: list[tuple[int, int]], before: int
     spans = cache.get("_spans", [])
     n = bisect_left(starts, before)
     counted = 0
+    headline = cache.get("_headline_end", 0)
     for i in range(n - 1, max(-1, n - 1 - _QUOTED_REACH * lookback), -1):
         s, e = sentences[i]
+        if e <= headline:
+            return  # a title-case headline ("Trump Just Fired A …") names no antecedent
         e = min(e, before)
         s = max(s, e - _CHARS)  # a bounded stretch before the pronoun: linear time on run-on text
         if (s, e) not in cache:
@@ -350,7 +363,9 @@ def _role_antecedent(text: str, sentences, phrase: str, at: int, cache: dict) ->
     if len(words) < 2 or words[0].lower() != "the":
         return None
     last = words[-1].lower()
-    pronoun = _person_nouns().get(last) or ("the" if _AGE_NOUN.match(last) or _role_head(phrase) else None)
+    pronoun = "the" if _role_head(phrase) else None
+    if len(words) == 2 and pronoun is None:  # "the businessman"; "the New York businessman" is an epithet
+        pronoun = _person_nouns().get(last) or ("the" if _AGE_NOUN.match(last) else None)
     if pronoun is None:
         return None
     span = pronoun_antecedent(text, sentences, at, "person", cache, pronoun, lookback=2)
