@@ -318,8 +318,8 @@ def _role_head(role: str | None) -> str | None:
     return _role_spelled().get(words[-1], words[-1]) if words else None
 
 
-def role_holder(text: str, before: int, role: str, cache: dict) -> str | None:
-    """The name the text gives, before offset ``before``, to the holder of ``role``.
+def role_holder(text: str, before: int, role: str, cache: dict, since: int = 0) -> str | None:
+    """The name the text gives, before offset ``before`` (and from offset ``since``), to the holder of ``role``.
 
     Example
     -------
@@ -336,9 +336,19 @@ def role_holder(text: str, before: int, role: str, cache: dict) -> str | None:
         cache["_people_starts"] = [p[0] for p in people]
     end = bisect_right(cache["_people_starts"], before)
     for s, name, r in reversed(people[:end]):
+        if s < since:
+            break
         if _role_head(r) == head:
             return name
     return None
+
+
+def _window_start(sentences, at: int, cache: dict, back: int = 2) -> int:
+    """Offset of the sentence ``back`` sentences before the one holding offset ``at``."""
+    if "_starts" not in cache:
+        cache["_starts"] = [s for s, _ in sentences]
+    i = bisect_right(cache["_starts"], at) - 1
+    return sentences[max(0, i - back)][0] if sentences else 0
 
 
 @lru_cache(maxsize=1)
@@ -394,10 +404,12 @@ def speaker_fields(text: str, sentences: list[tuple[int, int]], attr: Attr, unit
     role = parsed["role"] or ctx["role"]
     if name is None and ctx["name"] and parsed["role"]:
         name = ctx["name"]  # "the lawyer, Mark D. Sheridan, said"
-    if name is None and parsed["role"]:
-        name = role_holder(text, named[0], parsed["role"], cache)
+    if name is None and parsed["role"]:  # the holder named in the sentences just before, else the person there
+        name = role_holder(text, named[0], parsed["role"], cache, _window_start(sentences, named[0], cache))
     if name is None and not is_pronoun(full):
         name = _role_antecedent(text, sentences, full, named[0], cache)
+    if name is None and parsed["role"]:  # else the holder named earlier in the article
+        name = role_holder(text, named[0], parsed["role"], cache)
     if name is None and not is_pronoun(full):
         name = body_antecedent(text, sentences, full, named[0], cache)
     if name is None and not is_pronoun(full):
