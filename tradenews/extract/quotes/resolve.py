@@ -113,6 +113,8 @@ def _main_subject(toks) -> tuple[int, int] | None:
         if toks[k].text != ",":
             continue
         j = k + 1
+        if j < len(toks) and toks[j].low in pronouns():
+            return None  # "On Sunday, she disclosed that, after …, Lee called": the pronoun is the subject
         while j < len(toks) and toks[j].is_cap:
             j += 1
         if j > k + 1 and j < len(toks) and toks[j].is_word and not toks[j].is_cap and toks[j].low not in _NOT_VERB:
