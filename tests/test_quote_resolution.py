@@ -187,3 +187,10 @@ def test_subject_after_a_leading_clause_with_commas():
     t = ("Asked whether Rolf Anders, the mayor, would run again, Nadia Ferro smiled.\n"
          "“We will see,” she said.")
     assert _speaker_of(t, "We will see")[1] == "Nadia Ferro"
+
+
+def test_participle_after_a_determiner_stays_in_the_speaker_phrase():
+    t = ("Olga Reyes bought the casino in May.\n"
+         "“It was very nice,” the gambling tycoon told the Herald in an interview.")
+    mention, speaker = _speaker_of(t, "It was very nice")
+    assert mention == "the gambling tycoon" and speaker == "Olga Reyes"  # never "Herald"

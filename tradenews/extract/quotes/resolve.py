@@ -367,16 +367,18 @@ _AGE_NOUN = re.compile(r"^\d+-year-old$")
 def _role_antecedent(text: str, sentences, phrase: str, at: int, cache: dict) -> str | None:
     """The person a definite role phrase ("the senator", "the businessman") takes up from the sentences before it.
 
-    Only "the" + a person role or a noun for one person (``quote_person_nouns.txt``,
-    "the 43-year-old"); the nearest fitting person of the two sentences before (a
-    cue subject or subject first), as for "he" (of the noun's sex when it tells it).
+    Only "the" + a person role, or "the" + at most one lower-case modifier + a noun for
+    one person (``quote_person_nouns.txt``; "the retired neurosurgeon", "the 43-year-old");
+    the nearest fitting person of the two sentences before (a cue subject or subject
+    first), as for "he" (of the noun's sex when it tells it).
     """
     words = phrase.split()
     if len(words) < 2 or words[0].lower() != "the":
         return None
     last = words[-1].lower()
     pronoun = "the" if _role_head(phrase) else None
-    if len(words) == 2 and pronoun is None:  # "the businessman"; "the New York businessman" is an epithet
+    if pronoun is None and len(words) <= 3 and all(w.islower() and w.isalpha() for w in words[1:-1]):
+        # "the businessman", "the retired neurosurgeon"; "the New York businessman" is an epithet
         pronoun = _person_nouns().get(last) or ("the" if _AGE_NOUN.match(last) else None)
     if pronoun is None:
         return None
