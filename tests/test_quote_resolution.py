@@ -194,3 +194,11 @@ def test_participle_after_a_determiner_stays_in_the_speaker_phrase():
          "“It was very nice,” the gambling tycoon told the Herald in an interview.")
     mention, speaker = _speaker_of(t, "It was very nice")
     assert mention == "the gambling tycoon" and speaker == "Olga Reyes"  # never "Herald"
+
+
+def test_an_initial_is_no_function_word_and_a_title_before_a_given_name_is_skipped():
+    t = ("Roberta A. Kaplan, a lawyer who represented the plaintiffs, spoke in June.\n"
+         "“There can't be separate but equal marriage,” she told the judge.")
+    assert _speaker_of(t, "There can't be")[1].endswith("Kaplan")
+    names = ArticleNames("Democrat Hillary Clinton spoke on Sunday. Clinton said more.")
+    assert names.gender("Clinton") == "f"  # "Democrat" is no given name; "Hillary" is

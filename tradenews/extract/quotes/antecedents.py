@@ -167,7 +167,7 @@ class ArticleNames:
         if all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha()):
             return False  # "RNC", "FBI"
         if len(words) > 1 and (words[-1].lower() in _org_words() or any(
-                w.lower() in function_words() and w not in given_genders() for w in words[1:])):
+                len(w) > 1 and w.lower() in function_words() and w not in given_genders() for w in words[1:])):
             return False  # "Clinton Foundation"; a title-case headline ("Trump Just Fired A …")
         if len(words) > 1:
             return True
@@ -213,7 +213,7 @@ def _surname_gender(text: str, word: str, starts: list[int] | None = None) -> st
         before = _BEFORE.search(text, max(0, start - 40), start)
         g = None
         if before:
-            g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else given.get(before.group(2))
+            g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else _given_in(before.group())
         elif _OPENS_CLAUSE.search(text, max(0, start - 6), start):
             then = _THEN_PRONOUN.match(text, end, end + 90)
             g = then and ("f" if then.group(1) in ("she", "her") else "m")
@@ -224,6 +224,12 @@ def _surname_gender(text: str, word: str, starts: list[int] | None = None) -> st
     if max(votes) < 2 * min(votes):
         return "x"  # both, no two-to-one majority: the given-name lexicon must not settle it ("Clinton")
     return "m" if votes[0] > votes[1] else "f"
+
+
+def _given_in(run: str) -> str | None:
+    """The sex of the first given name of m/f gender among the words before a surname ("Democrat Hillary")."""
+    given = given_genders()
+    return next((given[w] for w in run.split() if given.get(w) in ("m", "f")), None)
 
 
 def article_names(text: str, cache: dict) -> ArticleNames:
