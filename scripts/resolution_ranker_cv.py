@@ -41,7 +41,7 @@ TUNING = [ROOT / "data" / "annotations" / "quotes_resolution_polnear.csv"] + sor
 def _candidates(text, sentences, before, pronoun, cache):
     names = article_names(text, cache)
     out = []
-    for dist, (strong, weak, pronoun_at, _, _) in enumerate(sentence_candidates(text, sentences, before, cache, 6)):
+    for dist, (strong, weak, pronoun_at, *_) in enumerate(sentence_candidates(text, sentences, before, cache, 6)):
         if pronoun_at is not None:
             weak = [w for w in weak if w[1] <= pronoun_at]
         for tier, spans in ((1, strong), (0, weak)):

@@ -202,3 +202,29 @@ def test_an_initial_is_no_function_word_and_a_title_before_a_given_name_is_skipp
     assert _speaker_of(t, "There can't be")[1].endswith("Kaplan")
     names = ArticleNames("Democrat Hillary Clinton spoke on Sunday. Clinton said more.")
     assert names.gender("Clinton") == "f"  # "Democrat" is no given name; "Hillary" is
+
+
+def test_a_title_tells_the_sex_whatever_the_surname_evidence():
+    t = ("Mr. Okoro spoke first. Mr. Okoro said the family grieved. Mr. Okoro left.\n"
+         "“All the world felt my pain,” Ms. Okoro wrote.\n"
+         "She continued: “He has no idea.”")
+    assert _speaker_of(t, "He has no idea")[1].endswith("Okoro")
+
+
+def test_an_initial_makes_a_surname_a_person():
+    t = ("“The group is still online,” said J.M. Bergman, a fellow at the institute.\n"
+         "He added that “nothing changed.”")
+    assert _speaker_of(t, "nothing changed")[1].endswith("Bergman")
+
+
+def test_a_name_in_apposition_to_a_role_subject():
+    t = ("Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns.\n"
+         "“We should get on board,” he said.")
+    assert _speaker_of(t, "We should get on board")[1] == "Erlan Idrissov"
+
+
+def test_a_role_subject_takes_the_holder_named_just_before():
+    t = ("Adm. Harry Ross is unmoved by the critics.\n"
+         "The comments had two goals, the admiral said.\n"
+         "“It is not true,” he said.")
+    assert _speaker_of(t, "It is not true")[1] == "Harry Ross"

@@ -30,8 +30,9 @@ from tradenews.rules import data_path, read_lines
 
 __all__ = ["given_genders", "place_like", "ArticleNames", "article_names"]
 
-# what makes a capitalized word a mid-sentence one: a lower-case word, digit or comma before it, or a title
-_MID_BEFORE = r"(?:[a-z0-9,;:’'\)]|\b(?:Mr|Ms|Dr|Mrs|Sen|Rep|Gov|Gen)\.) "
+# what makes a capitalized word a mid-sentence one: a lower-case word, digit or comma before it, a title or an
+# initial ("J.M. Berger")
+_MID_BEFORE = r"(?:[a-z0-9,;:’'\)]|\b(?:Mr|Ms|Dr|Mrs|Sen|Rep|Gov|Gen|[A-Z])\.) "
 # what may stand before a surname: a title, or a given name with up to two middle names or initials
 _BEFORE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss)\.?|(?<![\w’'.])([A-Z][a-z]+)(?: (?:[A-Z]\.|[A-Z][\w’'\-]+)){0,2}) $")
 _OPENS_CLAUSE = re.compile(r"(?:^|\n|[.!?][”\"]? |, |\band |\bbut )$")
@@ -176,6 +177,14 @@ class ArticleNames:
         if low in function_words() or low in not_names() or low in skipwords() or low in determiners():
             return False
         return w in given_genders() or self.written_mid_sentence(w)
+
+    def title_agrees(self, mention: str, pronoun: str) -> bool | None:
+        """For a mention that opens with "Mr."/"Ms."/"Mrs."/"Miss": whether its sex fits ``pronoun``; else None."""
+        m = re.match(r"(Mr|Mrs|Ms|Miss)\.? ", mention)
+        if m is None:
+            return None
+        want = {"he": "m", "she": "f"}.get(pronoun.lower())
+        return want is None or want == _TITLES_GENDER[m.group(1).lower()]
 
     def agrees(self, name: str, pronoun: str, *, known: bool = False) -> bool:
         """A person-like name whose gender fits ``he`` or ``she`` (or is unknown, unless ``known``); cached."""

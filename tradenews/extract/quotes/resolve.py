@@ -142,14 +142,17 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     toks = tokenize(text, s, e, inside)
     if _title_case(toks):
         return None  # a headline repeated in the body ("Trump Just Fired A 5-Word Missile …"): no antecedents
-    cues = []
+    cues, apposed = [], []
     for k, t in enumerate(toks):
         if is_cue(t):
             found = cue_speaker(toks, k)
             if found:
                 cues.append(found[0])
-    subj = sentence_subject(toks)
-    subj = subj[0] if subj else None
+                apposed.append(found)
+    found = sentence_subject(toks)
+    subj = found[0] if found else None
+    if found:
+        apposed.append(found)
     lead = [subj] if subj and any(c[0] <= subj[1] and subj[0] <= c[1] for c in cues) else []
     main = _main_subject(toks)
     if main:  # the subject found was inside the leading clause
@@ -157,11 +160,16 @@ def _sentence_names(text: str, s: int, e: int, spans: list[tuple[int, int]]):
     cands = lead + cues + ([subj] if subj else [])
     heads = sorted((toks[c[0]].start, toks[c[0]].low) for c in cands
                    if c[0] == c[1] and toks[c[0]].low in pronouns())
+    # "Kazakhstan's foreign minister, Erlan Idrissov, plays down …": the name in apposition to a role subject
+    cands += [ctx for span, ctx in apposed
+              if ctx and 0 <= ctx[0] <= ctx[1] < len(toks) and _named(text, toks, span) is None]
     strong = list(dict.fromkeys(n for n in (_named(text, toks, c) for c in cands) if n is not None))
     bodies = [(toks[c[0]].start, toks[c[1]].end) for c in cands
               if any(t.is_cap for t in toks[c[0] + 1:c[1] + 1]) and toks[c[0]].low in determiners()]
+    roled = [(toks[c[0]].start, toks[c[1]].end) for c in cands
+             if c[0] < c[1] and toks[c[0]].low == "the" and not any(t.is_cap for t in toks[c[0] + 1:c[1] + 1])]
     return strong, _other_names(text, toks), heads[0][0] if heads else None, bodies + strong, \
-        heads[0] if heads else None
+        heads[0] if heads else None, roled
 
 
 def _title_case(toks) -> bool:
@@ -183,7 +191,13 @@ def _pick(text: str, strong: list, weak: list, pronoun: str, names, cache: dict)
         key = ("_name", span)
         if key not in cache:
             cache[key] = parse_mention(text[span[0]:span[1]])["name"]
-        return bool(cache[key]) and names.agrees(cache[key], pronoun, known=known)
+        if not cache[key]:
+            return False
+        titled = None if text.startswith(("’s", "'s"), span[1]) else names.title_agrees(
+            text[span[0]:span[1]], pronoun)  # "Ms. Khan" is a woman, whatever "Mr. Khan"; not "Mr. Lee's talk"
+        if titled is not None:
+            return titled and names.person_like(cache[key])
+        return names.agrees(cache[key], pronoun, known=known)
 
     for span in strong:
         if fits(span, True):
@@ -217,19 +231,39 @@ def pronoun_antecedent(text: str, sentences: list[tuple[int, int]], before: int,
     """
     gendered = kind == "person" and pronoun is not None  # "he", "she", or a role phrase ("the senator")
     names = article_names(text, cache) if gendered else None
-    for strong, weak, pronoun_at, _, head in sentence_candidates(text, sentences, before, cache, lookback):
+    for strong, weak, pronoun_at, _, head, roled in sentence_candidates(text, sentences, before, cache, lookback):
         if not gendered:
             if strong:
                 return strong[0]
             continue
         if pronoun_at is not None:
             weak = [w for w in weak if w[1] <= pronoun_at]
+        if roled and _depth < _CHAIN:  # "…, the admiral said.": the holder named with that role just before
+            strong = strong + _holders(text, sentences, roled, cache)
         found = _pick(text, strong, weak, pronoun, names, cache)
         if found is None and head is not None and _depth < _CHAIN and _same_person(head[1], pronoun):
             found = _chained(text, sentences, head, cache, lookback, _depth)
         if found is not None:
             return found
     return None
+
+
+def _holders(text: str, sentences, roled: list[tuple[int, int]], cache: dict) -> list[tuple[int, int]]:
+    """Spans of the holders of definite role subjects ("the admiral" -> "Admiral Harry Harris") that the
+    text names with that role in the sentence or the two before it (a possessive 's cut)."""
+    out = []
+    for a, b in roled:
+        role = parse_mention(text[a:b])["role"]
+        span = role_holder(text, a, role, cache, _window_start(sentences, a, cache), span=True) if role else None
+        if span and not _quoted(span[0], cache.get("_spans", [])):  # "against President Obama and me"
+            out.append((span[0], span[1] - 2) if text[span[1] - 2:span[1]] in ("’s", "'s") else span)
+    return out
+
+
+def _quoted(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset ``pos`` lies inside a quotation."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] < pos <= spans[i][1]
 
 
 def _same_person(subject: str, pronoun: str) -> bool:
@@ -299,7 +333,7 @@ def body_antecedent(text: str, sentences: list[tuple[int, int]], phrase: str, at
     if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _body_nouns():
         return None
     names = article_names(text, cache)
-    for _, _, _, bodies, _ in sentence_candidates(text, sentences, at, cache, _BODY_LOOKBACK):
+    for _, _, _, bodies, *_ in sentence_candidates(text, sentences, at, cache, _BODY_LOOKBACK):
         for a, b in bodies:
             name = re.sub(r"^(?i:the)\s+", "", text[a:b])
             if is_pronoun(name):
@@ -320,7 +354,7 @@ def _role_head(role: str | None) -> str | None:
     return _role_spelled().get(words[-1], words[-1]) if words else None
 
 
-def role_holder(text: str, before: int, role: str, cache: dict, since: int = 0) -> str | None:
+def role_holder(text: str, before: int, role: str, cache: dict, since: int = 0, *, span: bool = False):
     """The name the text gives, before offset ``before`` (and from offset ``since``), to the holder of ``role``.
 
     Example
@@ -334,14 +368,14 @@ def role_holder(text: str, before: int, role: str, cache: dict, since: int = 0) 
         return None
     people = cache.get("_people")
     if people is None:
-        people = cache["_people"] = [(s, name, r) for s, _, name, r in name_mentions(text) if r]
+        people = cache["_people"] = [(s, e, name, r) for s, e, name, r in name_mentions(text) if r]
         cache["_people_starts"] = [p[0] for p in people]
     end = bisect_right(cache["_people_starts"], before)
-    for s, name, r in reversed(people[:end]):
+    for s, e, name, r in reversed(people[:end]):
         if s < since:
             break
         if _role_head(r) == head:
-            return name
+            return (s, e) if span else name
     return None
 
 
