@@ -9,8 +9,8 @@ over a BASIL folder; see :mod:`tradenews.evaluate.basil`), and with
 ``--resolution`` the resolution of pronoun and role-phrase speakers on the hand
 labels of PolNeAR train, the first 120 and each later tuning batch
 (:mod:`tradenews.evaluate.resolution`). Every table shows the strict speaker
-accuracy (head word of the gold speaker, the figure that counts) beside the lenient one, and lists what precision leaves out and how
-many. ``python -m tradenews eval tariffs`` runs
+accuracy (head word of the gold speaker, the figure that counts) beside the
+lenient one, and lists what precision leaves out and how many. ``python -m tradenews eval tariffs`` runs
 ``tradenews.evaluate.tariffs.print_evaluation()``.
 
 Seed gold: a predicted quotation matches a gold one of the same article when
