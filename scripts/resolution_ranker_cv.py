@@ -1,17 +1,18 @@
 """Would a learned ranker beat the pronoun rules? Cross-validated on the PolNeAR-train hand labels.
 
 Issue 12 item 6 welcomes a learned step where rules plateau. This script builds,
-for every hand-labelled pronoun quotation (``data/annotations/quotes_resolution_polnear.csv``)
+for every hand-labelled pronoun quotation of the tuning labels (``quotes_resolution_polnear.csv`` and
+``quotes_resolution_polnear_batch*.csv`` in ``data/annotations``)
 the candidate antecedents the rules see (cue subjects and subjects, then other
 names, of the six sentences before the pronoun), describes each with the rule
 features (sentence distance, strong or other name, rank in its sentence,
 gender agrees / unknown / disagrees, person-like, words, given name first), and
 trains a scikit-learn ``LogisticRegression`` (``random_state=0``) that scores
 candidates; the best-scored one is the prediction. 5-fold cross-validation by
-article compares it with the rules on the same folds, and both are scored on
-the held-out labels (``quotes_resolution_polnear_heldout.csv``).
+article compares it with the rules on the same folds; with ``--heldout`` both are
+also scored on the held-out labels (``quotes_resolution_polnear_heldout.csv``).
 
-    python scripts/resolution_ranker_cv.py [--eval PATH]
+    python scripts/resolution_ranker_cv.py [--eval PATH] [--heldout]
 
 It prints the figures and ships nothing: a model would ship in ``tradenews/data``
 only if it beat the rules.
@@ -32,12 +33,15 @@ from tradenews.extract.quotes.marks import quote_spans
 from tradenews.ingest.segment import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
+#: the tuning labels: the first 120 and the later batches (never the held-out file)
+TUNING = [ROOT / "data" / "annotations" / "quotes_resolution_polnear.csv"] + sorted(
+    (ROOT / "data" / "annotations").glob("quotes_resolution_polnear_batch*.csv"))
 
 
 def _candidates(text, sentences, before, pronoun, cache):
     names = article_names(text, cache)
     out = []
-    for dist, (strong, weak, pronoun_at, _) in enumerate(sentence_candidates(text, sentences, before, cache, 6)):
+    for dist, (strong, weak, pronoun_at, *_) in enumerate(sentence_candidates(text, sentences, before, cache, 6)):
         if pronoun_at is not None:
             weak = [w for w in weak if w[1] <= pronoun_at]
         for tier, spans in ((1, strong), (0, weak)):
@@ -92,10 +96,10 @@ def _right(model, ex) -> bool:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", default=os.environ.get("TRADENEWS_EVAL", str(ROOT.parent / "shared" / "eval")))
+    ap.add_argument("--heldout", action="store_true", help="also score the held-out labels (a held-out measurement)")
     args = ap.parse_args(argv)
     folder = Path(args.eval) / "polnear-train"
-    data = examples(folder, ROOT / "data" / "annotations" / "quotes_resolution_polnear.csv")
-    held = examples(folder, ROOT / "data" / "annotations" / "quotes_resolution_polnear_heldout.csv")
+    data = [ex for path in TUNING for ex in examples(folder, path)]
     articles = sorted({ex["article"] for ex in data})
     folds = [set(articles[k::5]) for k in range(5)]
     learned = rules = 0
@@ -107,6 +111,9 @@ def main(argv=None) -> None:
     n = len(data)
     print(f"pronoun quotations (tuning labels): {n}; 5-fold CV by article: rules {rules}/{n} = {rules / n:.3f}, "
           f"learned ranker {learned}/{n} = {learned / n:.3f}")
+    if not args.heldout:
+        return
+    held = examples(folder, ROOT / "data" / "annotations" / "quotes_resolution_polnear_heldout.csv")
     model = _fit(data)
     lh = sum(_right(model, ex) for ex in held)
     rh = sum(ex["rules"] for ex in held)

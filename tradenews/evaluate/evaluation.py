@@ -7,10 +7,10 @@ quotation extraction on the hand-annotated seed gold
 and on the hand-annotated BASIL quotations (``data/annotations/quotes_basil.csv``
 over a BASIL folder; see :mod:`tradenews.evaluate.basil`), and with
 ``--resolution`` the resolution of pronoun and role-phrase speakers on the hand
-labels of PolNeAR train (:mod:`tradenews.evaluate.resolution`). Every table shows
-the strict speaker accuracy (head word of the gold speaker, the figure that
-counts) beside the lenient one, and lists what precision leaves out and how
-many. ``python -m tradenews eval tariffs`` runs
+labels of PolNeAR train, the first 120 and each later tuning batch
+(:mod:`tradenews.evaluate.resolution`). Every table shows the strict speaker
+accuracy (head word of the gold speaker, the figure that counts) beside the
+lenient one, and lists what precision leaves out and how many. ``python -m tradenews eval tariffs`` runs
 ``tradenews.evaluate.tariffs.print_evaluation()``.
 
 Seed gold: a predicted quotation matches a gold one of the same article when
@@ -179,12 +179,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_resolution(folder) -> list[dict]:
-    from tradenews.evaluate.resolution import evaluate_resolution
+    from tradenews.evaluate.resolution import RESOLUTION_GOLD, evaluate_resolution
 
-    r, errors = evaluate_resolution(folder)
-    kinds = ", ".join(f"{k} {v['right']}/{v['found']}" for k, v in sorted(r["by_kind"].items()))
-    print(f"resolution (PolNeAR-train hand labels, tuned on): {r['right']}/{r['found']} = {r['accuracy']:.3f} "
-          f"({kinds}); labels without an attributed prediction: {r['labels'] - r['found']}")
+    errors: list[dict] = []
+    for path in [RESOLUTION_GOLD] + sorted(RESOLUTION_GOLD.parent.glob("quotes_resolution_polnear_batch*.csv")):
+        r, errs = evaluate_resolution(folder, gold_path=path)
+        kinds = ", ".join(f"{k} {v['right']}/{v['found']}" for k, v in sorted(r["by_kind"].items()))
+        print(f"resolution ({path.name}, PolNeAR-train hand labels, tuned on): {r['right']}/{r['found']} = "
+              f"{r['accuracy']:.3f} ({kinds}); labels without an attributed prediction: {r['labels'] - r['found']}")
+        errors += errs
     return errors
 
 

@@ -26,12 +26,13 @@ import re
 from functools import lru_cache
 
 from tradenews.extract.quotes.lexicon import data_rows, determiners, function_words, not_names, skipwords
-from tradenews.rules import data_path
+from tradenews.rules import data_path, read_lines
 
 __all__ = ["given_genders", "place_like", "ArticleNames", "article_names"]
 
-# what makes a capitalized word a mid-sentence one: a lower-case word, digit or comma before it, or a title
-_MID_BEFORE = r"(?:[a-z0-9,;:’'\)]|\b(?:Mr|Ms|Dr|Mrs|Sen|Rep|Gov|Gen)\.) "
+# what makes a capitalized word a mid-sentence one: a lower-case word, digit or comma before it, a title or an
+# initial ("J.M. Berger")
+_MID_BEFORE = r"(?:[a-z0-9,;:’'\)]|\b(?:Mr|Ms|Dr|Mrs|Sen|Rep|Gov|Gen|[A-Z])\.) "
 # what may stand before a surname: a title, or a given name with up to two middle names or initials
 _BEFORE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss)\.?|(?<![\w’'.])([A-Z][a-z]+)(?: (?:[A-Z]\.|[A-Z][\w’'\-]+)){0,2}) $")
 _OPENS_CLAUSE = re.compile(r"(?:^|\n|[.!?][”\"]? |, |\band |\bbut )$")
@@ -69,6 +70,11 @@ def given_genders() -> dict[str, str]:
 def _gazetteer() -> dict[str, str]:
     return {r["name"].strip(): r["type"].strip() for r in _rows("entities_gazetteer.csv")
             if r.get("name") and r.get("type")}
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("entities_org_words.txt"))
 
 
 def place_like(name: str) -> bool:
@@ -124,7 +130,7 @@ class ArticleNames:
         return self._mid[word]
 
     def surname_gender(self, word: str) -> str | None:
-        """``m``/``f`` by a two-to-one majority of the article's evidence for ``word``, else None.
+        """``m``/``f`` by a two-to-one majority of the article's evidence for ``word``, ``x`` without one, else None.
 
         Evidence at each place the article writes ``word``: a given name or
         "Mr."/"Ms." right before it, or — when it opens a clause — "he"/"she"
@@ -147,7 +153,7 @@ class ArticleNames:
             return None
         given = given_genders()
         if len(words) == 1:
-            g = self.surname_gender(words[0]) or given.get(words[0])
+            g = self.surname_gender(words[0]) or given.get(words[0])  # "x": the article's evidence is mixed
             return g if g in ("m", "f") else None
         for w in words[:-1]:
             if given.get(w) in ("m", "f"):
@@ -161,6 +167,9 @@ class ArticleNames:
             return False
         if all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha()):
             return False  # "RNC", "FBI"
+        if len(words) > 1 and (words[-1].lower() in _org_words() or any(
+                len(w) > 1 and w.lower() in function_words() and w not in given_genders() for w in words[1:])):
+            return False  # "Clinton Foundation"; a title-case headline ("Trump Just Fired A …")
         if len(words) > 1:
             return True
         w = words[0]
@@ -168,6 +177,14 @@ class ArticleNames:
         if low in function_words() or low in not_names() or low in skipwords() or low in determiners():
             return False
         return w in given_genders() or self.written_mid_sentence(w)
+
+    def title_agrees(self, mention: str, pronoun: str) -> bool | None:
+        """For a mention that opens with "Mr."/"Ms."/"Mrs."/"Miss": whether its sex fits ``pronoun``; else None."""
+        m = re.match(r"(Mr|Mrs|Ms|Miss)\.? ", mention)
+        if m is None:
+            return None
+        want = {"he": "m", "she": "f"}.get(pronoun.lower())
+        return want is None or want == _TITLES_GENDER[m.group(1).lower()]
 
     def agrees(self, name: str, pronoun: str, *, known: bool = False) -> bool:
         """A person-like name whose gender fits ``he`` or ``she`` (or is unknown, unless ``known``); cached."""
@@ -205,15 +222,23 @@ def _surname_gender(text: str, word: str, starts: list[int] | None = None) -> st
         before = _BEFORE.search(text, max(0, start - 40), start)
         g = None
         if before:
-            g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else given.get(before.group(2))
+            g = _TITLES_GENDER[before.group(1).lower()] if before.group(1) else _given_in(before.group())
         elif _OPENS_CLAUSE.search(text, max(0, start - 6), start):
             then = _THEN_PRONOUN.match(text, end, end + 90)
             g = then and ("f" if then.group(1) in ("she", "her") else "m")
         if g in ("m", "f"):
             votes[g == "f"] += 1
-    if max(votes) == 0 or max(votes) < 2 * min(votes):
+    if max(votes) == 0:
         return None
+    if max(votes) < 2 * min(votes):
+        return "x"  # both, no two-to-one majority: the given-name lexicon must not settle it ("Clinton")
     return "m" if votes[0] > votes[1] else "f"
+
+
+def _given_in(run: str) -> str | None:
+    """The sex of the first given name of m/f gender among the words before a surname ("Democrat Hillary")."""
+    given = given_genders()
+    return next((given[w] for w in run.split() if given.get(w) in ("m", "f")), None)
 
 
 def article_names(text: str, cache: dict) -> ArticleNames:

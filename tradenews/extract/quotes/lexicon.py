@@ -141,6 +141,13 @@ def speaking_nouns() -> frozenset[str]:
     return frozenset(r[0].lower() for r in data_rows("quote_speaking_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def _speaking_heads() -> frozenset[str]:
+    """Speaking nouns, role words and nouns for one person (``data/quote_person_nouns.txt``: "tycoon")."""
+    people = {r[0].lower() for r in data_rows("quote_person_nouns.txt")}
+    return frozenset(speaking_nouns() | set(roles()) | people)
+
+
 def can_speak(noun: str) -> bool:
     """True when a lower-case noun can head the phrase naming a speaker (plural forms too).
 
@@ -149,7 +156,7 @@ def can_speak(noun: str) -> bool:
     >>> can_speak("spokesman"), can_speak("officials"), can_speak("congressmen"), can_speak("words")
     (True, True, True, False)
     """
-    known = speaking_nouns() | set(roles())
+    known = _speaking_heads()
     low = noun.lower().replace("’", "'")
     cands = {low}
     if low.endswith("s"):

@@ -96,6 +96,13 @@ def np_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return np
 
 
+def _participle_after_determiner(toks: list[Tok], k: int) -> bool:
+    """A lower-case -ed/-ing word (no cue) right after "the"/"a" at token ``k``."""
+    t = toks[k] if k >= 1 else None
+    return (t is not None and t.is_word and not t.is_cap and t.low.endswith(("ed", "ing"))
+            and t.low not in cue_forms_cached() and toks[k - 1].is_word and toks[k - 1].low in determiners())
+
+
 def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """Noun phrase ending at token ``j`` (inclusive): ``(first, last)`` or None."""
     if j < 0:
@@ -105,6 +112,8 @@ def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     k = j
     while k >= 0 and np_word(toks[k]) and j - k < 8:
         k -= 1
+    if k < j and _participle_after_determiner(toks, k):
+        k -= 2  # "the retired neurosurgeon", "the gambling tycoon": an adjective, not the cue
     words = toks[k + 1:j + 1]
     # a sentence-initial capital is not evidence of a name ("The source said")
     while words and not valid_np(words) and len(words) > 1:

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tradenews.extract.quotes.antecedents import given_genders
 from tradenews.extract.quotes.fullnames import FullNames
 from tradenews.extract.quotes.lexicon import (data_rows, determiners, function_words, months, not_names, pronouns,
                                               roles)
@@ -111,6 +112,11 @@ def _skippable(w: str) -> bool:
     return low in function_words() or low in determiners() or (low in not_names() and low not in months())
 
 
+def _given_first(words: list[str]) -> bool:
+    """A given name before a capitalized word opens a name ("Bill Clinton"), even when it is also a stop word."""
+    return len(words) > 1 and words[1][:1].isupper() and given_genders().get(words[0]) in ("m", "f")
+
+
 def parse_mention(mention: str) -> dict:
     """Split a speaker mention into ``name``, ``role`` and ``side``.
 
@@ -142,11 +148,11 @@ def parse_mention(mention: str) -> dict:
     ends_lower = False
     for n, w in enumerate(words):
         low = w.lower()
-        if low in role_words:
+        if low in role_words and not _surname_after_given(w, runs[-1], n == len(words) - 1):
             role.append(w)
             runs.append([])
             ends_lower = w[:1].islower()
-        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w)):
+        elif w[:1].isupper() and not _is_side_word(w) and not (n == 0 and _skippable(w) and not _given_first(words)):
             runs[-1].append(w)
             ends_lower = False
         else:
@@ -161,6 +167,11 @@ def parse_mention(mention: str) -> dict:
     while role and role_words.get(role[0].lower()) is None:
         role.pop(0)
     return {"name": " ".join(name) or None, "role": " ".join(role) or None, "side": side_of(mention)}
+
+
+def _surname_after_given(word: str, run: list[str], last: bool) -> bool:
+    """A capitalized role word that ends a name after a given name is a surname ("Billie Jean King")."""
+    return last and bool(run) and word[:1].isupper() and not word.isupper() and run[-1] in given_genders()
 
 
 _NAME_RUN = re.compile(

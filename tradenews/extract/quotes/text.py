@@ -261,7 +261,7 @@ def quotes_in_text(text: str, *, sentences: list[tuple[int, int]] | None = None,
         if name not in DISABLED_PASSES:
             step(text, quotes, by_unit, units)
     rows = []
-    cache: dict = {"_spans": spans}
+    cache: dict = {"_spans": spans, "_headline_end": headline_end}  # the headline is no antecedent
     for quote in quotes:
         row = _row(text, quote, headline_end)
         if quote.attr is not None:
