@@ -353,6 +353,59 @@ def test_precomputed_entities_and_stories_are_used(monkeypatch):
     assert set(f["story_id"]) == {"s9"} and "name" in set(f["kind"])
 
 
+def _names(*rows):
+    """Name facts of one story: rows of (article, outlet, value, sentence)."""
+    return pd.DataFrame({"kind": "name", "article_id": [r[0] for r in rows], "outlet_label": [r[1] for r in rows],
+                         "value": [r[2] for r in rows], "norm": [r[2] for r in rows], "story_id": "s0", "unit": "",
+                         "sentence": [r[3] for r in rows]})
+
+
+@pytest.mark.parametrize("a, b, differs", [
+    ("Stacy", "Stacey", True),                      # one letter added
+    ("Reince Priebus", "Reince Preibus", True),     # two letters swapped
+    ("William Cowan", "William Cowen", True),       # one letter changed
+    ("Raúl Labrador", "Raul Labrador", False),      # accents are not spellings
+    ("Terry O’Neill", "Terry O'Neill", False),      # nor typographic apostrophes
+    ("Obama", "Obamas", False),                     # nor plurals
+    ("Susan Rice", "Susan Price", False),           # short words: too many real names one letter apart
+    ("John Kerry", "John Berry", False),            # a slip keeps the first letter
+    ("Joe Biden", "Joseph R. Biden Jr.", False),    # forms of one name
+])
+def test_one_name_spelt_two_ways(a, b, differs):
+    f = _names(("x1", "X", a, f"Later {a} spoke."), ("y1", "Y", b, f"Later {b} spoke."))
+    from tradenews.extract.facts.names import spelling_conflicts
+
+    rows = spelling_conflicts(f)
+    assert (len(rows) == 1) == differs, rows
+    if differs:
+        assert rows["status"].iloc[0] == "differs" and {rows["value_a"].iloc[0], rows["value_b"].iloc[0]} == {a, b}
+
+
+def test_an_outlet_writing_both_spellings_is_a_typo_not_a_conflict():
+    from tradenews.extract.facts.names import spelling_conflicts
+
+    f = _names(("x1", "X", "Stacy", "Later Stacy spoke."), ("x1", "X", "Stacey", "Later Stacey spoke."),
+               ("y1", "Y", "Stacey", "Later Stacey spoke."))
+    assert spelling_conflicts(f).empty
+
+
+def test_close_sentences_stand_in_for_alike_articles_only_for_one_plain_date():
+    """Articles less alike than ``min_article_similarity`` (set high here) whose sentences state one act:
+    the day still counts. A source quoted on two days, or a sentence listing a calendar, does not."""
+    act = ("On Wednesday, the House voted on a bill that reaffirmed the national motto.",
+           "House members passed a bill on Tuesday that reaffirmed the national motto.")
+    said = ("Devine, an adviser to the senator, said Wednesday that the campaign would go on.",
+            "Devine, an adviser to the senator, said Tuesday that the campaign would go on.")
+    calendar = ("The House voted on the bill that reaffirmed the motto on Wednesday, and on Friday on another.",
+                "House members passed a bill on Tuesday that reaffirmed the national motto.")
+    for (a, b), expect in ((act, True), (said, False), (calendar, False)):
+        arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": ["2011-11-02"] * 2,
+                             "text": [a, b]})
+        f = facts.extract_facts(arts, names=False, stories=pd.DataFrame({"article_id": ["a", "b"], "story_id": "s0"}))
+        pairs = facts.compare_facts(f, min_article_similarity=0.9)
+        assert ((pairs["status"] == "differs").sum() == 1) == expect, (a, b, pairs)
+
+
 # --------------------------------------------------------------------------- basil-dev, labelled by hand
 from basil_facts import BASIL, grown, load_basil  # noqa: E402  (tests/ is on sys.path above)
 
@@ -378,7 +431,7 @@ def test_basil_discrepancy_precision(basil_discrepancies):
     verdicts = [judged.get(_label_key(r.article_a, r.value_a, r.article_b, r.value_b), "unlabelled")
                 for r in flagged.itertuples()]
     real = verdicts.count("real")
-    assert real >= 3 and real / max(len(verdicts), 1) >= 0.75, verdicts
+    assert real >= 5 and real / max(len(verdicts), 1) >= 0.80, verdicts
 
 
 @needs_basil

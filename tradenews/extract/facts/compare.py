@@ -21,7 +21,7 @@ from typing import Callable
 import pandas as pd
 import regex
 
-from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
+from tradenews.extract.facts.extract import WORD, speech_verbs, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.values import WEEKDAYS
@@ -275,7 +275,36 @@ def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
     """The two articles report the event closely (cosine of their fact sentences); a user pattern names the subject."""
     if a["subject"] and a["subject"] == b["subject"]:
         return True
-    return ctx["article_similarity"] >= ctx["min_article_similarity"]
+    if ctx["article_similarity"] >= ctx["min_article_similarity"]:
+        return True
+    return a["kind"] == "date" and ctx["similarity"] >= NEAR_SIMILARITY and _one_plain_date_each(a, b, ctx) \
+        and ctx["article_similarity"] >= ctx["min_article_similarity"] / 2
+
+
+def _one_plain_date_each(a: dict, b: dict, ctx: dict) -> bool:
+    """Close sentences may stand in for alike articles when each states one date, not next to a verb of
+    saying: "caucuses on Feb. 20, and then a primary on Feb. 27" is a calendar; "Devine said Monday" is
+    when a source spoke."""
+    said = ctx["stated"]
+    return all(len(said.get((f["article_id"], f["sentence_id"], "date"), ())) == 1 and not _said_on(f) for f in (a, b))
+
+
+def _said_on(fact: dict) -> bool:
+    sentence, value = str(fact["sentence"]), str(fact["value"])
+    at = sentence.find(value)
+    near = WORD.findall(sentence[max(0, at - 16):at])[-2:] + WORD.findall(sentence[at + len(value):at + len(value) + 8])[:1]
+    return at >= 0 and any(w.lower() in speech_verbs() for w in near)
+
+
+#: context cosine two dates need when they share no head word, only words near them
+NEAR_SIMILARITY = 0.35
+
+
+def _near_slot_close(a: dict, b: dict, ctx: dict) -> bool:
+    """Dates met only through the words near them (no shared head) need sentences closer than usual."""
+    if a["kind"] != "date" or (a["subject"] and a["subject"] == b["subject"]) or ctx["shared_head"]:
+        return True
+    return ctx["similarity"] >= NEAR_SIMILARITY
 
 
 def _same_year(a: dict, b: dict, ctx: dict) -> bool:
@@ -333,6 +362,7 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("articles alike", _articles_alike),
     ("same subject", _same_subject),
     ("comparable dates", _comparable_dates),
+    ("dates met by nearby words need close sentences", _near_slot_close),
     ("numbers count the same noun", _counted_noun),
     ("numbers with the same predicate", _same_predicate),
     ("same people named", _same_people),
@@ -343,6 +373,22 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
 ]
 
 
+#: content words on each side of a date that make its wider slot ("passing a resolution on *Tuesday* reaffirming
+#: the motto" / "On *Wednesday*, the House voted 396-9 on a bill that reaffirmed the motto")
+NEAR_WORDS = 10
+
+
+def _near_words(sentence: str, value: str) -> set[str]:
+    """Stems of the content words within :data:`NEAR_WORDS` words of a value in its sentence."""
+    at = sentence.find(value)
+    if at < 0:
+        return set()
+    before = WORD.findall(sentence[max(0, at - 12 * NEAR_WORDS):at])[-NEAR_WORDS:]
+    after = WORD.findall(sentence[at + len(value):at + len(value) + 12 * NEAR_WORDS])[:NEAR_WORDS]
+    return {stem(w) for w in before + after if w[:1].islower() and _content_stem(w) is not None
+            and w.lower() not in weak_heads()}
+
+
 def _slot_keys(rec: dict) -> list[str]:
     if rec["subject"]:
         return [f"subject={rec['subject']}"]
@@ -350,6 +396,8 @@ def _slot_keys(rec: dict) -> list[str]:
     if any(h.startswith("n:") for h in heads):
         heads = [h for h in heads if not h.startswith("v:")]  # a counted noun is the slot; the verb only refines it
     keys = [f"head={h}" for h in heads]
+    if rec["kind"] == "date":
+        keys += [f"near={w}" for w in _near_words(str(rec["sentence"]), str(rec["value"]))]
     if ".." in rec["norm"]:
         keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
     return keys

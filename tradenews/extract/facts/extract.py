@@ -61,6 +61,12 @@ def weak_heads() -> frozenset[str]:
     return frozenset(read_lines("facts_weak_heads.txt"))
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying (``facts_speech_verbs.txt``): a date next to one says when a source spoke."""
+    return frozenset(read_lines("facts_speech_verbs.txt"))
+
+
 def _content(word: str, *, weak_ok: bool = False) -> bool:
     low = word.lower()
     return word[:1].islower() and low not in stop_words() and not word[0].isdigit() and (
