@@ -353,7 +353,7 @@ def test_precomputed_entities_and_stories_are_used(monkeypatch):
     assert set(f["story_id"]) == {"s9"} and "name" in set(f["kind"])
 
 
-def _names(*rows):
+def _name_rows(*rows):
     """Name facts of one story: rows of (article, outlet, value, sentence)."""
     return pd.DataFrame({"kind": "name", "article_id": [r[0] for r in rows], "outlet_label": [r[1] for r in rows],
                          "value": [r[2] for r in rows], "norm": [r[2] for r in rows], "story_id": "s0", "unit": "",
@@ -372,7 +372,7 @@ def _names(*rows):
     ("Joe Biden", "Joseph R. Biden Jr.", False),    # forms of one name
 ])
 def test_one_name_spelt_two_ways(a, b, differs):
-    f = _names(("x1", "X", a, f"Later {a} spoke."), ("y1", "Y", b, f"Later {b} spoke."))
+    f = _name_rows(("x1", "X", a, f"Later {a} spoke."), ("y1", "Y", b, f"Later {b} spoke."))
     from tradenews.extract.facts.names import spelling_conflicts
 
     rows = spelling_conflicts(f)
@@ -384,7 +384,7 @@ def test_one_name_spelt_two_ways(a, b, differs):
 def test_an_outlet_writing_both_spellings_is_a_typo_not_a_conflict():
     from tradenews.extract.facts.names import spelling_conflicts
 
-    f = _names(("x1", "X", "Stacy", "Later Stacy spoke."), ("x1", "X", "Stacey", "Later Stacey spoke."),
+    f = _name_rows(("x1", "X", "Stacy", "Later Stacy spoke."), ("x1", "X", "Stacey", "Later Stacey spoke."),
                ("y1", "Y", "Stacey", "Later Stacey spoke."))
     assert spelling_conflicts(f).empty
 
