@@ -87,6 +87,18 @@ def test_unseen_pairs(a, b, status):
         assert pairs["status"].iloc[0] == status
 
 
+@pytest.mark.parametrize("a, b, flagged", [
+    ("A staffer apologized Saturday for a post about the first daughters.",
+     "A staffer apologized on Friday for a post about the first daughters.", True),
+    ("Labrador said Friday that he would challenge McCarthy for majority leader.",
+     "King said Thursday that Labrador would challenge McCarthy for majority leader.", False),  # two speakers' days
+])
+def test_two_moments_of_speech_are_not_one_date(a, b, flagged):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": ["2014-06-14"] * 2, "text": [a, b]})
+    pairs = facts.compare_facts(facts.extract_facts(arts, names=False))
+    assert (pairs["status"] == "differs").any() == flagged, pairs
+
+
 def test_user_pattern_file(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text('subject,kind,pattern\ndeath toll,number,"(?:killed|death toll of)\\s+{NUMBER}"\n', encoding="utf-8")

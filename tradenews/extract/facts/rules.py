@@ -100,6 +100,11 @@ def _one_plain_date_each(a: dict, b: dict, ctx: dict) -> bool:
     return all(len(said.get((f["article_id"], f["sentence_id"], "date"), ())) == 1 and not _said_on(f) for f in (a, b))
 
 
+def _not_two_moments_of_speech(a: dict, b: dict, ctx: dict) -> bool:
+    """'Labrador said Friday' / 'King said Thursday': two days on which sources spoke, not one act dated twice."""
+    return a["kind"] != "date" or (a["subject"] and a["subject"] == b["subject"]) or not (_said_on(a) and _said_on(b))
+
+
 def _said_on(fact: dict) -> bool:
     sentence, value = str(fact["sentence"]), str(fact["value"])
     at = sentence.find(value)
@@ -174,6 +179,7 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("same subject", _same_subject),
     ("comparable dates", _comparable_dates),
     ("dates met by nearby words need close sentences", _near_slot_close),
+    ("not two moments of speech", _not_two_moments_of_speech),
     ("numbers count the same noun", _counted_noun),
     ("numbers with the same predicate", _same_predicate),
     ("same people named", _same_people),
