@@ -1,6 +1,6 @@
 """Recall of ``fact_discrepancies`` against a hand-made list of real cross-outlet disagreements in basil-dev.
 
-    python scripts/score_disagreement_recall.py GOLD.csv [--show]
+    python scripts/score_disagreement_recall.py GOLD.csv [--half tune|report] [--show]
 
 Loads ``$TRADENEWS_EVAL/basil-dev`` (default ``<repo>/../shared/eval/basil-dev``) the way
 the tests do (``tests/basil_facts.py``: title, then paragraphs joined by newlines; gold
@@ -43,7 +43,7 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from basil_facts import load_basil  # noqa: E402
+from basil_facts import event_halves, load_basil  # noqa: E402
 
 import tradenews as tn  # noqa: E402
 from tradenews.extract.facts.values import number_words  # noqa: E402
@@ -113,6 +113,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", help="gold CSV of real disagreements")
     parser.add_argument("--show", action="store_true", help="list every gold row and what found it")
+    parser.add_argument("--half", choices=["tune", "report"], help="count flagged rows of this half's events "
+                        "(tests/basil_facts.py event_halves); default: of the events the gold lists")
     args = parser.parse_args()
     gold = pd.read_csv(args.gold)
     articles = load_basil()
@@ -120,9 +122,12 @@ def main() -> None:
     rows = tn.fact_discrepancies(articles, stories=stories)
     scored = score(gold, rows, articles, stories)
     events = set(gold["event"])
+    if args.half:
+        events = event_halves(articles)[0 if args.half == "tune" else 1]
     in_scope = rows[(rows["status"] == "differs") & rows["article_a"].map(
         dict(zip(articles["article_id"], articles["event"]))).isin(events)]
-    print(f"gold rows {len(gold)} over {len(events)} events; flagged 'differs' rows in those events: {len(in_scope)}")
+    print(f"gold rows {len(gold)} over {gold['event'].nunique()} events; flagged 'differs' rows in "
+          f"{'the ' + args.half + ' half' if args.half else 'those events'} ({len(events)} events): {len(in_scope)}")
     table = scored.groupby(["strength", "kind"]).agg(gold=("gold", "size"), found_pair=("found_pair", "sum"),
                                                       found_group=("found_group", "sum"))
     for strength, sub in scored.groupby("strength"):

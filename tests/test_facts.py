@@ -99,6 +99,48 @@ def test_two_moments_of_speech_are_not_one_date(a, b, flagged):
     assert (pairs["status"] == "differs").any() == flagged, pairs
 
 
+@pytest.mark.parametrize("norm, published, first, last", [
+    ("rel:last month", "2011-06-17", "2011-05-01", "2011-05-31"),
+    ("rel:last week", "2011-06-17", "2011-06-06", "2011-06-12"),        # weeks run Monday to Sunday
+    ("rel:earlier this month", "2013-01-30", "2013-01-01", "2013-01-30"),
+    ("rel:last year", "2013-01-30", "2012-01-01", "2012-12-31"),
+    ("rel:this weekend", "2010-06-14", "2010-06-12", "2010-06-13"),     # written on a Monday: the weekend just past
+    ("rel:yesterday", "2016-03-01", "2016-02-29", "2016-02-29"),
+])
+def test_relative_periods_resolve_against_publication(norm, published, first, last):
+    from tradenews.extract.facts.status import relative_span
+
+    span = relative_span(norm, pd.Timestamp(published))
+    assert [str(d.date()) for d in span] == [first, last]
+    assert relative_span(norm, None) is None
+
+
+def _two(a, b, published=("2011-06-17", "2011-06-17")):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": list(published), "text": [a, b]})
+    return facts.compare_facts(facts.extract_facts(arts, names=False))
+
+
+def test_relative_periods_pair_only_when_anchored():
+    anchored = _two("Projections issued last month say the trust fund will be exhausted by 2036.",
+                    "Trustees last week warned the trust fund will be exhausted in 2036.")
+    row = anchored[anchored["value_a"].isin(["last month", "last week"]) & (anchored["kind"] == "date")]
+    assert row["status"].tolist() == ["differs"] and "2011-05-01" in row["note"].iloc[0]
+    loose = _two("Ryan introduced the budget last month and has defended it in interviews.",
+                 "In an interview this month, Ryan defended the budget.")
+    assert not (loose["status"] == "differs").any(), loose
+    same_period = _two("Trustees last week warned the fund will be exhausted in 2036.",
+                       "Trustees warned last week that the fund will be exhausted in 2036.", ("2011-06-17", "2011-06-16"))
+    assert not (same_period["status"] == "differs").any(), same_period
+
+
+def test_a_bare_month_after_publication_is_last_year():
+    """'resigned in November' in a February article is last November: no clash with 'last year'."""
+    pairs = _two("He resigned from Congress in November amid an inquiry; the plea deal covers $750,000.",
+                 "He resigned from Congress last year amid an inquiry; the plea deal covers $750,000.",
+                 ("2013-02-20", "2013-02-20"))
+    assert not (pairs["status"] == "differs").any(), pairs
+
+
 def test_user_pattern_file(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text('subject,kind,pattern\ndeath toll,number,"(?:killed|death toll of)\\s+{NUMBER}"\n', encoding="utf-8")

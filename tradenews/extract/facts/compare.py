@@ -23,7 +23,7 @@ import pandas as pd
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
-from tradenews.extract.facts.rules import PAIR_RULES
+from tradenews.extract.facts.rules import PAIR_RULES, anchor
 
 __all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
@@ -238,13 +238,31 @@ def _slot_keys(rec: dict) -> list[str]:
     return keys
 
 
+def _anchors(records: list[dict]) -> dict[tuple, set[str]]:
+    """Per sentence ``(article, sentence_id)``: the anchoring values it states (:func:`anchor`)."""
+    out: dict[tuple, set[str]] = defaultdict(set)
+    for rec in records:
+        if rec is not None and anchor(rec["norm"]):
+            out[(rec["article_id"], rec["sentence_id"])].add(f"{rec['kind']}:{rec['norm']}")
+    return out
+
+
 def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
+
+    A date's keys also include the anchoring values its sentence states besides it: "projections,
+    issued *last month*, indicate the funds will be exhausted by 2036" and "Trustees *last week* warned
+    the fund will be exhausted in 2036" meet on 2036."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    anchors = _anchors(records)
     for i, rec in enumerate(records):
         if rec is None or rec["kind"] == "name":
             continue  # names are compared by name_conflicts
-        for key in _slot_keys(rec):
+        keys = _slot_keys(rec)
+        if rec["kind"] == "date":
+            own = f"{rec['kind']}:{rec['norm']}"
+            keys += [f"anchor={v}" for v in anchors.get((rec["article_id"], rec["sentence_id"]), ()) if v != own]
+        for key in keys:
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
     pairs = set()
     for members in blocks.values():

@@ -11,7 +11,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
-from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words,
+from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words, relative_norm,
                                             parse_date, parse_number, qualifiers, read_fact_patterns,
                                             requires_number, word_filter)
 from tradenews.extract.stories import stories as find_stories
@@ -156,7 +156,9 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
     """``(value, norm, unit, qualifier, head)`` for the span ``a:b`` of a sentence, or None."""
     value = sent[a:b].strip()
     qualifier = ""
-    if kind == "date":
+    if kind == "relative":
+        norm, unit, kind = relative_norm(value), "date", "date"
+    elif kind == "date":
         norm, unit = date_norm(parse_date(value)), "date"
         if not norm or (value == "May" and not _MAY_AS_MONTH.search(sent[max(0, a - 12):a])):
             return None  # "May" is a month only when it reads like one ("in May", "since May")
@@ -181,7 +183,7 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
         row = fact_row(sent, a, b, kind)
         if row is not None:
             taken[a:b] = b"\x01" * (b - a)
-            out.append((a, b, kind, subject, rule) + row)
+            out.append((a, b, "date" if kind == "relative" else kind, subject, rule) + row)
 
     numbers = list(compiled("number").finditer(sent))
     low = sent.lower()
@@ -193,6 +195,8 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
     for m in compiled("date").finditer(sent):
         if not _is_name_part(sent, *m.span()):
             add(*m.span(), "date", "", "date")
+    for m in compiled("relative").finditer(sent):  # "last month", "earlier this week": resolved when compared
+        add(*m.span(), "relative", "", "relative")
     for m in numbers:
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")

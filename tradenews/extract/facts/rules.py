@@ -16,7 +16,7 @@ import regex
 from tradenews.extract.facts.extract import WORD, speech_verbs, stem, weak_heads
 from tradenews.extract.facts.values import WEEKDAYS
 
-__all__ = ["PAIR_RULES", "NEAR_SIMILARITY"]
+__all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "anchor"]
 
 _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
@@ -82,14 +82,33 @@ def _same_people(a: dict, b: dict, ctx: dict) -> bool:
     return not (pa and pb) or bool(pa & pb)
 
 
+def anchor(norm: str) -> bool:
+    """Can a value tie two sentences to one fact? A year, a full date or a figure of three or more
+    characters ("2036", "11-10", "396..9"); not a weekday, a month alone or a small number."""
+    return len(norm) >= 3 and any(c.isdigit() for c in norm)
+
+
+def _anchored(a: dict, b: dict, ctx: dict) -> bool:
+    """Do the two sentences also state one same anchoring value (besides the pair's own)?"""
+    own = {f"{a['kind']}:{a['norm']}", f"{b['kind']}:{b['norm']}"}
+    said = ctx["stated"]
+
+    def values(f: dict) -> set[str]:
+        return {f"{k}:{n}" for k in ("date", "number") for n in said.get((f["article_id"], f["sentence_id"], k), ())
+                if anchor(n)} - own
+
+    return bool(values(a) & values(b))
+
+
 def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
     """The two articles report the event closely (cosine of their fact sentences); a user pattern names the subject."""
     if a["subject"] and a["subject"] == b["subject"]:
         return True
     if ctx["article_similarity"] >= ctx["min_article_similarity"]:
         return True
-    return a["kind"] == "date" and ctx["similarity"] >= NEAR_SIMILARITY and _one_plain_date_each(a, b, ctx) \
-        and ctx["article_similarity"] >= ctx["min_article_similarity"] / 2
+    if a["kind"] != "date" or ctx["article_similarity"] < ctx["min_article_similarity"] / 2:
+        return False
+    return _anchored(a, b, ctx) or (ctx["similarity"] >= NEAR_SIMILARITY and _one_plain_date_each(a, b, ctx))
 
 
 def _one_plain_date_each(a: dict, b: dict, ctx: dict) -> bool:
@@ -98,6 +117,15 @@ def _one_plain_date_each(a: dict, b: dict, ctx: dict) -> bool:
     when a source spoke."""
     said = ctx["stated"]
     return all(len(said.get((f["article_id"], f["sentence_id"], "date"), ())) == 1 and not _said_on(f) for f in (a, b))
+
+
+def _periods_anchored(a: dict, b: dict, ctx: dict) -> bool:
+    """A relative period ("last month", "this year") is vague about its act: it pairs only when both sentences
+    also state one same anchoring value ("issued *last month* ... exhausted by 2036" / "*last week* warned ...
+    exhausted in 2036")."""
+    if a["kind"] != "date" or not (str(a["norm"]).startswith("rel:") or str(b["norm"]).startswith("rel:")):
+        return True
+    return _anchored(a, b, ctx)
 
 
 def _not_two_moments_of_speech(a: dict, b: dict, ctx: dict) -> bool:
@@ -120,7 +148,7 @@ def _near_slot_close(a: dict, b: dict, ctx: dict) -> bool:
     """Dates met only through the words near them (no shared head) need sentences closer than usual."""
     if a["kind"] != "date" or (a["subject"] and a["subject"] == b["subject"]) or ctx["shared_head"]:
         return True
-    return ctx["similarity"] >= NEAR_SIMILARITY
+    return ctx["similarity"] >= NEAR_SIMILARITY or _anchored(a, b, ctx)
 
 
 def _same_year(a: dict, b: dict, ctx: dict) -> bool:
@@ -180,6 +208,7 @@ PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
     ("comparable dates", _comparable_dates),
     ("dates met by nearby words need close sentences", _near_slot_close),
     ("not two moments of speech", _not_two_moments_of_speech),
+    ("relative periods need an anchor", _periods_anchored),
     ("numbers count the same noun", _counted_noun),
     ("numbers with the same predicate", _same_predicate),
     ("same people named", _same_people),
