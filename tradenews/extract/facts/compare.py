@@ -208,8 +208,8 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-#: content words on each side of a date that make its wider slot ("passing a resolution on *Tuesday* reaffirming
-#: the motto" / "On *Wednesday*, the House voted 396-9 on a bill that reaffirmed the motto")
+#: content words on each side of a date without a head that make its slot ("On *Wednesday*, the House voted 396-9
+#: on a bill that reaffirmed the motto" meets "passing a resolution on *Tuesday* reaffirming the motto" on "reaffirm")
 NEAR_WORDS = 10
 
 
@@ -220,8 +220,15 @@ def _near_words(sentence: str, value: str) -> set[str]:
         return set()
     before = WORD.findall(sentence[max(0, at - 12 * NEAR_WORDS):at])[-NEAR_WORDS:]
     after = WORD.findall(sentence[at + len(value):at + len(value) + 12 * NEAR_WORDS])[:NEAR_WORDS]
-    return {stem(w) for w in before + after if w[:1].islower() and _content_stem(w) is not None
-            and w.lower() not in weak_heads()}
+    return {s for w in before + after if (s := _slot_stem(w)) is not None}
+
+
+@lru_cache(maxsize=1 << 18)
+def _slot_stem(word: str) -> str | None:
+    """The stem of a lower-case content word that may name a slot (not "week", "late"...); else None."""
+    if not word[:1].islower() or word in weak_heads():
+        return None
+    return _content_stem(word)
 
 
 def _slot_keys(rec: dict) -> list[str]:
@@ -231,8 +238,9 @@ def _slot_keys(rec: dict) -> list[str]:
     if any(h.startswith("n:") for h in heads):
         heads = [h for h in heads if not h.startswith("v:")]  # a counted noun is the slot; the verb only refines it
     keys = [f"head={h}" for h in heads]
-    if rec["kind"] == "date":
-        keys += [f"near={w}" for w in _near_words(str(rec["sentence"]), str(rec["value"]))]
+    if rec["kind"] == "date":  # a date with no head of its own ("On Wednesday, the House voted...") meets others
+        near = heads or _near_words(str(rec["sentence"]), str(rec["value"]))  # by the words near it
+        keys += [f"near={w}" for w in near]
     if ".." in rec["norm"]:
         keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
     return keys
@@ -247,12 +255,13 @@ def _anchors(records: list[dict]) -> dict[tuple, set[str]]:
     return out
 
 
-def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
+def candidate_pairs(records: list[dict], side: str | None = None) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
 
     A date's keys also include the anchoring values its sentence states besides it: "projections,
     issued *last month*, indicate the funds will be exhausted by 2036" and "Trustees *last week* warned
-    the fund will be exhausted in 2036" meet on 2036."""
+    the fund will be exhausted in 2036" meet on 2036. With ``side`` (a record key: "outlet_label"), facts of
+    one side never pair (the rule "different outlets" would drop them)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     anchors = _anchors(records)
     for i, rec in enumerate(records):
@@ -265,12 +274,12 @@ def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
         for key in keys:
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
     pairs = set()
+    sides = [None if rec is None or side is None else rec[side] for rec in records]
     for members in blocks.values():
         if len(members) > MAX_BLOCK:
             continue
         for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                pairs.add((i, j))
+            pairs.update((i, j) for j in members[x + 1:] if sides[i] is None or sides[i] != sides[j])
     return pairs
 
 
@@ -336,7 +345,7 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
         return alike[(x, y)]
 
     cand = []
-    for i, j in sorted(candidate_pairs(records)):
+    for i, j in sorted(candidate_pairs(records, across)):
         a, b = records[i], records[j]
         ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
                         "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},

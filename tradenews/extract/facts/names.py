@@ -246,6 +246,7 @@ def name_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None) -> p
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
+@lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
     """Lower case without accents or typographic apostrophes: "Raúl"/"Raul", "O’Neill"/"O'Neill" are one spelling."""
     import unicodedata
@@ -321,10 +322,13 @@ def spelling_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None, 
     names = facts[is_name]
     person = (people[is_name] if people.index.equals(facts.index) else people.reindex(names.index)).tolist()
     story = names["story_id"].astype(str).tolist() if "story_id" in names else [""] * len(names)
+    table = pd.DataFrame({"story": story, "who": person, "outlet": names["outlet_label"].astype(str).tolist()})
+    table = table.drop_duplicates(keep="first")  # the first mention of each person in each outlet
     outlets, first = {}, {}
-    for k, (sid, who, outlet) in enumerate(zip(story, person, names["outlet_label"].tolist())):
+    for k, sid, who, outlet in zip(table.index.tolist(), table["story"].tolist(), table["who"].tolist(),
+                                   table["outlet"].tolist()):
         outlets.setdefault((sid, who), set()).add(outlet)
-        first.setdefault((sid, who, outlet), k)
+        first[(sid, who, outlet)] = k
     blocks: dict[tuple[str, str], set[str]] = {}
     for sid, who in outlets:
         for key in _spelling_keys(name_parts(_folded(who))[1]):
@@ -333,18 +337,22 @@ def spelling_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None, 
 
 
 def _spelling_rows(names: pd.DataFrame, blocks, outlets, first, min_length: int) -> pd.DataFrame:
-    cols = {c: names[c].tolist() for c in ("article_id", "sentence")}
+    """Rows for the forms of one story that share a block and are spelt one slip apart, no outlet writing both."""
+    cols = {c: names[c].tolist() for c in ("article_id", "outlet_label", "sentence")}
     index = names.index.tolist()
-    rows, seen = [], set()
-    for (sid, _), members in sorted(blocks.items()):
-        for pa, pb in ((x, y) for x in sorted(members) for y in sorted(members) if x < y):
-            if (sid, pa, pb) in seen or outlets[(sid, pa)] & outlets[(sid, pb)] or not _spelt_apart(pa, pb, min_length):
-                continue
-            seen.add((sid, pa, pb))
-            a, b = first[(sid, pa, min(outlets[(sid, pa)]))], first[(sid, pb, min(outlets[(sid, pb)]))]
-            if (min(outlets[(sid, pa)]), index[a]) > (min(outlets[(sid, pb)]), index[b]):
-                (a, pa), (b, pb) = (b, pb), (a, pa)
-            rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
-                         cols["article_id"][a], names["outlet_label"].iloc[a], pa, cols["article_id"][b],
-                         names["outlet_label"].iloc[b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
+    candidates = set()
+    for (sid, _), members in blocks.items():
+        if len(members) > 1:
+            ordered = sorted(members)
+            candidates.update((sid, x, y) for k, x in enumerate(ordered) for y in ordered[k + 1:])
+    rows = []
+    for sid, pa, pb in sorted(candidates):
+        if outlets[(sid, pa)] & outlets[(sid, pb)] or not _spelt_apart(pa, pb, min_length):
+            continue
+        a, b = first[(sid, pa, min(outlets[(sid, pa)]))], first[(sid, pb, min(outlets[(sid, pb)]))]
+        if (min(outlets[(sid, pa)]), index[a]) > (min(outlets[(sid, pb)]), index[b]):
+            (a, pa), (b, pb) = (b, pb), (a, pa)
+        rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
+                     cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
+                     cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
