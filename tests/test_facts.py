@@ -447,11 +447,11 @@ def test_close_sentences_stand_in_for_alike_articles_only_for_one_plain_date():
     """Articles less alike than ``min_article_similarity`` (set high here) whose sentences state one act:
     the day still counts. A source quoted on two days, or a sentence listing a calendar, does not."""
     act = ("On Wednesday, the House voted on a bill that reaffirmed the national motto.",
-           "House members passed a bill on Tuesday that reaffirmed the national motto.")
+           "The House on Tuesday reaffirmed the national motto in a resolution.")
     said = ("Devine, an adviser to the senator, said Wednesday that the campaign would go on.",
             "Devine, an adviser to the senator, said Tuesday that the campaign would go on.")
     calendar = ("The House voted on the bill that reaffirmed the motto on Wednesday, and on Friday on another.",
-                "House members passed a bill on Tuesday that reaffirmed the national motto.")
+                "The House on Tuesday reaffirmed the national motto in a resolution.")
     for (a, b), expect in ((act, True), (said, False), (calendar, False)):
         arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": ["2011-11-02"] * 2,
                              "text": [a, b]})
