@@ -133,6 +133,19 @@ def test_relative_periods_pair_only_when_anchored():
     assert not (same_period["status"] == "differs").any(), same_period
 
 
+def test_an_anchor_is_a_value_with_its_head():
+    from tradenews.extract.facts.rules import other_anchors, sentence_anchors
+
+    recs = [{"article_id": "a", "sentence_id": 0, "kind": "date", "norm": "2036", "head": "exhaust"},
+            {"article_id": "a", "sentence_id": 0, "kind": "date", "norm": "rel:last week", "head": "warn"},
+            {"article_id": "a", "sentence_id": 1, "kind": "date", "norm": "2012", "head": ""},     # no head: no anchor
+            {"article_id": "a", "sentence_id": 1, "kind": "number", "norm": "7", "head": "n:state"},  # small number
+            None]
+    anchors = sentence_anchors(recs)
+    assert anchors == {("a", 0): {"date:2036@exhaust"}}
+    assert other_anchors(recs[1], anchors) == {"date:2036@exhaust"} and other_anchors(recs[0], anchors) == set()
+
+
 def test_a_bare_month_after_publication_is_last_year():
     """'resigned in November' in a February article is last November: no clash with 'last year'."""
     pairs = _two("He resigned from Congress in November amid an inquiry; the plea deal covers $750,000.",

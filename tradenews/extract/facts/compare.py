@@ -23,7 +23,7 @@ import pandas as pd
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
-from tradenews.extract.facts.rules import PAIR_RULES, anchor
+from tradenews.extract.facts.rules import PAIR_RULES, other_anchors, sentence_anchors
 
 __all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
@@ -246,31 +246,22 @@ def _slot_keys(rec: dict) -> list[str]:
     return keys
 
 
-def _anchors(records: list[dict]) -> dict[tuple, set[str]]:
-    """Per sentence ``(article, sentence_id)``: the anchoring values it states (:func:`anchor`)."""
-    out: dict[tuple, set[str]] = defaultdict(set)
-    for rec in records:
-        if rec is not None and anchor(rec["norm"]):
-            out[(rec["article_id"], rec["sentence_id"])].add(f"{rec['kind']}:{rec['norm']}")
-    return out
-
-
-def candidate_pairs(records: list[dict], side: str | None = None) -> set[tuple[int, int]]:
+def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict | None = None) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
 
-    A date's keys also include the anchoring values its sentence states besides it: "projections,
-    issued *last month*, indicate the funds will be exhausted by 2036" and "Trustees *last week* warned
-    the fund will be exhausted in 2036" meet on 2036. With ``side`` (a record key: "outlet_label"), facts of
+    A date's keys also include the anchoring facts its sentence states besides it
+    (:func:`~tradenews.extract.facts.rules.sentence_anchors`): "projections, issued *last month*, indicate
+    the funds will be exhausted by 2036" and "Trustees *last week* warned the fund will be exhausted in
+    2036" meet on "exhausted ... 2036". With ``side`` (a record key: "outlet_label"), facts of
     one side never pair (the rule "different outlets" would drop them)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    anchors = _anchors(records)
+    anchors = sentence_anchors(records) if anchors is None else anchors
     for i, rec in enumerate(records):
         if rec is None or rec["kind"] == "name":
             continue  # names are compared by name_conflicts
         keys = _slot_keys(rec)
         if rec["kind"] == "date":
-            own = f"{rec['kind']}:{rec['norm']}"
-            keys += [f"anchor={v}" for v in anchors.get((rec["article_id"], rec["sentence_id"]), ()) if v != own]
+            keys += [f"anchor={v}" for v in other_anchors(rec, anchors)]
         for key in keys:
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
     pairs = set()
@@ -345,12 +336,13 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
         return alike[(x, y)]
 
     cand = []
-    for i, j in sorted(candidate_pairs(records, across)):
+    anchors = sentence_anchors(records)
+    for i, j in sorted(candidate_pairs(records, across, anchors)):
         a, b = records[i], records[j]
         ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
                         "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},
                         "article_similarity": lambda: article_similarity(a["article_id"], b["article_id"])},
-                       min_similarity=min_similarity, across=across, stated=stated, people=people,
+                       min_similarity=min_similarity, across=across, stated=stated, people=people, anchors=anchors,
                        min_article_similarity=min_article_similarity)
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, ctx["similarity"]), ctx["similarity"], i, j))

@@ -16,7 +16,7 @@ import regex
 from tradenews.extract.facts.extract import WORD, speech_verbs, stem, weak_heads
 from tradenews.extract.facts.values import WEEKDAYS
 
-__all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "anchor"]
+__all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "anchor", "sentence_anchors", "other_anchors"]
 
 _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
@@ -88,16 +88,32 @@ def anchor(norm: str) -> bool:
     return len(norm) >= 3 and any(c.isdigit() for c in norm)
 
 
+def sentence_anchors(records: list[dict | None]) -> dict[tuple, set[str]]:
+    """Per sentence ``(article_id, sentence_id)``: its anchoring facts, as ``kind:norm@head`` for each head word.
+
+    An anchor is a value (:func:`anchor`) with the word it describes ("exhausted by *2036*": ``date:2036@exhaust``):
+    two sentences stating one are about one fact. A value without a head anchors nothing ("the 2012 election"
+    and "in 2012" are not shown to be one thing).
+    """
+    out: dict[tuple, set[str]] = {}
+    for rec in records:
+        if rec is not None and rec["kind"] != "name" and anchor(str(rec["norm"])):
+            heads = [h for h in str(rec["head"] or "").split("|") if h]
+            if heads:
+                out.setdefault((rec["article_id"], rec["sentence_id"]), set()).update(
+                    f"{rec['kind']}:{rec['norm']}@{h}" for h in heads)
+    return out
+
+
+def other_anchors(fact: dict, anchors: dict[tuple, set[str]], *also: dict) -> set[str]:
+    """The anchors of a fact's sentence, without those of the fact itself (and of ``also``)."""
+    own = tuple(f"{f['kind']}:{f['norm']}@" for f in (fact, *also))
+    return {v for v in anchors.get((fact["article_id"], fact["sentence_id"]), ()) if not v.startswith(own)}
+
+
 def _anchored(a: dict, b: dict, ctx: dict) -> bool:
-    """Do the two sentences also state one same anchoring value (besides the pair's own)?"""
-    own = {f"{a['kind']}:{a['norm']}", f"{b['kind']}:{b['norm']}"}
-    said = ctx["stated"]
-
-    def values(f: dict) -> set[str]:
-        return {f"{k}:{n}" for k in ("date", "number") for n in said.get((f["article_id"], f["sentence_id"], k), ())
-                if anchor(n)} - own
-
-    return bool(values(a) & values(b))
+    """Do the two sentences also state one same anchoring fact (besides the pair's own)?"""
+    return bool(other_anchors(a, ctx["anchors"], b) & other_anchors(b, ctx["anchors"], a))
 
 
 def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
