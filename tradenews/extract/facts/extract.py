@@ -11,7 +11,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
-from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words, relative_norm,
+from tradenews.extract.facts.values import (CASE_TWINS, MONTH_RX, compiled, date_norm, number_words, relative_norm,
                                             parse_date, parse_number, qualifiers, read_fact_patterns,
                                             requires_number, word_filter)
 from tradenews.extract.stories import stories as find_stories
@@ -29,6 +29,7 @@ _MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|la
 _CAPITAL_BEFORE = regex.compile(r"([A-Z][\w-]*)\s$")
 _MONTH = regex.compile(MONTH_RX)
 _YEAR = regex.compile(r"\b(20\d\d|19\d\d)\b")
+_PERIOD_WORDS = ("week", "month", "year", "yesterday")  # one of them is in every relative period
 
 
 def stem(word: str) -> str:
@@ -195,8 +196,9 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
     for m in compiled("date").finditer(sent):
         if not _is_name_part(sent, *m.span()):
             add(*m.span(), "date", "", "date")
-    for m in compiled("relative").finditer(sent):  # "last month", "earlier this week": resolved when compared
-        add(*m.span(), "relative", "", "relative")
+    if any(w in low for w in _PERIOD_WORDS) or not CASE_TWINS.isdisjoint(sent):  # else the pattern cannot match
+        for m in compiled("relative").finditer(sent):  # "last month", "earlier this week": resolved when compared
+            add(*m.span(), "relative", "", "relative")
     for m in numbers:
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")

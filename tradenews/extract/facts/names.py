@@ -324,6 +324,7 @@ def spelling_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None, 
     story = names["story_id"].astype(str).tolist() if "story_id" in names else [""] * len(names)
     table = pd.DataFrame({"story": story, "who": person, "outlet": names["outlet_label"].astype(str).tolist()})
     table = table.drop_duplicates(keep="first")  # the first mention of each person in each outlet
+    table = table[table.groupby("story")["outlet"].transform("nunique") > 1]  # one outlet: nothing to clash
     outlets, first = {}, {}
     for k, sid, who, outlet in zip(table.index.tolist(), table["story"].tolist(), table["who"].tolist(),
                                    table["outlet"].tolist()):
