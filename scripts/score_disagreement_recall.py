@@ -118,6 +118,9 @@ def main() -> None:
     args = parser.parse_args()
     gold = pd.read_csv(args.gold)
     articles = load_basil()
+    if "event" not in gold:
+        gold = gold.assign(event=gold["article_a"].map(dict(zip(articles["article_id"], articles["event"]))))
+    gold = gold.assign(strength=gold["strength"].fillna("unknown"), kind=gold["kind"].fillna("unknown"))
     stories = tn.stories(articles)
     rows = tn.fact_discrepancies(articles, stories=stories)
     scored = score(gold, rows, articles, stories)
