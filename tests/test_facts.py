@@ -87,6 +87,73 @@ def test_unseen_pairs(a, b, status):
         assert pairs["status"].iloc[0] == status
 
 
+@pytest.mark.parametrize("a, b, flagged", [
+    ("A staffer apologized Saturday for a post about the first daughters.",
+     "A staffer apologized on Friday for a post about the first daughters.", True),
+    ("Labrador said Friday that he would challenge McCarthy for majority leader.",
+     "King said Thursday that Labrador would challenge McCarthy for majority leader.", False),  # two speakers' days
+])
+def test_two_moments_of_speech_are_not_one_date(a, b, flagged):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": ["2014-06-14"] * 2, "text": [a, b]})
+    pairs = facts.compare_facts(facts.extract_facts(arts, names=False))
+    assert (pairs["status"] == "differs").any() == flagged, pairs
+
+
+@pytest.mark.parametrize("norm, published, first, last", [
+    ("rel:last month", "2011-06-17", "2011-05-01", "2011-05-31"),
+    ("rel:last week", "2011-06-17", "2011-06-06", "2011-06-12"),        # weeks run Monday to Sunday
+    ("rel:earlier this month", "2013-01-30", "2013-01-01", "2013-01-30"),
+    ("rel:last year", "2013-01-30", "2012-01-01", "2012-12-31"),
+    ("rel:this weekend", "2010-06-14", "2010-06-12", "2010-06-13"),     # written on a Monday: the weekend just past
+    ("rel:yesterday", "2016-03-01", "2016-02-29", "2016-02-29"),
+])
+def test_relative_periods_resolve_against_publication(norm, published, first, last):
+    from tradenews.extract.facts.status import relative_span
+
+    span = relative_span(norm, pd.Timestamp(published))
+    assert [str(d.date()) for d in span] == [first, last]
+    assert relative_span(norm, None) is None
+
+
+def _two(a, b, published=("2011-06-17", "2011-06-17")):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": list(published), "text": [a, b]})
+    return facts.compare_facts(facts.extract_facts(arts, names=False))
+
+
+def test_relative_periods_pair_only_when_anchored():
+    anchored = _two("Projections issued last month say the trust fund will be exhausted by 2036.",
+                    "Trustees last week warned the trust fund will be exhausted in 2036.")
+    row = anchored[anchored["value_a"].isin(["last month", "last week"]) & (anchored["kind"] == "date")]
+    assert row["status"].tolist() == ["differs"] and "2011-05-01" in row["note"].iloc[0]
+    loose = _two("Ryan introduced the budget last month and has defended it in interviews.",
+                 "In an interview this month, Ryan defended the budget.")
+    assert not (loose["status"] == "differs").any(), loose
+    same_period = _two("Trustees last week warned the fund will be exhausted in 2036.",
+                       "Trustees warned last week that the fund will be exhausted in 2036.", ("2011-06-17", "2011-06-16"))
+    assert not (same_period["status"] == "differs").any(), same_period
+
+
+def test_an_anchor_is_a_value_with_its_head():
+    from tradenews.extract.facts.rules import other_anchors, sentence_anchors
+
+    recs = [{"article_id": "a", "sentence_id": 0, "kind": "date", "norm": "2036", "head": "exhaust"},
+            {"article_id": "a", "sentence_id": 0, "kind": "date", "norm": "rel:last week", "head": "warn"},
+            {"article_id": "a", "sentence_id": 1, "kind": "date", "norm": "2012", "head": ""},     # no head: no anchor
+            {"article_id": "a", "sentence_id": 1, "kind": "number", "norm": "7", "head": "n:state"},  # small number
+            None]
+    anchors = sentence_anchors(recs)
+    assert anchors == {("a", 0): {"date:2036@exhaust"}}
+    assert other_anchors(recs[1], anchors) == {"date:2036@exhaust"} and other_anchors(recs[0], anchors) == set()
+
+
+def test_a_bare_month_after_publication_is_last_year():
+    """'resigned in November' in a February article is last November: no clash with 'last year'."""
+    pairs = _two("He resigned from Congress in November amid an inquiry; the plea deal covers $750,000.",
+                 "He resigned from Congress last year amid an inquiry; the plea deal covers $750,000.",
+                 ("2013-02-20", "2013-02-20"))
+    assert not (pairs["status"] == "differs").any(), pairs
+
+
 def test_user_pattern_file(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text('subject,kind,pattern\ndeath toll,number,"(?:killed|death toll of)\\s+{NUMBER}"\n', encoding="utf-8")
@@ -353,6 +420,59 @@ def test_precomputed_entities_and_stories_are_used(monkeypatch):
     assert set(f["story_id"]) == {"s9"} and "name" in set(f["kind"])
 
 
+def _name_rows(*rows):
+    """Name facts of one story: rows of (article, outlet, value, sentence)."""
+    return pd.DataFrame({"kind": "name", "article_id": [r[0] for r in rows], "outlet_label": [r[1] for r in rows],
+                         "value": [r[2] for r in rows], "norm": [r[2] for r in rows], "story_id": "s0", "unit": "",
+                         "sentence": [r[3] for r in rows]})
+
+
+@pytest.mark.parametrize("a, b, differs", [
+    ("Stacy", "Stacey", True),                      # one letter added
+    ("Reince Priebus", "Reince Preibus", True),     # two letters swapped
+    ("William Cowan", "William Cowen", True),       # one letter changed
+    ("Raúl Labrador", "Raul Labrador", False),      # accents are not spellings
+    ("Terry O’Neill", "Terry O'Neill", False),      # nor typographic apostrophes
+    ("Obama", "Obamas", False),                     # nor plurals
+    ("Susan Rice", "Susan Price", False),           # short words: too many real names one letter apart
+    ("John Kerry", "John Berry", False),            # a slip keeps the first letter
+    ("Joe Biden", "Joseph R. Biden Jr.", False),    # forms of one name
+])
+def test_one_name_spelt_two_ways(a, b, differs):
+    f = _name_rows(("x1", "X", a, f"Later {a} spoke."), ("y1", "Y", b, f"Later {b} spoke."))
+    from tradenews.extract.facts.names import spelling_conflicts
+
+    rows = spelling_conflicts(f)
+    assert (len(rows) == 1) == differs, rows
+    if differs:
+        assert rows["status"].iloc[0] == "differs" and {rows["value_a"].iloc[0], rows["value_b"].iloc[0]} == {a, b}
+
+
+def test_an_outlet_writing_both_spellings_is_a_typo_not_a_conflict():
+    from tradenews.extract.facts.names import spelling_conflicts
+
+    f = _name_rows(("x1", "X", "Stacy", "Later Stacy spoke."), ("x1", "X", "Stacey", "Later Stacey spoke."),
+               ("y1", "Y", "Stacey", "Later Stacey spoke."))
+    assert spelling_conflicts(f).empty
+
+
+def test_close_sentences_stand_in_for_alike_articles_only_for_one_plain_date():
+    """Articles less alike than ``min_article_similarity`` (set high here) whose sentences state one act:
+    the day still counts. A source quoted on two days, or a sentence listing a calendar, does not."""
+    act = ("On Wednesday, the House voted on a bill that reaffirmed the national motto.",
+           "The House on Tuesday reaffirmed the national motto in a resolution.")
+    said = ("Devine, an adviser to the senator, said Wednesday that the campaign would go on.",
+            "Devine, an adviser to the senator, said Tuesday that the campaign would go on.")
+    calendar = ("The House voted on the bill that reaffirmed the motto on Wednesday, and on Friday on another.",
+                "The House on Tuesday reaffirmed the national motto in a resolution.")
+    for (a, b), expect in ((act, True), (said, False), (calendar, False)):
+        arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": ["2011-11-02"] * 2,
+                             "text": [a, b]})
+        f = facts.extract_facts(arts, names=False, stories=pd.DataFrame({"article_id": ["a", "b"], "story_id": "s0"}))
+        pairs = facts.compare_facts(f, min_article_similarity=0.9)
+        assert ((pairs["status"] == "differs").sum() == 1) == expect, (a, b, pairs)
+
+
 # --------------------------------------------------------------------------- basil-dev, labelled by hand
 from basil_facts import BASIL, grown, load_basil  # noqa: E402  (tests/ is on sys.path above)
 
@@ -378,7 +498,7 @@ def test_basil_discrepancy_precision(basil_discrepancies):
     verdicts = [judged.get(_label_key(r.article_a, r.value_a, r.article_b, r.value_b), "unlabelled")
                 for r in flagged.itertuples()]
     real = verdicts.count("real")
-    assert real >= 3 and real / max(len(verdicts), 1) >= 0.75, verdicts
+    assert real >= 5 and real / max(len(verdicts), 1) >= 0.80, verdicts
 
 
 @needs_basil

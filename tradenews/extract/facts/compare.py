@@ -19,18 +19,16 @@ from functools import lru_cache
 from typing import Callable
 
 import pandas as pd
-import regex
 
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
-from tradenews.extract.facts.values import WEEKDAYS
+from tradenews.extract.facts.rules import PAIR_RULES, other_anchors, sentence_anchors
 
 __all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
 #: Facts sharing one slot key in one story above which the key is too common to mean a slot.
 MAX_BLOCK = 400
-_WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
 
 def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
@@ -210,137 +208,27 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _incomparable_dates(a: str, b: str) -> bool:
-    """A weekday against a month or a year says nothing about agreement."""
-    wa, wb = a in _WEEKDAY_NAMES, b in _WEEKDAY_NAMES
-    if wa == wb:
-        return False
-    other = b if wa else a
-    return other.count("-") == 0 or len(other) == 2
+#: content words on each side of a date without a head that make its slot ("On *Wednesday*, the House voted 396-9
+#: on a bill that reaffirmed the motto" meets "passing a resolution on *Tuesday* reaffirming the motto" on "reaffirm")
+NEAR_WORDS = 10
 
 
-# each test: (fact a, fact b, context) -> bool; context holds "similarity", "min_similarity", "across"
-def _different_sides(a: dict, b: dict, ctx: dict) -> bool:
-    return a[ctx["across"]] != b[ctx["across"]]
-
-
-def _same_story(a: dict, b: dict, ctx: dict) -> bool:
-    return a["story_id"] == b["story_id"]
-
-
-def _same_subject(a: dict, b: dict, ctx: dict) -> bool:
-    """User-pattern facts pair by subject; others need sentences about the same thing (context cosine)."""
-    if a["subject"] or b["subject"]:
-        return a["subject"] == b["subject"]
-    return ctx["similarity"] >= ctx["min_similarity"]
-
-
-def _comparable_dates(a: dict, b: dict, ctx: dict) -> bool:
-    return a["kind"] != "date" or not _incomparable_dates(str(a["norm"]), str(b["norm"]))
-
-
-def _counted_noun(a: dict, b: dict, ctx: dict) -> bool:
-    """Numbers pair on the noun they count ('47 *arrests*'), a user subject or as ranges; a word before
-    the number ('cut $716 billion', 'spent $750,000') is too loose a slot."""
-    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
-        return True
-    return any(h.startswith("n:") for h in ctx["shared_head"]) or (".." in a["norm"] and ".." in b["norm"])
-
-
-def _same_predicate(a: dict, b: dict, ctx: dict) -> bool:
-    """'23 states *have enacted*' and 'two states *were challenging*': one noun, two different slots.
-
-    Two numbers of one noun need the same word after the noun or the same word before the number
-    ("*trail* Clinton by 300 delegates" / "58 of the 98 delegates *available*" are not one slot).
-    """
-    if a["kind"] != "number" or (a["subject"] and a["subject"] == b["subject"]):
-        return True
-    ha, hb = set(str(a["head"]).split("|")), set(str(b["head"]).split("|"))
-    return any(h[:2] in ("p:", "v:") for h in ha & hb) or (".." in a["norm"] and ".." in b["norm"])
-
-
-def _same_people(a: dict, b: dict, ctx: dict) -> bool:
-    """About the same subject: when both sentences name people, they name at least one in common (by surname).
-
-    "Trump ... a crowd of about 230 people" and "Mr. Rubio ... a crowd of about 1,000" are two crowds.
-    """
-    if a["subject"] and a["subject"] == b["subject"]:
-        return True  # a user pattern names the subject
-    pa = ctx["people"].get((a["article_id"], a["sentence_id"]), set())
-    pb = ctx["people"].get((b["article_id"], b["sentence_id"]), set())
-    return not (pa and pb) or bool(pa & pb)
-
-
-def _articles_alike(a: dict, b: dict, ctx: dict) -> bool:
-    """The two articles report the event closely (cosine of their fact sentences); a user pattern names the subject."""
-    if a["subject"] and a["subject"] == b["subject"]:
-        return True
-    return ctx["article_similarity"] >= ctx["min_article_similarity"]
-
-
-def _same_year(a: dict, b: dict, ctx: dict) -> bool:
-    """'in June' (this year) and 'in January 2010' are different times, not a disagreement on the month."""
-    if a["kind"] != "date":
-        return True
-    ya, yb = _stated_year(a["value"]), _stated_year(b["value"])
-    if (ya is None) == (yb is None):
-        return True
-    stated, other = (ya, b) if ya is not None else (yb, a)
-    return other.get("year") is None or pd.isna(other["year"]) or int(other["year"]) == stated
-
-
-def _stated_year(value: str) -> int | None:
-    m = regex.search(r"\b(?:19|20)\d\d\b", str(value))
-    return int(m.group()) if m else None
-
-
-def _ordinal_with_ordinal(a: dict, b: dict, ctx: dict) -> bool:
-    """Ordinals pair with ordinals, on a real noun ("fifth *round*", not "first *time*"), and a
-    "first ... since" claim never with a plain rank ("second black senator" / "first black senator since")."""
-    if (a["unit"] == "ordinal") != (b["unit"] == "ordinal"):
-        return False
-    if a["unit"] != "ordinal" or (a["subject"] and a["subject"] == b["subject"]):
-        return True
-    nouns = {h[2:] for h in ctx["shared_head"] if h.startswith("n:")}
-    if nouns and nouns <= {stem(w) for w in weak_heads()}:
-        return False
-    return _since(a) == _since(b)
-
-
-def _since(fact: dict) -> bool:
-    sentence, value = str(fact["sentence"]), str(fact["value"])
+def _near_words(sentence: str, value: str) -> set[str]:
+    """Stems of the content words within :data:`NEAR_WORDS` words of a value in its sentence."""
     at = sentence.find(value)
-    return at >= 0 and bool(regex.match(r"(?:\W+\w+){0,5}?\W+since\b", sentence[at + len(value):at + len(value) + 80]))
+    if at < 0:
+        return set()
+    before = WORD.findall(sentence[max(0, at - 12 * NEAR_WORDS):at])[-NEAR_WORDS:]
+    after = WORD.findall(sentence[at + len(value):at + len(value) + 12 * NEAR_WORDS])[:NEAR_WORDS]
+    return {s for w in before + after if (s := _slot_stem(w)) is not None}
 
 
-def _same_shape(a: dict, b: dict, ctx: dict) -> bool:
-    """A range pairs with a range, a ratio with a ratio, a single value with a single value."""
-    return (".." in a["norm"], "/" in a["norm"]) == (".." in b["norm"], "/" in b["norm"])
-
-
-def _not_stated_by_both(a: dict, b: dict, ctx: dict) -> bool:
-    """'six arrests Wednesday, compared to 47 the previous night' vs '47 arrests': A states B's value too."""
-    said = ctx["stated"]
-    if a["norm"] == b["norm"]:
-        return True
-    return b["norm"] not in said.get((a["article_id"], a["sentence_id"], a["kind"]), ()) and \
-        a["norm"] not in said.get((b["article_id"], b["sentence_id"], b["kind"]), ())
-
-
-PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [
-    ("same story", _same_story),
-    ("different outlets (or articles)", _different_sides),
-    ("articles alike", _articles_alike),
-    ("same subject", _same_subject),
-    ("comparable dates", _comparable_dates),
-    ("numbers count the same noun", _counted_noun),
-    ("numbers with the same predicate", _same_predicate),
-    ("same people named", _same_people),
-    ("dates of the same year", _same_year),
-    ("ordinals with ordinals", _ordinal_with_ordinal),
-    ("ranges with ranges", _same_shape),
-    ("not stated by both", _not_stated_by_both),
-]
+@lru_cache(maxsize=1 << 18)
+def _slot_stem(word: str) -> str | None:
+    """The stem of a lower-case content word that may name a slot (not "week", "late"...); else None."""
+    if not word[:1].islower() or word in weak_heads():
+        return None
+    return _content_stem(word)
 
 
 def _slot_keys(rec: dict) -> list[str]:
@@ -350,26 +238,39 @@ def _slot_keys(rec: dict) -> list[str]:
     if any(h.startswith("n:") for h in heads):
         heads = [h for h in heads if not h.startswith("v:")]  # a counted noun is the slot; the verb only refines it
     keys = [f"head={h}" for h in heads]
+    if rec["kind"] == "date":  # a date with no head of its own ("On Wednesday, the House voted...") meets others
+        near = heads or _near_words(str(rec["sentence"]), str(rec["value"]))  # by the words near it
+        keys += [f"near={w}" for w in near]
     if ".." in rec["norm"]:
         keys.append("shape=range")  # ranges are rare: "served from 1967 to 1979" / "held the seat from 1966 to 1978"
     return keys
 
 
-def candidate_pairs(records: list[dict]) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK)."""
+def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict | None = None) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
+
+    A date's keys also include the anchoring facts its sentence states besides it
+    (:func:`~tradenews.extract.facts.rules.sentence_anchors`): "projections, issued *last month*, indicate
+    the funds will be exhausted by 2036" and "Trustees *last week* warned the fund will be exhausted in
+    2036" meet on "exhausted ... 2036". With ``side`` (a record key: "outlet_label"), facts of
+    one side never pair (the rule "different outlets" would drop them)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    anchors = sentence_anchors(records) if anchors is None else anchors
     for i, rec in enumerate(records):
         if rec is None or rec["kind"] == "name":
             continue  # names are compared by name_conflicts
-        for key in _slot_keys(rec):
+        keys = _slot_keys(rec)
+        if rec["kind"] == "date":
+            keys += [f"anchor={v}" for v in other_anchors(rec, anchors)]
+        for key in keys:
             blocks[(rec["story_id"], rec["kind"], key)].append(i)
     pairs = set()
+    sides = [None if rec is None or side is None else rec[side] for rec in records]
     for members in blocks.values():
         if len(members) > MAX_BLOCK:
             continue
         for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                pairs.add((i, j))
+            pairs.update((i, j) for j in members[x + 1:] if sides[i] is None or sides[i] != sides[j])
     return pairs
 
 
@@ -435,12 +336,13 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
         return alike[(x, y)]
 
     cand = []
-    for i, j in sorted(candidate_pairs(records)):
+    anchors = sentence_anchors(records)
+    for i, j in sorted(candidate_pairs(records, across, anchors)):
         a, b = records[i], records[j]
         ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
                         "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},
                         "article_similarity": lambda: article_similarity(a["article_id"], b["article_id"])},
-                       min_similarity=min_similarity, across=across, stated=stated, people=people,
+                       min_similarity=min_similarity, across=across, stated=stated, people=people, anchors=anchors,
                        min_article_similarity=min_article_similarity)
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, ctx["similarity"]), ctx["similarity"], i, j))

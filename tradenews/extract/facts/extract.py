@@ -11,7 +11,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
-from tradenews.extract.facts.values import (MONTH_RX, compiled, date_norm, number_words,
+from tradenews.extract.facts.values import (CASE_TWINS, MONTH_RX, compiled, date_norm, number_words, relative_norm,
                                             parse_date, parse_number, qualifiers, read_fact_patterns,
                                             requires_number, word_filter)
 from tradenews.extract.stories import stories as find_stories
@@ -29,6 +29,7 @@ _MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|la
 _CAPITAL_BEFORE = regex.compile(r"([A-Z][\w-]*)\s$")
 _MONTH = regex.compile(MONTH_RX)
 _YEAR = regex.compile(r"\b(20\d\d|19\d\d)\b")
+_PERIOD_WORDS = ("week", "month", "year", "yesterday")  # one of them is in every relative period
 
 
 def stem(word: str) -> str:
@@ -59,6 +60,12 @@ def stop_words() -> frozenset[str]:
 def weak_heads() -> frozenset[str]:
     """Words that never head a fact (``facts_weak_heads.txt``): "night", "late", "week"..."""
     return frozenset(read_lines("facts_weak_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying (``facts_speech_verbs.txt``): a date next to one says when a source spoke."""
+    return frozenset(read_lines("facts_speech_verbs.txt"))
 
 
 def _content(word: str, *, weak_ok: bool = False) -> bool:
@@ -150,7 +157,9 @@ def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:
     """``(value, norm, unit, qualifier, head)`` for the span ``a:b`` of a sentence, or None."""
     value = sent[a:b].strip()
     qualifier = ""
-    if kind == "date":
+    if kind == "relative":
+        norm, unit, kind = relative_norm(value), "date", "date"
+    elif kind == "date":
         norm, unit = date_norm(parse_date(value)), "date"
         if not norm or (value == "May" and not _MAY_AS_MONTH.search(sent[max(0, a - 12):a])):
             return None  # "May" is a month only when it reads like one ("in May", "since May")
@@ -175,7 +184,7 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
         row = fact_row(sent, a, b, kind)
         if row is not None:
             taken[a:b] = b"\x01" * (b - a)
-            out.append((a, b, kind, subject, rule) + row)
+            out.append((a, b, "date" if kind == "relative" else kind, subject, rule) + row)
 
     numbers = list(compiled("number").finditer(sent))
     low = sent.lower()
@@ -187,6 +196,9 @@ def _sentence_facts(sent: str, pats: list[tuple[str, str, Any, bool, Any]]) -> l
     for m in compiled("date").finditer(sent):
         if not _is_name_part(sent, *m.span()):
             add(*m.span(), "date", "", "date")
+    if any(w in low for w in _PERIOD_WORDS) or not CASE_TWINS.isdisjoint(sent):  # else the pattern cannot match
+        for m in compiled("relative").finditer(sent):  # "last month", "earlier this week": resolved when compared
+            add(*m.span(), "relative", "", "relative")
     for m in numbers:
         if not _is_name_part(sent, m.start("num"), m.end()):
             add(*m.span(), "number", "", "number")

@@ -26,13 +26,15 @@ import regex
 from tradenews.extract.facts.values import MONTHS, WEEKDAYS
 from tradenews.rules import read_lines, read_table
 
-__all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name_conflicts", "PAIR_COLUMNS"]
+__all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name_conflicts", "spelling_conflicts",
+           "one_edit_apart", "PAIR_COLUMNS"]
 
 PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
                 "article_b", "outlet_b", "value_b", "sentence_a", "sentence_b", "fact_a", "fact_b"]
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _OF_PLACE = regex.compile(r"\s+of\s+[A-Z].*$")
 _LETTER = regex.compile(r"[^\W\d_]")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
 
 
 @lru_cache(maxsize=1)
@@ -241,4 +243,117 @@ def name_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None) -> p
                 note = f"same role, clashing names: {pa} / {pb}" + _blend_note(pa, people_) + _blend_note(pb, people_)
                 rows.append((role, "name", "differs", note, 1.0, cols["article_id"][a], oa, pa,
                              cols["article_id"][b], ob, pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+@lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    """Lower case without accents or typographic apostrophes: "Raúl"/"Raul", "O’Neill"/"O'Neill" are one spelling."""
+    import unicodedata
+
+    plain = name.lower().translate(_TYPOGRAPHIC)
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Are two different spellings one typing slip apart (a letter changed, added, dropped or two swapped)?
+
+    >>> one_edit_apart("stacy", "stacey"), one_edit_apart("priebus", "preibus"), one_edit_apart("cowan", "cowen")
+    (True, True, True)
+    >>> one_edit_apart("rice", "price"), one_edit_apart("he", "li")
+    (True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
+
+
+def _spelling_keys(word: str) -> set[str]:
+    """The word and the word without each one letter: two words one edit apart share a key (blocking)."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _spelt_apart(a: str, b: str, min_length: int) -> bool:
+    """One person written two ways: one word of the name one slip apart, the other words equal or agreeing.
+
+    Accents do not count ("Raúl"/"Raul"), nor a trailing "s" (plurals and possessives: "Obamas"); a slip
+    keeps the first letter ("Kerry"/"Berry" are two people).
+    """
+    (ga, sa), (gb, sb) = name_parts(_folded(a)), name_parts(_folded(b))
+    if sa != sb:
+        return min(len(sa), len(sb)) >= min_length and sa[0] == sb[0] and sa.rstrip("s") != sb.rstrip("s") \
+            and one_edit_apart(sa, sb) \
+            and (not ga or not gb or any(_given_agree(x, y) for x in ga for y in gb))
+    slips = [(x, y) for x, y in zip(ga, gb) if x != y]
+    return len(ga) == len(gb) and len(slips) == 1 and min(map(len, slips[0])) >= min_length \
+        and slips[0][0][0] == slips[0][1][0] and one_edit_apart(*slips[0])
+
+
+def spelling_conflicts(facts: pd.DataFrame, *, people: pd.Series | None = None, min_length: int = 5) -> pd.DataFrame:
+    """One person's name spelt two ways by two outlets of one story ("Stacy" / "Stacey", "Priebus" / "Preibus").
+
+    After :func:`canonical_people`, two forms of one story conflict when one word of
+    them is one typing slip apart (:func:`one_edit_apart`, words of at least
+    ``min_length`` letters, accents ignored), the rest agrees, and no outlet writes
+    both: an outlet that uses both spellings has a typo, not a different fact.
+    Forms are blocked on their surname-position word without each one letter
+    (:func:`_spelling_keys`), so no two forms are compared unless they can be one slip apart.
+
+    Returns
+    -------
+    DataFrame
+        Same columns as :func:`tradenews.extract.facts.compare_facts`; ``subject`` is "spelling of a name".
+
+    Example
+    -------
+    >>> f = pd.DataFrame({"kind": ["name", "name"], "article_id": ["a", "b"], "outlet_label": ["X", "Y"],
+    ...     "value": ["Stacy", "Stacey"], "norm": ["Stacy", "Stacey"], "story_id": ["s0", "s0"],
+    ...     "unit": ["", ""], "sentence": ["He and wife Stacy have two sons.", "His wife, Stacey, attended."]})
+    >>> spelling_conflicts(f)[["value_a", "value_b", "status"]].values.tolist()
+    [['Stacy', 'Stacey', 'differs']]
+    """
+    people = canonical_people(facts) if people is None else people
+    is_name = (facts["kind"] == "name").to_numpy()
+    names = facts[is_name]
+    person = (people[is_name] if people.index.equals(facts.index) else people.reindex(names.index)).tolist()
+    story = names["story_id"].astype(str).tolist() if "story_id" in names else [""] * len(names)
+    table = pd.DataFrame({"story": story, "who": person, "outlet": names["outlet_label"].astype(str).tolist()})
+    table = table.drop_duplicates(keep="first")  # the first mention of each person in each outlet
+    table = table[table.groupby("story")["outlet"].transform("nunique") > 1]  # one outlet: nothing to clash
+    outlets, first = {}, {}
+    for k, sid, who, outlet in zip(table.index.tolist(), table["story"].tolist(), table["who"].tolist(),
+                                   table["outlet"].tolist()):
+        outlets.setdefault((sid, who), set()).add(outlet)
+        first[(sid, who, outlet)] = k
+    blocks: dict[tuple[str, str], set[str]] = {}
+    for sid, who in outlets:
+        for key in _spelling_keys(name_parts(_folded(who))[1]):
+            blocks.setdefault((sid, key), set()).add(who)
+    return _spelling_rows(names, blocks, outlets, first, min_length)
+
+
+def _spelling_rows(names: pd.DataFrame, blocks, outlets, first, min_length: int) -> pd.DataFrame:
+    """Rows for the forms of one story that share a block and are spelt one slip apart, no outlet writing both."""
+    cols = {c: names[c].tolist() for c in ("article_id", "outlet_label", "sentence")}
+    index = names.index.tolist()
+    candidates = set()
+    for (sid, _), members in blocks.items():
+        if len(members) > 1:
+            ordered = sorted(members)
+            candidates.update((sid, x, y) for k, x in enumerate(ordered) for y in ordered[k + 1:])
+    rows = []
+    for sid, pa, pb in sorted(candidates):
+        if outlets[(sid, pa)] & outlets[(sid, pb)] or not _spelt_apart(pa, pb, min_length):
+            continue
+        a, b = first[(sid, pa, min(outlets[(sid, pa)]))], first[(sid, pb, min(outlets[(sid, pb)]))]
+        if (min(outlets[(sid, pa)]), index[a]) > (min(outlets[(sid, pb)]), index[b]):
+            (a, pa), (b, pb) = (b, pb), (a, pa)
+        rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
+                     cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
+                     cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)

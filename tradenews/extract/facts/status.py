@@ -16,7 +16,7 @@ import regex
 
 from tradenews.extract.facts.values import WEEKDAYS, parse_date
 
-__all__ = ["fact_status", "resolve_date", "composite", "STATUS_ORDER"]
+__all__ = ["fact_status", "resolve_date", "relative_span", "composite", "STATUS_ORDER"]
 
 STATUS_ORDER = {"differs": 0, "unclear": 1, "compatible": 2, "same": 3}
 _FUTURE = regex.compile(r"\b(?:will|next|would|to be held|scheduled|plans? to|expected to|set to)\b", regex.IGNORECASE)
@@ -69,7 +69,83 @@ def _weekday_vs_date(x: dict, y: dict, fx: dict, fy: dict) -> tuple[str, str]:
     return "unclear", "weekday against a month or year"
 
 
+def _published(fact: dict) -> pd.Timestamp | None:
+    pub = fact.get("published")
+    if pub is None or (isinstance(pub, float) and math.isnan(pub)) or pd.isna(pub):
+        return None
+    return pd.Timestamp(pub).tz_localize(None) if pd.Timestamp(pub).tzinfo else pd.Timestamp(pub)
+
+
+def relative_span(norm: str, published: pd.Timestamp | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day a relative period names, from the publication date (None when unknown).
+
+    Weeks run Monday to Sunday; "this weekend" is the weekend just past for an article of Monday or
+    Tuesday, else the coming one; "earlier this month" ends on the publication day.
+
+    >>> [str(d.date()) for d in relative_span("rel:last month", pd.Timestamp("2011-06-17"))]
+    ['2011-05-01', '2011-05-31']
+    >>> [str(d.date()) for d in relative_span("rel:last week", pd.Timestamp("2011-06-17"))]
+    ['2011-06-06', '2011-06-12']
+    """
+    if published is None:
+        return None
+    day = published.normalize()
+    words = norm.removeprefix("rel:").split()
+    if words == ["yesterday"]:
+        return day - pd.Timedelta(days=1), day - pd.Timedelta(days=1)
+    unit, which = words[-1], words[0]
+    if unit == "weekend":
+        back = day.weekday() <= 1 if which == "this" else which == "last"
+        saturday = day - pd.Timedelta(days=day.weekday() + 2) if back else day + pd.Timedelta(days=5 - day.weekday())
+        saturday += pd.Timedelta(days=7) if which == "next" else pd.Timedelta(0)
+        return saturday, saturday + pd.Timedelta(days=1)
+    start = {"week": day - pd.Timedelta(days=day.weekday()), "month": day.replace(day=1),
+             "year": day.replace(month=1, day=1)}[unit]
+    step = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}[unit]
+    start = start + {"last": -step, "next": step}.get(which, pd.DateOffset(0))
+    end = start + step - pd.Timedelta(days=1)
+    return (start, day) if which == "earlier" else (day, end) if which == "later" else (start, end)
+
+
+def _span(fact: dict) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days a date fact names: a relative period, a full date, a month of a known year, or a year."""
+    norm = str(fact["norm"])
+    if norm.startswith("rel:"):
+        return relative_span(norm, _published(fact))
+    d = parse_date(str(fact["value"]))
+    year = d["year"] or (_year_of(fact) if d["month"] else None)
+    pub = _published(fact)
+    if d["month"] and not d["year"] and pub is not None and year == pub.year and d["month"] > pub.month \
+            and not _FUTURE.search(str(fact.get("sentence", ""))):
+        year -= 1  # "resigned in November", written in February: last November
+    try:
+        if d["month"] and d["day"] and year:
+            day = pd.Timestamp(year=year, month=d["month"], day=d["day"])
+            return day, day
+        if d["month"] and year:
+            first = pd.Timestamp(year=year, month=d["month"], day=1)
+            return first, first + pd.DateOffset(months=1) - pd.Timedelta(days=1)
+    except ValueError:
+        return None
+    if year and not d["month"]:
+        return pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
+    return None
+
+
+def _period_status(a: dict, b: dict) -> tuple[str, str]:
+    """A relative period against another date: the days each names must overlap."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return "unclear", "a period whose days are not known"
+    shown = lambda v, s: f"{v} ({s[0].date()}..{s[1].date()})" if s[0] != s[1] else f"{v} ({s[0].date()})"  # noqa: E731
+    if sa[1] < sb[0] or sb[1] < sa[0]:
+        return "differs", f"{shown(a['value'], sa)} vs {shown(b['value'], sb)}"
+    return "compatible", "the periods overlap"
+
+
 def _date_status(a: dict, b: dict) -> tuple[str, str]:
+    if str(a["norm"]).startswith("rel:") or str(b["norm"]).startswith("rel:"):
+        return _period_status(a, b)
     da, db = parse_date(str(a["value"])), parse_date(str(b["value"]))
     if da["weekday"] is not None and db["weekday"] is not None:
         ra, rb = resolve_date(a), resolve_date(b)

@@ -9,7 +9,7 @@ import regex
 
 from tradenews.extract.facts.compare import compare_facts
 from tradenews.extract.facts.extract import extract_facts
-from tradenews.extract.facts.names import canonical_people, name_conflicts
+from tradenews.extract.facts.names import canonical_people, name_conflicts, spelling_conflicts
 from tradenews.extract.facts.status import STATUS_ORDER
 
 __all__ = ["fact_discrepancies", "DISCREPANCY_COLUMNS"]
@@ -91,7 +91,8 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     else:
         facts = extract_facts(corpus_or_facts, entities=entities, stories=stories)
     people = canonical_people(facts) if len(facts) else pd.Series(dtype=str)
-    pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people)], ignore_index=True)
+    pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
+                       spelling_conflicts(facts, people=people)], ignore_index=True)
     if pairs.empty:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     pairs["group"] = _groups(pairs)

@@ -17,7 +17,7 @@ import regex
 
 from tradenews.rules import read_table
 
-__all__ = ["parse_number", "parse_date", "date_norm", "number_pattern", "date_pattern", "read_fact_patterns",
+__all__ = ["parse_number", "parse_date", "date_norm", "relative_norm", "RELATIVE_RX", "number_pattern", "date_pattern", "read_fact_patterns",
            "requires_number", "required_words", "word_filter", "word_alternation",
            "WEEKDAYS", "MONTHS"]
 
@@ -33,6 +33,9 @@ DATE_RX = (rf"(?:{MONTH_RX}\s++\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s++\d{{4}})?"
            r"|\d{1,2}\.\d{1,2}\.\d{4}"
            r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
            r"|(?:19|20)\d\d)")
+#: a period named from the publication date ("last month", "earlier this week", "yesterday"): see ``relative_span``
+RELATIVE_RX = (r"(?:(?:earlier|later)\s++this|last|this|next)\s++(?:week(?:end)?|month|year)\b"
+               r"|yesterday\b")
 #: a number is not read inside a digit run, a time (6:20), a fraction or name (9/11), a version (1.2.3)
 NUMBER_BEFORE = r"(?<![\w$.,/:])"
 NUMBER_AFTER = r"(?![\w%/:]|\.\d|,\d|\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|ET\b))"
@@ -110,11 +113,14 @@ def date_pattern() -> str:
 
 @lru_cache(maxsize=4)
 def compiled(kind: str):
-    """Compiled extraction patterns: ``"number"``, ``"date"`` or ``"number value"`` (the number alone, unnamed)."""
+    """Compiled extraction patterns: ``"number"``, ``"date"``, ``"relative"`` (periods named from the publication
+    date) or ``"number value"`` (the number alone, unnamed)."""
     if kind == "number value":
         return regex.compile(number_pattern(named=False), regex.IGNORECASE)
     if kind == "number":
         return regex.compile(rf"(?<![\w$.,]){number_pattern()}{NUMBER_AFTER}", regex.IGNORECASE)
+    if kind == "relative":
+        return regex.compile(rf"(?<![\w-])(?:{RELATIVE_RX})", regex.IGNORECASE)
     return regex.compile(rf"(?<![\w.]){DATE_RX}(?![\w-]|/\d)")
 
 
@@ -182,6 +188,15 @@ def parse_date(text: str) -> dict[str, Any]:
         elif tok.isdigit():
             out["day"] = int(tok)
     return out
+
+
+def relative_norm(text: str) -> str:
+    """Comparable form of a relative period: ``rel:last week`` (lower case, single spaces).
+
+    >>> relative_norm("Earlier  this Month")
+    'rel:earlier this month'
+    """
+    return "rel:" + " ".join(text.lower().split())
 
 
 def date_norm(d: dict[str, Any]) -> str:
