@@ -117,6 +117,8 @@ def main() -> None:
                         "(tests/basil_facts.py event_halves); default: of the events the gold lists")
     args = parser.parse_args()
     gold = pd.read_csv(args.gold)
+    listed = gold["event"].nunique() if "event" in gold else None
+    gold = gold[gold["kind"] != "none"]  # a `none` row records an event read that holds no disagreement
     articles = load_basil()
     if "event" not in gold:
         gold = gold.assign(event=gold["article_a"].map(dict(zip(articles["article_id"], articles["event"]))))
@@ -129,7 +131,8 @@ def main() -> None:
         events = event_halves(articles)[0 if args.half == "tune" else 1]
     in_scope = rows[(rows["status"] == "differs") & rows["article_a"].map(
         dict(zip(articles["article_id"], articles["event"]))).isin(events)]
-    print(f"gold rows {len(gold)} over {gold['event'].nunique()} events; flagged 'differs' rows in "
+    print(f"gold rows {len(gold)} over {gold['event'].nunique()} events (of {listed or gold['event'].nunique()} "
+          f"events listed); flagged 'differs' rows in "
           f"{'the ' + args.half + ' half' if args.half else 'those events'} ({len(events)} events): {len(in_scope)}")
     table = scored.groupby(["strength", "kind"]).agg(gold=("gold", "size"), found_pair=("found_pair", "sum"),
                                                       found_group=("found_group", "sum"))
