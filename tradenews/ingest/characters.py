@@ -20,15 +20,15 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
-           "any_line_needs_char_work"]
+           "any_line_needs_char_work", "computed_invisible_ranges"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
 
-@lru_cache(maxsize=1)
-def _invisible_class() -> str:
-    """A ``re`` character class of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF,
-    built once from this Python's unicodedata (about 0.2 s)."""
+def computed_invisible_ranges() -> list[tuple[int, int]]:
+    """Ranges of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF by this Python's
+    unicodedata: a scan of every code point (about 0.3 s; ``tradenews/data/unicode_invisible.txt`` holds
+    the result for one Unicode version)."""
     ranges, start, prev = [], None, None
     for c in range(sys.maxunicode + 1):
         if unicodedata.category(chr(c)) in ("Cf", "Cs") or c in (0xFFFE, 0xFFFF):
@@ -39,6 +39,25 @@ def _invisible_class() -> str:
                 start = c
             prev = c
     ranges.append((start, prev))
+    return ranges
+
+
+def _shipped_invisible_ranges() -> list[tuple[int, int]] | None:
+    """The table of ``unicode_invisible.txt`` when it was made for this Python's Unicode version, else None."""
+    from tradenews.rules import read_lines
+
+    lines = read_lines("unicode_invisible.txt")
+    if not lines or lines[0] != f"unicode {unicodedata.unidata_version}":
+        return None
+    bounds = (line.split("-") for line in lines[1:])
+    return [(int(b[0], 16), int(b[-1], 16)) for b in bounds]
+
+
+@lru_cache(maxsize=1)
+def _invisible_class() -> str:
+    """A ``re`` character class of the characters :func:`computed_invisible_ranges` lists (read from the
+    shipped table when its Unicode version is this Python's, so the first load need not scan 1.1M code points)."""
+    ranges = _shipped_invisible_ranges() or computed_invisible_ranges()
     return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
