@@ -126,11 +126,12 @@ def _printable_but_spaces(text: str) -> bool:
     return text.isprintable()
 
 
-def any_line_needs_char_work(text: str) -> bool:
+def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
     """False when no line of ``text`` needs :func:`needs_char_work`: its tests are line-local (no pattern
     matches a line break, and NFC never composes across one), so one scan of the whole text decides
-    for every line of an article."""
-    if not _printable_but_spaces(text) and (
+    for every line of an article. ``printable``: the caller found every line printable (then no line
+    holds a control or format character)."""
+    if not printable and not _printable_but_spaces(text) and (
             _CONTROL.search(text) or (not text.isascii() and _patterns()[0].search(text))):
         return True
     # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a

@@ -17,10 +17,10 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, count, repeat
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from tradenews.ingest import metadata
 
@@ -70,11 +70,7 @@ def rules() -> Rules:
     )
 
 
-@dataclass(slots=True, init=False)
-class Line:
-    """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
-    ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed)."""
-
+class _LineFields(NamedTuple):
     index: int
     start: int
     end: int
@@ -86,13 +82,30 @@ class Line:
     short: bool
     key: str
 
-    def __init__(self, index: int, start: int, end: int, end_nl: int, content: str, view: str, s: str,
-                 units: object = None):
-        # One __init__ (no dataclass __post_init__ call): a corpus makes a Line per raw line.
-        self.index, self.start, self.end, self.end_nl = index, start, end, end_nl
-        self.content, self.view, self.s, self.units = content, view, s, units
-        self.short = len(s) <= 120
-        self.key = s.casefold()
+
+class Line(_LineFields):
+    """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
+    ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed);
+    ``short`` (``s`` has at most 120 characters) and ``key`` (``s`` case-folded) follow from ``s``.
+
+    A tuple: :meth:`many` builds an article's lines from columns in C, with no Python call per line.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, index: int, start: int, end: int, end_nl: int, content: str, view: str, s: str,
+                units: object = None):
+        return tuple.__new__(cls, (index, start, end, end_nl, content, view, s, units, len(s) <= 120, s.casefold()))
+
+    def __getnewargs__(self):
+        return tuple(self)[:8]
+
+    @classmethod
+    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units) -> list["Line"]:
+        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line."""
+        shorts = [len(s) <= 120 for s in ss]
+        return list(map(tuple.__new__, repeat(cls), zip(count(), starts, ends, end_nls, contents, views, ss, units,
+                                                        shorts, map(str.casefold, ss))))
 
 
 @dataclass

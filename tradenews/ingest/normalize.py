@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
@@ -43,6 +45,7 @@ _SENT_END = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]
 _MIN_DUP_WORDS = 6
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
+
 
 
 @dataclass(frozen=True)
@@ -108,31 +111,37 @@ def _collapsed(content: str) -> str:
     return " ".join(content.split())
 
 
+def _spaces_to_collapse(raw: str) -> bool:
+    """Whether a line of ``raw`` (printable lines, \\n breaks) holds two spaces in a row or starts or ends
+    with a space: the only lines :func:`_collapsed` changes (a few C-level scans of the whole text)."""
+    return "  " in raw or " \n" in raw or "\n " in raw or raw[:1] == " " or raw[-1:] == " "
+
+
 def _split_lines(raw: str) -> list[Line]:
     if "\r" in raw:
         found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
-        pieces = [(a, g.rstrip("\r\n"), a + len(g)) for a, g in found]
+        starts = [a for a, _ in found]
+        contents = [g.rstrip("\r\n") for _, g in found]
+        end_nls = [a + len(g) for a, g in found]
     else:  # \n only: split in C, offsets by running sums
-        parts = raw.split("\n")
-        if parts[-1] == "":
-            parts.pop()  # a final line break (or an empty text) leaves no line after it
-        pieces, pos = [], 0
-        for content in parts:
-            pieces.append((pos, content, pos + len(content) + 1))
-            pos += len(content) + 1
-        if pieces and not raw.endswith("\n"):
-            a, content, _ = pieces[-1]
-            pieces[-1] = (a, content, a + len(content))
+        contents = raw.split("\n")
+        if contents[-1] == "":
+            contents.pop()  # a final line break (or an empty text) leaves no line after it
+        starts = list(accumulate(map((1).__add__, map(len, contents[:-1])), initial=0)) if contents else []
+        end_nls = starts[1:] + ([starts[-1] + len(contents[-1]) + raw.endswith("\n")] if contents else [])
+    ends = list(map(add, starts, map(len, contents)))
+    printable = all(map(str.isprintable, contents))
+    if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
+        if printable and "\r" not in raw and not _spaces_to_collapse(raw):
+            ss = contents  # every line is collapsed already
+        else:
+            ss = [_collapsed(content) for content in contents]
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None))
     lines = []
-    if not any_line_needs_char_work(raw):  # the common case: one scan of the text instead of one per line
-        for a, content, end_nl in pieces:
-            s = _collapsed(content)
-            lines.append(Line(len(lines), a, a + len(content), end_nl, content, content, s))
-        return lines
-    for a, content, end_nl in pieces:
+    for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
-        lines.append(Line(len(lines), a, a + len(content), end_nl, content, view, _collapsed(view), units))
+        lines.append(Line(len(lines), a, end, end_nl, content, view, _collapsed(view), units))
     return lines
 
 
