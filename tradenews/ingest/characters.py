@@ -308,6 +308,9 @@ def _whitespace(units: Units) -> None:
 
 
 _WS_RUN = re.compile(r"\s+")
+# The runs of _WS_RUN that need an edit: two or more characters, or one that is not the plain space
+# (a single plain space, most runs, is skipped inside the regex engine).
+_WS_TO_EDIT = re.compile(r"\s\s+|[^\S ]")
 
 
 def _whitespace_only(line: str, base: int):
@@ -315,7 +318,7 @@ def _whitespace_only(line: str, base: int):
     end = len(line.rstrip())
     lead = len(line) - len(line.lstrip())
     edits = [(base, base + lead, "whitespace", "")] if lead else []
-    for m in _WS_RUN.finditer(line, lead, end):
+    for m in _WS_TO_EDIT.finditer(line, lead, end):
         a, b = m.span()
         if line[a] != " ":
             edits.append((base + a, base + a + 1, "whitespace", " "))

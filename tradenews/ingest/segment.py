@@ -138,21 +138,33 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
 
     The word before a candidate starts after the last whitespace since the previous candidate's
     word; Punkt's quirk is kept: whitespace at offset 0 of that stretch counts as none. A candidate
-    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``."""
+    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``.
+    A plain context (``said. The``) is decided here by the abbreviation list, as
+    ``text_contains_sentbreak`` decides it, without a method call."""
     other = tuple(c for c in "\t\r\x0b\x0c" if c in text)
     breaks = tokenizer.text_contains_sentbreak
+    plain = _PLAIN_CONTEXT.match
+    abbrevs = tokenizer._params.abbrev_types
+    rfind = text.rfind
     out: list[tuple[int, int]] = []
     last_break = prev_start = prev_stop = 0
     prev = None
     for match in tokenizer._lang_vars.period_context_re().finditer(text):
         at = match.start()
-        ws = max(text.rfind(" ", prev_stop, at), text.rfind("\n", prev_stop, at))
+        ws = rfind(" ", prev_stop, at)
+        nl = rfind("\n", prev_stop, at)
+        if nl > ws:
+            ws = nl
         for c in other:
-            ws = max(ws, text.rfind(c, prev_stop, at))
+            ws = max(ws, rfind(c, prev_stop, at))
         word_start = ws + 1 if ws > prev_stop else prev_start
-        if prev is not None and prev_stop <= word_start and breaks(text[prev_start:prev.end("after_tok")]):
-            out.append((last_break, prev.end()))
-            last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
+        if prev is not None and prev_stop <= word_start:
+            context = text[prev_start:prev.end("after_tok")]
+            m = plain(context)
+            if m.group(1).lower() not in abbrevs if m else breaks(context):
+                out.append((last_break, prev.end()))
+                nxt = prev.start("next_tok")
+                last_break = nxt if nxt != -1 else prev.end()
         prev, prev_start, prev_stop = match, word_start, at
     if prev is not None and breaks(text[prev_start:prev.end("after_tok")]):
         out.append((last_break, prev.end()))
