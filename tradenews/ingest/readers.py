@@ -212,8 +212,9 @@ def _header(values: list[str], source: str, collector: Collector) -> list[str]:
 
 
 def _lines(text: str) -> list[str]:
-    """``_LINES.findall(text)``: the lines with their breaks (\\n, \\r\\n or \\r); split in C when only \\n occurs."""
-    if "\r" in text:
+    """``_LINES.findall(text)``: the lines with their breaks (\\n, \\r\\n or \\r); split in C when every \\r
+    is part of a \\r\\n (a CSV writer ends its records so) or there is none."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
         return _LINES.findall(text)
     lines = text.split("\n")
     last = lines.pop()
