@@ -196,26 +196,25 @@ def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern
     return out
 
 
-_CLOSERS = "\"')]}"  # what Punkt's realignment moves to the sentence before (quotes folded)
 _SPANS: dict = {}
 _SPAN_CACHE_SIZE = 50_000
 
 
-def _independent_lines(folded: str) -> list[str] | None:
+def _independent_lines(folded: str, lang_vars) -> list[str] | None:
     """The lines of ``folded`` when Punkt's spans of the whole text, cut at line breaks, are the spans
-    of each line on its own; else None. The whole text differs only across a line break: a line
-    starting with a closing quote or bracket can be realigned onto the line before; a line whose
-    last word holds two of . ? ! gets a candidate at its end that hides the one before; a line
-    starting or ending with whitespace (or an empty line) moves Punkt's word starts.
-    ``tests/test_load_speed.py`` compares both ways on generated text."""
+    of each line on its own; else None. The whole text differs only across a line break: a line that
+    Punkt's realignment pattern matches at its start (closing quotes or brackets, then a space) is
+    realigned onto the line before; a line ending in . ? or ! gets a candidate at its end that hides
+    a candidate before it in the same word (``?!``); a line starting or ending with whitespace (or an
+    empty line) moves Punkt's word starts. ``tests/test_load_speed.py`` compares both ways."""
     lines = folded.split("\n")
+    realigns = lang_vars.re_boundary_realignment.match
+    candidate = lang_vars.period_context_re().search
     for k, line in enumerate(lines):
-        if not line or line[0].isspace() or line[-1].isspace() or (k and line[0] in _CLOSERS):
+        if not line or line[0].isspace() or line[-1].isspace() or (k and realigns(line)):
             return None
-        if line[-1] in ".?!":
-            word = line[line.rfind(" ") + 1:-1]
-            if "." in word or "?" in word or "!" in word:
-                return None
+        if line[-1] in ".?!" and candidate(line, line.rfind(" ") + 1):
+            return None
     return lines
 
 
@@ -265,7 +264,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     # line break is then cut there, so a headline never merges with a sentence.
     tokenizer = _tokenizer()
     folded = fold_quotes(chunk)
-    lines = _independent_lines(folded) if "\n" in chunk else None
+    lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
         for line in lines:
             spans.extend([(start + a, start + b) for a, b in _line_spans(line)])
