@@ -147,3 +147,27 @@ def test_the_shipped_invisible_table_is_this_pythons_unicode():
         assert _shipped_invisible_ranges() is None  # another Unicode version: computed instead
     else:
         assert _shipped_invisible_ranges() == computed_invisible_ranges()
+
+
+long_body = "Negotiators from both countries met for two days in the capital before the deal was signed by both"
+long_line = st.sampled_from([long_body + " sides.", long_body + " (Photo: AP)", "LEGAL WARNING: " + long_body + ".",
+                             long_body + ", all rights reserved.", "Photo: " + long_body, long_body.upper() + ".",
+                             "More from " + long_body, "Related stories " + long_body + "."])
+article_lines = st.lists(st.one_of(long_line, st.sampled_from(["", "Share", "By Jane Doe", "26.10.2025", "Title here now"]),
+                                   text), min_size=1, max_size=14).map("\n".join)
+
+
+@SETTINGS
+@given(article_lines, st.booleans())
+def test_the_long_line_fast_path_decides_as_the_rules_do(raw, title_known):
+    from tradenews.ingest import normalize
+
+    fast = normalize.normalize_text(raw, title_known=title_known)
+    saved = normalize._DEFAULT_LONG_RULES
+    normalize._DEFAULT_LONG_RULES = []  # every line through the rule loop
+    try:
+        slow = normalize.normalize_text(raw, title_known=title_known)
+    finally:
+        normalize._DEFAULT_LONG_RULES = saved
+    assert (fast.text, fast.edits, fast.paragraph_kinds, fast.title) == (slow.text, slow.edits, slow.paragraph_kinds,
+                                                                         slow.title)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
@@ -47,6 +47,7 @@ _SENT_END = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]
 _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
+_BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
@@ -307,8 +308,41 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
         part_kinds.append(kinds[i])
         kept.append(line)
     edits.extend(_line_breaks(raw, kept))
-    edits.sort(key=lambda e: (e.start, e.end))
+    edits.sort(key=_BY_SPAN)
     return parts, part_kinds, edits
+
+
+def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list, dict, dict]:
+    """Each line's removal reason (None: kept), the deletions inside kept lines, the sign-offs found."""
+    reasons: list[str | None] = [None] * len(lines)
+    deletions: dict[int, list] = {}
+    seen_sentences: set[str] = set()
+    sign_offs: dict = {}
+    blank_first = bool(active) and active[0][0] == "blank"
+    # With the default rules, a long line past the first two has no rule's opinion exactly when the tests
+    # below fail (those the long rules make before they return None); then no rule is called for it.
+    fast = long_rules == _DEFAULT_LONG_RULES
+    credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
+    for line in lines:
+        i = line.index
+        if blank_first and not line.s:  # the blank rule comes first and changes no state
+            reasons[i] = "whitespace"
+            continue
+        if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
+                and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
+                and not credit(line.s) and not prefix(line.s)):
+            reasons[i] = _classify(st, line, active, long_rules)
+        if reasons[i] is None:
+            kept = _keep_line(st, line, seen_sentences, sign_offs)
+            if kept is None:
+                reasons[i] = "duplicate"
+            else:
+                deletions[i] = kept
+    return reasons, deletions, sign_offs
+
+
+#: The rules a long line meets by default (the fast path in _decide applies only to exactly these).
+_DEFAULT_LONG_RULES = [(name, rule) for name, rule in LINE_RULES if name not in SHORT_ONLY]
 
 
 def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: bool = False,
@@ -354,22 +388,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     lines = _split_lines(raw)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
                    legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
-    reasons: list[str | None] = [None] * len(lines)
-    deletions: dict[int, list] = {}
-    seen_sentences: set[str] = set()
-    sign_offs: dict = {}
-    blank_first = bool(active) and active[0][0] == "blank"
-    for line in lines:
-        if blank_first and not line.s:  # the blank rule comes first and changes no state
-            reasons[line.index] = "whitespace"
-            continue
-        reasons[line.index] = _classify(st, line, active, long_rules)
-        if reasons[line.index] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs)
-            if kept is None:
-                reasons[line.index] = "duplicate"
-            else:
-                deletions[line.index] = kept
+    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules)
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,
