@@ -149,7 +149,8 @@ def test_the_shipped_invisible_table_is_this_pythons_unicode():
         assert _shipped_invisible_ranges() == computed_invisible_ranges()
 
 
-long_body = "Negotiators from both countries met for two days in the capital before the deal was signed by both"
+long_body = ("Negotiators from both countries met for two days in the capital before the deal was signed by both "
+             "delegations on Sunday evening after long talks")
 long_line = st.sampled_from([long_body + " sides.", long_body + " (Photo: AP)", "LEGAL WARNING: " + long_body + ".",
                              long_body + ", all rights reserved.", "Photo: " + long_body, long_body.upper() + ".",
                              "More from " + long_body, "Related stories " + long_body + "."])
