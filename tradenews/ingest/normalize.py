@@ -267,6 +267,9 @@ def _sign_off(lines, reasons, deletions, sign_offs) -> str | None:
 
 def _line_breaks(raw: str, kept: list[Line]) -> list[Edit]:
     """Every kept line break becomes one \\n (\\r\\n and a lone \\r too); the last one goes."""
+    if "\r" not in raw:  # every break is one \n and stays, but the last line's
+        last = kept[-1] if kept else None
+        return [Edit(last.end, last.end_nl, "whitespace")] if last and last.end_nl > last.end else []
     edits = []
     for n, line in enumerate(kept):
         brk = raw[line.end:line.end_nl]
