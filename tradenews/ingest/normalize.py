@@ -174,10 +174,12 @@ def _chunk_keys(line: Line) -> tuple[int, tuple[tuple[int, int, str], ...]]:
     # casefold maps each character on its own (no context), so when it kept the length, the line's key
     # holds every chunk's key at the chunk's offsets
     folded = line.key if tidy and len(line.key) == len(view) else None
-    keys = ((a, b, folded[a:b] if folded is not None else view[a:b].casefold() if tidy else key(view[a:b]))
-            for a, b in chunks)
-    # a shorter chunk is never looked up, so it need not be kept
-    found = len(chunks), tuple(c for c in keys if words(c[2]) >= _MIN_DUP_WORDS)
+    long_chunks = []
+    for a, b in chunks:
+        k = folded[a:b] if folded is not None else view[a:b].casefold() if tidy else key(view[a:b])
+        if words(k) >= _MIN_DUP_WORDS:  # a shorter chunk is never looked up, so it need not be kept
+            long_chunks.append((a, b, k))
+    found = len(chunks), tuple(long_chunks)
     if len(_CHUNKS) >= _CHUNK_CACHE_SIZE:
         _CHUNKS.clear()
     _CHUNKS[view] = found

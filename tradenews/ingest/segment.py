@@ -141,7 +141,7 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
     is one character and its ``after_tok`` follows it, so its context is one slice of ``text``.
     A plain context (``said. The``) is decided here by the abbreviation list, as
     ``text_contains_sentbreak`` decides it, without a method call."""
-    other = tuple(c for c in "\t\r\x0b\x0c" if c in text)
+    other = tuple(c for c in "\t\r\x0b\x0c" if c in text) if not text.isprintable() else ()
     breaks = tokenizer.text_contains_sentbreak
     plain = _PLAIN_CONTEXT.match
     abbrevs = tokenizer._params.abbrev_types
