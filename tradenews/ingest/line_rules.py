@@ -182,7 +182,10 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
     if not all(keywords) or any("\n" in kw for kw in keywords):
         return None
     found: set[int] = set()
-    seen = _LEGAL_LINES
+    seen = _LEGAL_LINES.get(keywords)
+    if seen is None:  # remembered per keyword list (the lexicon is read once, but a test may swap it)
+        _LEGAL_LINES.clear()
+        seen = _LEGAL_LINES[keywords] = {}
     for line in lines:
         s = line.s
         hit = seen.get(s) if s else 0
@@ -204,7 +207,8 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
     return found
 
 
-_LEGAL_LINES: dict = {}  # line -> 0 (no keyword), 1 (a keyword), 2 (lower-casing changes its length)
+# keyword list -> {line: 0 (no keyword), 1 (a keyword), 2 (lower-casing changes its length)}
+_LEGAL_LINES: dict = {}
 
 
 def legal_notice(st: LineState, line: Line):
