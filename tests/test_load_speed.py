@@ -43,3 +43,132 @@ def test_legal_candidates_are_the_lines_with_a_keyword(raw):
     found = legal_candidates(lines)
     expected = {line.index for line in lines if rules().legal_keywords.search(line.s.lower())}
     assert found is None or found == expected
+
+
+# --------------------------------------------------------------------------- Punkt line by line
+def _whole_text_spans(text: str) -> list[tuple[int, int]]:
+    """sentence_spans as it was: Punkt over the whole text, a span that crosses a line break cut there."""
+    from tradenews.ingest import segment
+
+    tok = segment._tokenizer()
+    folded = segment.fold_quotes(text)
+    found = segment._realigned(folded, segment._slices(tok, folded), tok._lang_vars.re_boundary_realignment)
+    if "\n" not in text:
+        return found
+    spans = []
+    for a, b in found:
+        if text.find("\n", a, b) == -1:
+            spans.append((a, b))
+            continue
+        for m in re.compile(r"[^\n]+").finditer(text, a, b):
+            part = m.group()
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                spans.append((m.start() + lead, m.start() + len(part.rstrip())))
+    return spans
+
+
+punkt_piece = st.sampled_from(["Mr.", "U.S.", "said.", "Yes?!", "No!", "end.”", "“Quote", "' x", ")", "(a)", "'s",
+                               "...", "--", "a.b", "3.5", "Inc.)", "e.g.", "?", "\"", "”", "'", "A.", "x", "The",
+                               "\u00a0", "\t", "...”", ".'", "!\"", "Oct.", "2025."])
+punkt_line = st.lists(punkt_piece, min_size=1, max_size=8).map(" ".join)
+punkt_text = st.lists(punkt_line, min_size=1, max_size=6).map("\n".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(punkt_text, text))
+def test_punkt_line_by_line_equals_punkt_over_the_whole_text(raw):
+    from tradenews.ingest.segment import sentence_spans
+
+    assert sentence_spans(raw) == _whole_text_spans(raw)
+
+
+# --------------------------------------------------------------------------- the other shortcuts
+@SETTINGS
+@given(st.one_of(text, punkt_text))
+def test_sentence_ends_found_on_the_folded_line_are_those_of_the_line(line):
+    from tradenews.ingest.normalize import _SENT_END, _SENT_END_FOLDED
+
+    folded = line.replace("!", ".").replace("?", ".")
+    assert [m.span() for m in _SENT_END_FOLDED.finditer(folded)] == [m.span() for m in _SENT_END.finditer(line)]
+
+
+@SETTINGS
+@given(text)
+def test_sentence_chunk_keys_are_the_keys_of_the_chunks(raw):
+    from tradenews.ingest import normalize
+    from tradenews.ingest.line_rules import key
+
+    for line in _split_lines(raw):
+        normalize._CHUNKS.clear()
+        n, long_chunks = normalize._chunk_keys(line)
+        chunks = normalize._sentence_chunks(line.view, line.s == line.view)
+        expected = [(a, b, key(line.view[a:b])) for a, b in chunks]
+        assert n == len(chunks)
+        assert list(long_chunks) == [c for c in expected if c[2].count(" ") + 1 >= 6]
+        assert normalize._chunk_keys(line) == (n, long_chunks)  # the second time from the cache
+
+
+@SETTINGS
+@given(text)
+def test_csv_lines_split_in_c_are_the_regex_lines(raw):
+    from tradenews.ingest.readers import _LINES, _lines
+
+    for t in (raw, raw.replace("\n", "\r\n"), raw + "\r"):
+        assert _lines(t) == _LINES.findall(t)
+
+
+@SETTINGS
+@given(text)
+def test_whitespace_runs_to_edit_are_the_runs_that_get_an_edit(line):
+    from tradenews.ingest.characters import _WS_RUN, _WS_TO_EDIT
+
+    needing = [m.span() for m in _WS_RUN.finditer(line) if m.end() - m.start() > 1 or line[m.start()] != " "]
+    assert [m.span() for m in _WS_TO_EDIT.finditer(line)] == needing
+
+
+@SETTINGS
+@given(text)
+def test_lines_built_from_columns_equal_lines_built_one_by_one(raw):
+    from tradenews.ingest.line_rules import Line
+
+    lines = _split_lines(raw)
+    assert lines == [Line(*line[:8]) for line in lines]
+    assert all(line.key == line.s.casefold() and line.short == (len(line.s) <= 120) for line in lines)
+
+
+def test_the_shipped_invisible_table_is_this_pythons_unicode():
+    import unicodedata
+
+    from tradenews.ingest.characters import _shipped_invisible_ranges, computed_invisible_ranges
+    from tradenews.rules import read_lines
+
+    if read_lines("unicode_invisible.txt")[0] != f"unicode {unicodedata.unidata_version}":
+        assert _shipped_invisible_ranges() is None  # another Unicode version: computed instead
+    else:
+        assert _shipped_invisible_ranges() == computed_invisible_ranges()
+
+
+long_body = ("Negotiators from both countries met for two days in the capital before the deal was signed by both "
+             "delegations on Sunday evening after long talks")
+long_line = st.sampled_from([long_body + " sides.", long_body + " (Photo: AP)", "LEGAL WARNING: " + long_body + ".",
+                             long_body + ", all rights reserved.", "Photo: " + long_body, long_body.upper() + ".",
+                             "More from " + long_body, "Related stories " + long_body + "."])
+article_lines = st.lists(st.one_of(long_line, st.sampled_from(["", "Share", "By Jane Doe", "26.10.2025", "Title here now"]),
+                                   text), min_size=1, max_size=14).map("\n".join)
+
+
+@SETTINGS
+@given(article_lines, st.booleans())
+def test_the_long_line_fast_path_decides_as_the_rules_do(raw, title_known):
+    from tradenews.ingest import normalize
+
+    fast = normalize.normalize_text(raw, title_known=title_known)
+    saved = normalize._DEFAULT_LONG_RULES
+    normalize._DEFAULT_LONG_RULES = []  # every line through the rule loop
+    try:
+        slow = normalize.normalize_text(raw, title_known=title_known)
+    finally:
+        normalize._DEFAULT_LONG_RULES = saved
+    assert (fast.text, fast.edits, fast.paragraph_kinds, fast.title) == (slow.text, slow.edits, slow.paragraph_kinds,
+                                                                         slow.title)

@@ -20,15 +20,15 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
-           "any_line_needs_char_work"]
+           "any_line_needs_char_work", "computed_invisible_ranges"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
 
-@lru_cache(maxsize=1)
-def _invisible_class() -> str:
-    """A ``re`` character class of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF,
-    built once from this Python's unicodedata (about 0.2 s)."""
+def computed_invisible_ranges() -> list[tuple[int, int]]:
+    """Ranges of Unicode's format characters (Cf), surrogates (Cs) and U+FFFE/U+FFFF by this Python's
+    unicodedata: a scan of every code point (about 0.3 s; ``tradenews/data/unicode_invisible.txt`` holds
+    the result for one Unicode version)."""
     ranges, start, prev = [], None, None
     for c in range(sys.maxunicode + 1):
         if unicodedata.category(chr(c)) in ("Cf", "Cs") or c in (0xFFFE, 0xFFFF):
@@ -39,6 +39,25 @@ def _invisible_class() -> str:
                 start = c
             prev = c
     ranges.append((start, prev))
+    return ranges
+
+
+def _shipped_invisible_ranges() -> list[tuple[int, int]] | None:
+    """The table of ``unicode_invisible.txt`` when it was made for this Python's Unicode version, else None."""
+    from tradenews.rules import read_lines
+
+    lines = read_lines("unicode_invisible.txt")
+    if not lines or lines[0] != f"unicode {unicodedata.unidata_version}":
+        return None
+    bounds = (line.split("-") for line in lines[1:])
+    return [(int(b[0], 16), int(b[-1], 16)) for b in bounds]
+
+
+@lru_cache(maxsize=1)
+def _invisible_class() -> str:
+    """A ``re`` character class of the characters :func:`computed_invisible_ranges` lists (read from the
+    shipped table when its Unicode version is this Python's, so the first load need not scan 1.1M code points)."""
+    ranges = _shipped_invisible_ranges() or computed_invisible_ranges()
     return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
@@ -107,11 +126,12 @@ def _printable_but_spaces(text: str) -> bool:
     return text.isprintable()
 
 
-def any_line_needs_char_work(text: str) -> bool:
+def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
     """False when no line of ``text`` needs :func:`needs_char_work`: its tests are line-local (no pattern
     matches a line break, and NFC never composes across one), so one scan of the whole text decides
-    for every line of an article."""
-    if not _printable_but_spaces(text) and (
+    for every line of an article. ``printable``: the caller found every line printable (then no line
+    holds a control or format character)."""
+    if not printable and not _printable_but_spaces(text) and (
             _CONTROL.search(text) or (not text.isascii() and _patterns()[0].search(text))):
         return True
     # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a
@@ -288,6 +308,9 @@ def _whitespace(units: Units) -> None:
 
 
 _WS_RUN = re.compile(r"\s+")
+# The runs of _WS_RUN that need an edit: two or more characters, or one that is not the plain space
+# (a single plain space, most runs, is skipped inside the regex engine).
+_WS_TO_EDIT = re.compile(r"\s\s+|[^\S ]")
 
 
 def _whitespace_only(line: str, base: int):
@@ -295,7 +318,7 @@ def _whitespace_only(line: str, base: int):
     end = len(line.rstrip())
     lead = len(line) - len(line.lstrip())
     edits = [(base, base + lead, "whitespace", "")] if lead else []
-    for m in _WS_RUN.finditer(line, lead, end):
+    for m in _WS_TO_EDIT.finditer(line, lead, end):
         a, b = m.span()
         if line[a] != " ":
             edits.append((base + a, base + a + 1, "whitespace", " "))

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import count, repeat
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from tradenews.ingest import metadata
 
@@ -70,11 +69,7 @@ def rules() -> Rules:
     )
 
 
-@dataclass(slots=True, init=False)
-class Line:
-    """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
-    ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed)."""
-
+class _LineFields(NamedTuple):
     index: int
     start: int
     end: int
@@ -86,13 +81,30 @@ class Line:
     short: bool
     key: str
 
-    def __init__(self, index: int, start: int, end: int, end_nl: int, content: str, view: str, s: str,
-                 units: object = None):
-        # One __init__ (no dataclass __post_init__ call): a corpus makes a Line per raw line.
-        self.index, self.start, self.end, self.end_nl = index, start, end, end_nl
-        self.content, self.view, self.s, self.units = content, view, s, units
-        self.short = len(s) <= 120
-        self.key = s.casefold()
+
+class Line(_LineFields):
+    """One raw line: ``start``/``end`` (without its line break) into the raw text, the raw
+    ``content``, ``view`` (after character fixes), ``s`` (view with whitespace collapsed);
+    ``short`` (``s`` has at most 120 characters) and ``key`` (``s`` case-folded) follow from ``s``.
+
+    A tuple: :meth:`many` builds an article's lines from columns in C, with no Python call per line.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, index: int, start: int, end: int, end_nl: int, content: str, view: str, s: str,
+                units: object = None):
+        return tuple.__new__(cls, (index, start, end, end_nl, content, view, s, units, len(s) <= 120, s.casefold()))
+
+    def __getnewargs__(self):
+        return tuple(self)[:8]
+
+    @classmethod
+    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units) -> list["Line"]:
+        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line."""
+        shorts = [len(s) <= 120 for s in ss]
+        return list(map(tuple.__new__, repeat(cls), zip(count(), starts, ends, end_nls, contents, views, ss, units,
+                                                        shorts, map(str.casefold, ss))))
 
 
 @dataclass
@@ -162,25 +174,41 @@ def known_standfirst(st: LineState, line: Line):
 
 
 def legal_candidates(lines: list[Line]) -> set[int] | None:
-    """Indices of the lines whose lower-cased ``s`` holds a legal keyword, found with one ``str.find``
-    per keyword over the whole article instead of a regex search per line (None: lower-casing changed
-    a length, so positions do not map; :func:`legal_notice` then tests every line itself)."""
-    joined = "\n".join(line.s for line in lines)
-    low = joined.lower()
-    if len(low) != len(joined):
+    """Indices of the lines whose lower-cased ``s`` holds a legal keyword (None: lower-casing changed a
+    length somewhere, or a keyword is empty or spans lines; :func:`legal_notice` then tests every line
+    itself). Each distinct line is tested once (``str.lower`` and ``in``, remembered per line), instead
+    of a regex search per line; a keyword never spans a line break, so this is the whole article's test."""
+    keywords = rules().legal_keyword_list
+    if not all(keywords) or any("\n" in kw for kw in keywords):
         return None
     found: set[int] = set()
-    starts = None
-    for kw in rules().legal_keyword_list:
-        if not kw:
+    seen = _LEGAL_LINES.get(keywords)
+    if seen is None:  # remembered per keyword list (the lexicon is read once, but a test may swap it)
+        _LEGAL_LINES.clear()
+        seen = _LEGAL_LINES[keywords] = {}
+    for line in lines:
+        s = line.s
+        hit = seen.get(s) if s else 0
+        if hit is None:
+            low = s.lower()
+            hit = 2 if len(low) != len(s) else 0
+            if not hit:
+                for kw in keywords:
+                    if kw in low:
+                        hit = 1
+                        break
+            if len(seen) >= 50_000:
+                seen.clear()
+            seen[s] = hit
+        if hit == 2:
             return None
-        i = low.find(kw)
-        while i != -1:
-            if starts is None:
-                starts = list(accumulate((len(line.s) + 1 for line in lines[:-1]), initial=0))
-            found.add(lines[bisect_right(starts, i) - 1].index)
-            i = low.find(kw, i + 1)
+        if hit:
+            found.add(line.index)
     return found
+
+
+# keyword list -> {line: 0 (no keyword), 1 (a keyword), 2 (lower-casing changes its length)}
+_LEGAL_LINES: dict = {}
 
 
 def legal_notice(st: LineState, line: Line):

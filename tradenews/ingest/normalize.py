@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add, itemgetter
+from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
@@ -40,14 +43,20 @@ _INLINE_DATELINE = re.compile(
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that opens with a character class lets the re engine
 # skip to candidate characters in C (a repeat hides the class from its prefix scan).
 _SENT_END = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
+# _SENT_END on a line whose ! and ? are written as periods: the same matches, found faster (a literal first)
+_SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9]|\s*$)")
 _MIN_DUP_WORDS = 6
+_CHUNKS: dict = {}
+_BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
+_CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
 
 
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``raw[start:end]`` by ``replacement`` for ``reason``."""
+
+class Edit(NamedTuple):
+    """Replace ``raw[start:end]`` by ``replacement`` for ``reason``. Immutable (a named tuple: an article
+    makes one per removed line or span, and a tuple is built in C where a frozen dataclass calls Python)."""
 
     start: int
     end: int
@@ -76,7 +85,9 @@ def _sentence_chunks(line: str, tidy: bool = False) -> list[tuple[int, int]]:
     ``tidy``: the line's only whitespace is single plain spaces (then ``str.rfind`` finds words)."""
     abbrevs = abbreviations()
     spans, start = [], 0
-    for m in _SENT_END.finditer(line):
+    # ! and ? as periods (same length): the pattern then opens with a literal, which re finds fastest
+    folded = line.replace("!", ".").replace("?", ".") if "!" in line or "?" in line else line
+    for m in _SENT_END_FOLDED.finditer(folded):
         end = m.start()
         if line[end] == ".":
             # the word before the period (a window keeps this linear on a line without spaces)
@@ -108,31 +119,37 @@ def _collapsed(content: str) -> str:
     return " ".join(content.split())
 
 
+def _spaces_to_collapse(raw: str) -> bool:
+    """Whether a line of ``raw`` (printable lines, \\n breaks) holds two spaces in a row or starts or ends
+    with a space: the only lines :func:`_collapsed` changes (a few C-level scans of the whole text)."""
+    return "  " in raw or " \n" in raw or "\n " in raw or raw[:1] == " " or raw[-1:] == " "
+
+
 def _split_lines(raw: str) -> list[Line]:
     if "\r" in raw:
         found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
-        pieces = [(a, g.rstrip("\r\n"), a + len(g)) for a, g in found]
+        starts = [a for a, _ in found]
+        contents = [g.rstrip("\r\n") for _, g in found]
+        end_nls = [a + len(g) for a, g in found]
     else:  # \n only: split in C, offsets by running sums
-        parts = raw.split("\n")
-        if parts[-1] == "":
-            parts.pop()  # a final line break (or an empty text) leaves no line after it
-        pieces, pos = [], 0
-        for content in parts:
-            pieces.append((pos, content, pos + len(content) + 1))
-            pos += len(content) + 1
-        if pieces and not raw.endswith("\n"):
-            a, content, _ = pieces[-1]
-            pieces[-1] = (a, content, a + len(content))
+        contents = raw.split("\n")
+        if contents[-1] == "":
+            contents.pop()  # a final line break (or an empty text) leaves no line after it
+        starts = list(accumulate(map((1).__add__, map(len, contents[:-1])), initial=0)) if contents else []
+        end_nls = starts[1:] + ([starts[-1] + len(contents[-1]) + raw.endswith("\n")] if contents else [])
+    ends = list(map(add, starts, map(len, contents)))
+    printable = all(map(str.isprintable, contents))
+    if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
+        if printable and "\r" not in raw and not _spaces_to_collapse(raw):
+            ss = contents  # every line is collapsed already
+        else:
+            ss = [_collapsed(content) for content in contents]
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None))
     lines = []
-    if not any_line_needs_char_work(raw):  # the common case: one scan of the text instead of one per line
-        for a, content, end_nl in pieces:
-            s = _collapsed(content)
-            lines.append(Line(len(lines), a, a + len(content), end_nl, content, content, s))
-        return lines
-    for a, content, end_nl in pieces:
+    for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
-        lines.append(Line(len(lines), a, a + len(content), end_nl, content, view, _collapsed(view), units))
+        lines.append(Line(len(lines), a, end, end_nl, content, view, _collapsed(view), units))
     return lines
 
 
@@ -144,22 +161,44 @@ def _classify(state: LineState, line: Line, rules, long_rules) -> str | None:
     return None
 
 
+def _chunk_keys(line: Line) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """``(number of sentence chunks, ((start, end, key), ...) of the chunks of at least six words)`` of a
+    line: a function of its view alone, so it is remembered per distinct view (news repeats boilerplate,
+    wire paragraphs and whole stories across articles; at most ``_CHUNK_CACHE_SIZE`` views)."""
+    view = line.view
+    found = _CHUNKS.get(view)
+    if found is not None:
+        return found
+    tidy = line.s == view  # single spaces already: a chunk's key needs no split/join
+    chunks = _sentence_chunks(view, tidy)
+    # casefold maps each character on its own (no context), so when it kept the length, the line's key
+    # holds every chunk's key at the chunk's offsets
+    folded = line.key if tidy and len(line.key) == len(view) else None
+    long_chunks = []
+    for a, b in chunks:
+        k = folded[a:b] if folded is not None else view[a:b].casefold() if tidy else key(view[a:b])
+        if words(k) >= _MIN_DUP_WORDS:  # a shorter chunk is never looked up, so it need not be kept
+            long_chunks.append((a, b, k))
+    found = len(chunks), tuple(long_chunks)
+    if len(_CHUNKS) >= _CHUNK_CACHE_SIZE:
+        _CHUNKS.clear()
+    _CHUNKS[view] = found
+    return found
+
+
 def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | None:
     """Deletions for sentences seen earlier in the article; None when the whole line repeats."""
     view = line.view
     if words(line.s) < _MIN_DUP_WORDS:
         return []  # no sentence of it is long enough to count as a repeat
-    tidy = line.s == view  # single spaces already: a chunk's key needs no split/join
-    chunks = _sentence_chunks(view, tidy)
+    n_chunks, long_chunks = _chunk_keys(line)
     dup = []
-    for a, b in chunks:
-        k = view[a:b].casefold() if tidy else key(view[a:b])
-        if words(k) >= _MIN_DUP_WORDS:  # a shorter chunk is never looked up, so it need not be kept
-            if k in seen:
-                dup.append((a, b))
-            else:
-                seen.add(k)
-    if dup and len(dup) == len(chunks):
+    for a, b, k in long_chunks:
+        if k in seen:
+            dup.append((a, b))
+        else:
+            seen.add(k)
+    if dup and len(dup) == n_chunks:
         return None
     out = []
     for a, b in dup:
@@ -230,6 +269,9 @@ def _sign_off(lines, reasons, deletions, sign_offs) -> str | None:
 
 def _line_breaks(raw: str, kept: list[Line]) -> list[Edit]:
     """Every kept line break becomes one \\n (\\r\\n and a lone \\r too); the last one goes."""
+    if "\r" not in raw:  # every break is one \n and stays, but the last line's
+        last = kept[-1] if kept else None
+        return [Edit(last.end, last.end_nl, "whitespace")] if last and last.end_nl > last.end else []
     edits = []
     for n, line in enumerate(kept):
         brk = raw[line.end:line.end_nl]
@@ -271,8 +313,41 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
         part_kinds.append(kinds[i])
         kept.append(line)
     edits.extend(_line_breaks(raw, kept))
-    edits.sort(key=lambda e: (e.start, e.end))
+    edits.sort(key=_BY_SPAN)
     return parts, part_kinds, edits
+
+
+def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list, dict, dict]:
+    """Each line's removal reason (None: kept), the deletions inside kept lines, the sign-offs found."""
+    reasons: list[str | None] = [None] * len(lines)
+    deletions: dict[int, list] = {}
+    seen_sentences: set[str] = set()
+    sign_offs: dict = {}
+    blank_first = bool(active) and active[0][0] == "blank"
+    # With the default rules, a long line past the first two has no rule's opinion exactly when the tests
+    # below fail (those the long rules make before they return None); then no rule is called for it.
+    fast = long_rules == _DEFAULT_LONG_RULES
+    credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
+    for line in lines:
+        i = line.index
+        if blank_first and not line.s:  # the blank rule comes first and changes no state
+            reasons[i] = "whitespace"
+            continue
+        if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
+                and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
+                and not credit(line.s) and not prefix(line.s)):
+            reasons[i] = _classify(st, line, active, long_rules)
+        if reasons[i] is None:
+            kept = _keep_line(st, line, seen_sentences, sign_offs)
+            if kept is None:
+                reasons[i] = "duplicate"
+            else:
+                deletions[i] = kept
+    return reasons, deletions, sign_offs
+
+
+#: The rules a long line meets by default (the fast path in _decide applies only to exactly these).
+_DEFAULT_LONG_RULES = [(name, rule) for name, rule in LINE_RULES if name not in SHORT_ONLY]
 
 
 def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: bool = False,
@@ -318,22 +393,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     lines = _split_lines(raw)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
                    legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
-    reasons: list[str | None] = [None] * len(lines)
-    deletions: dict[int, list] = {}
-    seen_sentences: set[str] = set()
-    sign_offs: dict = {}
-    blank_first = bool(active) and active[0][0] == "blank"
-    for line in lines:
-        if blank_first and not line.s:  # the blank rule comes first and changes no state
-            reasons[line.index] = "whitespace"
-            continue
-        reasons[line.index] = _classify(st, line, active, long_rules)
-        if reasons[line.index] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs)
-            if kept is None:
-                reasons[line.index] = "duplicate"
-            else:
-                deletions[line.index] = kept
+    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules)
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,

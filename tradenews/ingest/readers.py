@@ -211,10 +211,23 @@ def _header(values: list[str], source: str, collector: Collector) -> list[str]:
     return out
 
 
+def _lines(text: str) -> list[str]:
+    """``_LINES.findall(text)``: the lines with their breaks (\\n, \\r\\n or \\r); split in C when every \\r
+    is part of a \\r\\n (a CSV writer ends its records so) or there is none."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return _LINES.findall(text)
+    lines = text.split("\n")
+    last = lines.pop()
+    lines = [line + "\n" for line in lines]
+    if last:
+        lines.append(last)
+    return lines
+
+
 def csv_records(text: str, source: str, collector: Collector) -> Iterator[tuple[int, dict]]:
     """Yield ``(data row, record)``; a malformed row (an unclosed quote included) is an error and
     reading resumes on the line after the one it started on."""
-    lines = _LINES.findall(text)
+    lines = _lines(text)
     header_reader = csv.reader(lines[:1])
     try:
         header = _header(next(header_reader), source, collector)
@@ -264,7 +277,7 @@ def _json_loads(text: str, source: str, collector: Collector, row: int | None = 
 def json_records(text: str, source: str, collector: Collector, *, jsonl: bool) -> Iterator[tuple[int, str, dict]]:
     """Yield ``(row, row_kind, record)`` from a JSON or JSON Lines text."""
     if jsonl:
-        for lineno, line in enumerate(_LINES.findall(text), start=1):
+        for lineno, line in enumerate(_lines(text), start=1):
             if not line.strip():
                 continue
             obj, ok = _json_loads(line, source, collector, row=lineno)

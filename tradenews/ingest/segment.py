@@ -138,21 +138,33 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
 
     The word before a candidate starts after the last whitespace since the previous candidate's
     word; Punkt's quirk is kept: whitespace at offset 0 of that stretch counts as none. A candidate
-    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``."""
-    other = tuple(c for c in "\t\r\x0b\x0c" if c in text)
+    is one character and its ``after_tok`` follows it, so its context is one slice of ``text``.
+    A plain context (``said. The``) is decided here by the abbreviation list, as
+    ``text_contains_sentbreak`` decides it, without a method call."""
+    other = tuple(c for c in "\t\r\x0b\x0c" if c in text) if not text.isprintable() else ()
     breaks = tokenizer.text_contains_sentbreak
+    plain = _PLAIN_CONTEXT.match
+    abbrevs = tokenizer._params.abbrev_types
+    rfind = text.rfind
     out: list[tuple[int, int]] = []
     last_break = prev_start = prev_stop = 0
     prev = None
     for match in tokenizer._lang_vars.period_context_re().finditer(text):
         at = match.start()
-        ws = max(text.rfind(" ", prev_stop, at), text.rfind("\n", prev_stop, at))
+        ws = rfind(" ", prev_stop, at)
+        nl = rfind("\n", prev_stop, at)
+        if nl > ws:
+            ws = nl
         for c in other:
-            ws = max(ws, text.rfind(c, prev_stop, at))
+            ws = max(ws, rfind(c, prev_stop, at))
         word_start = ws + 1 if ws > prev_stop else prev_start
-        if prev is not None and prev_stop <= word_start and breaks(text[prev_start:prev.end("after_tok")]):
-            out.append((last_break, prev.end()))
-            last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
+        if prev is not None and prev_stop <= word_start:
+            context = text[prev_start:prev.end("after_tok")]
+            m = plain(context)
+            if m.group(1).lower() not in abbrevs if m else breaks(context):
+                out.append((last_break, prev.end()))
+                nxt = prev.start("next_tok")
+                last_break = nxt if nxt != -1 else prev.end()
         prev, prev_start, prev_stop = match, word_start, at
     if prev is not None and breaks(text[prev_start:prev.end("after_tok")]):
         out.append((last_break, prev.end()))
@@ -184,6 +196,45 @@ def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern
     return out
 
 
+_SPANS: dict = {}
+_SPAN_CACHE_SIZE = 50_000
+
+
+def _independent_lines(folded: str, lang_vars) -> list[str] | None:
+    """The lines of ``folded`` when Punkt's spans of the whole text, cut at line breaks, are the spans
+    of each line on its own; else None. The whole text differs only across a line break: a line that
+    Punkt's realignment pattern matches at its start (closing quotes or brackets, then a space) is
+    realigned onto the line before; a line ending in . ? or ! gets a candidate at its end that hides
+    a candidate before it in the same word (``?!``); a line starting or ending with whitespace (or an
+    empty line) moves Punkt's word starts. ``tests/test_load_speed.py`` compares both ways."""
+    lines = folded.split("\n")
+    realigns = lang_vars.re_boundary_realignment.match
+    candidate = lang_vars.period_context_re().search
+    for k, line in enumerate(lines):
+        if not line or line[0].isspace() or line[-1].isspace() or (k and realigns(line)):
+            return None
+        if line[-1] in ".?!" and candidate(line, line.rfind(" ") + 1):
+            return None
+    return lines
+
+
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """Punkt's sentence spans of one stripped line, remembered per distinct line (news repeats
+    boilerplate and wire paragraphs across articles; at most ``_SPAN_CACHE_SIZE`` lines). A line
+    without . ? or ! is one sentence, without Punkt."""
+    found = _SPANS.get(line)
+    if found is None:
+        if "." not in line and "?" not in line and "!" not in line:
+            found = ((0, len(line)),)
+        else:
+            tokenizer = _tokenizer()
+            found = tuple(_realigned(line, _slices(tokenizer, line), tokenizer._lang_vars.re_boundary_realignment))
+        if len(_SPANS) >= _SPAN_CACHE_SIZE:
+            _SPANS.clear()
+        _SPANS[line] = found
+    return found
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of every non-blank line of ``text``.
 
@@ -213,6 +264,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     # line break is then cut there, so a headline never merges with a sentence.
     tokenizer = _tokenizer()
     folded = fold_quotes(chunk)
+    lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
+    if lines is not None:
+        for line in lines:
+            spans.extend([(start + a, start + b) for a, b in _line_spans(line)])
+            start += len(line) + 1
+        return spans
     found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
     if "\n" not in chunk:
         return found if not start else [(start + a, start + b) for a, b in found]
