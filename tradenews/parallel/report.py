@@ -379,13 +379,20 @@ def _quiet_workers() -> None:
 
 
 def build_report(corpus_source: Any = None, out: str = "report", *, workers: int | None = None,
-                 scheduler: str | None = None, quiet: bool = True, **options: Any):
+                 scheduler: str | None = None, quiet: bool = True, timings: str | None = None, **options: Any):
     """:func:`tradenews.pipeline.report.build_report` with its results computed on Dask.
 
     ``workers``: processes of a new LocalCluster (None or 0: the machine's cores);
     ``scheduler``: ``tcp://HOST:PORT`` of a running cluster instead. The
-    dashboard link is printed (on stderr) unless ``quiet``.
+    dashboard link is printed (on stderr) unless ``quiet``. ``timings``: a JSON
+    file for :mod:`tradenews.parallel.timings` (compute seconds per step, seconds
+    with 0, 1, ... workers busy, and when the last task ended and the report did).
     """
+    import json
+    import time
+
+    from tradenews.parallel.timings import TaskTimings
+
     from tradenews.pipeline.report import build_report as single
 
     if options.get("sample"):
@@ -399,8 +406,14 @@ def build_report(corpus_source: Any = None, out: str = "report", *, workers: int
     finally:
         sys.stdout = stdout
     engine = DaskEngine(c, progress=not quiet)
+    stream = TaskTimings(c) if timings else None
     try:
         c.run(_quiet_workers)
-        return single(corpus_source, out, engine=engine, quiet=quiet, **options)
+        page = single(corpus_source, out, engine=engine, quiet=quiet, **options)
+        if stream is not None:
+            summary = stream.summary() | {"report_end": time.time(), "workers": engine.workers}
+            with open(timings, "w", encoding="utf-8") as f:
+                json.dump(summary, f, indent=1)
+        return page
     finally:
         engine.close()
