@@ -311,11 +311,17 @@ def _run_all(chosen, states, page: Page, run: Run, out: Path, *, formats, proven
         manifest.save(complete=False)
 
 
-def _next_ready(remaining: list, run: Run) -> int:
-    """The first section (in page order) whose results are all ready: with results still being
-    computed elsewhere, the report writes what it can meanwhile. None ready: the first."""
-    return next((k for k, (_, (section, _)) in enumerate(remaining)
-                 if all(run.ready(name) for name in section.needs)), 0)
+def _next_ready(remaining: list, run: Run, *, poll: float = 0.1) -> int:
+    """The first section (in page order) whose results are all ready, waiting until one is: with
+    results still being computed elsewhere, the report writes the others meanwhile. The last
+    section starts at once: its outputs are made in turn, each waiting only for what it reads."""
+    while len(remaining) > 1:
+        ready = next((k for k, (_, (section, _)) in enumerate(remaining)
+                      if all(run.ready(name) for name in section.needs)), None)
+        if ready is not None:
+            return ready
+        time.sleep(poll)
+    return 0
 
 
 # --------------------------------------------------------------------------- command line
