@@ -5,11 +5,16 @@ sampled with new ids and shuffled body paragraphs; never committed), split into
 CSV files of ``--per-file`` articles (a file is never split, so files are what
 the cluster loads in parallel).
 
-Each run is ``python -m tradenews report --corpus FOLDER --formats png --quiet``
-in a fresh process: wall time, CPU seconds of the whole process tree (the report
-and, with ``--workers``, its LocalCluster's worker processes), the largest peak
-resident memory of any one process, and whether every CSV under ``tables/``
-equals the single-process run's, byte for byte.
+Each run is a fresh process: ``python -m tradenews report --corpus FOLDER
+--formats png --quiet`` for one process, and for ``--workers N`` the function
+that command calls (``tradenews.parallel.report.build_report``) with
+``timings=`` so that the Dask task stream is recorded too. Measured: wall time,
+CPU seconds of the whole process tree (the report and its LocalCluster's worker
+processes), the largest peak resident memory of any one process, whether every
+CSV under ``tables/`` equals the single-process run's, byte for byte, and for
+the Dask runs the compute seconds of each step, the seconds during which 0, 1,
+2 workers were computing, and how long the report process wrote after the last
+task ended.
 
 Then one partition is measured in this process (CPU seconds per step, pickled
 size of what the shuffle by story moves) and extrapolated to 10M articles.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import pickle
 import resource
@@ -61,8 +67,11 @@ def run_report(folder: Path, out: Path, workers: int | None) -> dict:
     """One report in a fresh process tree: wall, CPU of the tree, largest peak RSS, tables."""
     cmd = [sys.executable, "-m", "tradenews", "report", "--corpus", str(folder), "--out", str(out),
            "--formats", "png", "--quiet"]
-    if workers:
-        cmd += ["--workers", str(workers)]
+    timings = out.with_name(out.name + "-timings.json")
+    if workers:  # what `tradenews report --workers N` calls, recording the task stream
+        cmd = [sys.executable, "-c", "from tradenews.parallel.report import build_report; "
+               f"build_report({str(folder)!r}, {str(out)!r}, workers={workers}, formats=('png',), quiet=True, "
+               f"timings={str(timings)!r})"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
@@ -73,8 +82,9 @@ def run_report(folder: Path, out: Path, workers: int | None) -> dict:
         raise SystemExit(f"report failed ({' '.join(cmd)}):\n{done.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     tables = {p.name: p.read_bytes() for p in sorted((out / "tables").glob("*.csv"))}
+    steps = json.loads(timings.read_text("utf-8")) if workers else None
     return {"workers": workers or 0, "wall_s": wall, "cpu_s": cpu, "peak_mb": after.ru_maxrss / 1024,
-            "load": load, "tables": tables}
+            "load": load, "tables": tables, "timings": steps}
 
 
 def measure_partition(files: list[Path]) -> dict:
@@ -94,12 +104,15 @@ def measure_partition(files: list[Path]) -> dict:
                        ("tariffs", lambda: tn.extract_tariffs(corpus)),
                        ("entities", lambda: tn.extract_entities(corpus)),
                        ("facts", lambda: tn.extract_facts(corpus, stories=stories)),
+                       ("discrepancies", lambda: tn.fact_discrepancies(tn.extract_facts(corpus, stories=stories))),
                        ("topic coverage", lambda: tn.topic_coverage(corpus))):
         t = time.process_time()
         call()
         steps[name] = time.process_time() - t
-    tables = (corpus.articles, corpus.paragraphs, corpus.sentences, corpus.removed)
-    shuffled = len(pickle.dumps(tables, protocol=5))
+    from tradenews.parallel.shuffle import narrow
+
+    moved = narrow(corpus)  # what the shuffle by story moves
+    shuffled = len(pickle.dumps((moved.articles, moved.paragraphs, moved.sentences), protocol=5))
     vectors = story_counts(corpus.articles)["counts"]
     return {"articles": n, "steps": steps, "shuffle_bytes": shuffled,
             "story_vector_bytes": vectors.data.nbytes + vectors.indices.nbytes + vectors.indptr.nbytes,
@@ -118,17 +131,36 @@ def estimate(part: dict, workers: int = 100) -> list[str]:
         f"{part['rss_mb']:.0f} MB).",
         f"- 10M articles: about {hours:,.0f} CPU hours of per-partition work, {hours / workers:,.1f} h on "
         f"{workers} worker processes (1 thread each), if every extractor runs per story partition.",
-        f"- Shuffle by story: the four corpus tables move once, about {shuffle_gb:,.0f} GB in total "
+        f"- Shuffle by story: the articles (without `raw_text`), paragraphs and sentences move once, about "
+        f"{shuffle_gb:,.0f} GB in total "
         f"({part['shuffle_bytes'] / n / 1e3:.1f} kB per article, pickled).",
         f"- Story model: the sparse story vectors are about {vectors_gb:,.1f} GB for 10M articles; the neighbour "
         f"search and grouping run in one task, so that task needs a worker with several times that memory "
         f"(or a windowed search by date, not implemented).",
-        "- Not partitioned today, so they do not scale to 10M: `similar_pairs` with reuse and `match_quotes` "
-        "(each one whole-corpus task on the cluster), and what the report computes in its own process from the "
-        "results (media, outlet profile, distinguishing terms, charts). Fact discrepancies run per story "
-        "partition.",
+        "- Not partitioned today, so they do not scale to 10M: `similar_pairs` with reuse, `match_quotes`, "
+        "distinguishing terms, the outlet similarity matrix, shared passages, media citations and the outlet "
+        "profile run as one task each on the whole corpus (beside the per-partition work, not after it), and "
+        "the story neighbour search as one task. The report process only writes figures and tables. (The "
+        "discrepancies step above includes its facts.)",
     ]
     return lines
+
+
+def step_rows(one: dict, two: dict) -> list[str]:
+    """Compute seconds per step (task stream, wall seconds of each task) of the --workers 1 and 2 runs."""
+    names = list(dict.fromkeys([*two["steps"], *one["steps"]]))
+    rows = ["| step | tasks | compute s, --workers 1 | compute s, --workers 2 |", "| --- | ---: | ---: | ---: |"]
+    for n in names:
+        a, b = one["steps"].get(n, {}), two["steps"].get(n, {})
+        if max(a.get("compute_s", 0), b.get("compute_s", 0)) >= 0.5:
+            rows.append(f"| {n} | {b.get('tasks', a.get('tasks', 0))} | {a.get('compute_s', 0):.1f} | "
+                        f"{b.get('compute_s', 0):.1f} |")
+    for label, t in (("--workers 1", one), ("--workers 2", two)):
+        busy = ", ".join(f"{k} busy {v:.1f} s" for k, v in t["busy_s"].items())
+        rows.append("")
+        rows.append(f"{label}: from the first task to the last {t['span_s']:.1f} s ({busy}); the report process "
+                    f"wrote for {t['report_end'] - t['last']:.1f} s after the last task.")
+    return rows
 
 
 def main(argv=None) -> int:
@@ -156,11 +188,13 @@ def main(argv=None) -> int:
         rows.append(f"| {name} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['peak_mb']:.0f} | {r['load']:.1f} | "
                     f"{same} |")
     w1, w2 = runs[1]["wall_s"], runs[2]["wall_s"]
+    steps = step_rows(runs[1]["timings"], runs[2]["timings"])
     text = "\n".join([
         f"# tradenews report on Dask: {args.articles:,} real-text articles ({n_files} CSV files)", "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores; the load average "
         "column says how busy the machine was. Speedup --workers 2 over --workers 1: "
         f"{w1 / w2:.2f}x (wall). Nothing was tuned on this data.", "", *rows, "",
+        "## Where the Dask runs spent their time", "", *steps, "",
         "## Estimate for 10M articles on a cluster", "", *estimate(part), ""])
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")

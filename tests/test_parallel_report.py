@@ -202,38 +202,42 @@ def test_shuffle_keeps_every_row_in_corpus_order(basil_corpus):
     bins = dask_report.story_bins(stories, basil_corpus.articles.set_index("article_id")["n_words"], 4)
     pieces = dask_report.split_by_bin(basil_corpus, bins, 4)
     order = {a: i for i, a in enumerate(basil_corpus.articles["article_id"])}
-    for name in ("articles", "paragraphs", "sentences", "removed"):
+    for name in ("articles", "paragraphs", "sentences"):
         back = dask_report.in_corpus_order([getattr(p, name) for p in pieces], order)
-        pd.testing.assert_frame_equal(back, getattr(basil_corpus, name).reset_index(drop=True))
+        whole = getattr(basil_corpus, name).drop(columns=["raw_text"], errors="ignore")  # nothing reads it there
+        pd.testing.assert_frame_equal(back, whole.reset_index(drop=True))
+    assert all(p.removed.empty and p.errors.empty for p in pieces)  # not moved: no extractor reads them
 
 
-def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_corpus):
-    """Each extractor the report runs per story partition (``separable``) gives the whole-corpus rows."""
-    corpus = basil_corpus
-    stories = tn.stories(corpus)
-    bins = dask_report.story_bins(stories, corpus.articles.set_index("article_id")["n_words"], 4)
-    pieces = dask_report.split_by_bin(corpus, bins, 4)
-    rows = [stories[stories["article_id"].isin(set(p.articles["article_id"]))].reset_index(drop=True)
-            for p in pieces]
+@pytest.mark.parametrize("n_bins", [4, 64])  # 64 story partitions: more than there are stories, so some are empty
+def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_dir, basil_corpus, n_bins):
+    """The report's graph (shuffle by story; quotes, entities with candidates found once, facts and
+    discrepancies per story partition; tariffs per load partition) gives the single-process tables."""
+    from tradenews.pipeline.context import Run
+
+    names = ["quotes", "entities", "facts", "discrepancies", "tariffs", "matches"]
+    assert all(dask_report.separable(k) for k in ("quotes", "entities", "facts", "tariffs"))
+    dc = tn.read_corpus(basil_dir, blocksize=0, errors="collect")
     with dask.config.set(scheduler="synchronous"):
-        got = dask.compute(dask_report.story_tasks(corpus, pieces, rows, stories,
-                                                   year=dask_report.default_year(corpus.articles)))[0]
-    entities = tn.extract_entities(corpus)
-    whole = {"quotes": tn.extract_quotes(corpus, stories=stories), "entities": entities,
-             "facts": tn.extract_facts(corpus, entities=entities, stories=stories)}
-    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
-    per_story = [k for k in whole if dask_report.separable(k)]
-    for kind in per_story:
-        assert isinstance(got[kind], list)
-        table = dask_report.in_corpus_order(got[kind], order)
-        assert table.to_csv(index=False) == whole[kind].to_csv(index=False), kind
-    tariffs = [tn.extract_tariffs(p) for p in pieces]
-    assert dask_report.in_corpus_order(tariffs, order).to_csv(index=False) == \
-        tn.extract_tariffs(corpus).to_csv(index=False)
+        got = dask.compute(dask_report.report_tasks(dc, names, n_bins=n_bins))[0]
+    single = Run(basil_corpus)
+    for name in names:
+        assert got[name].to_csv(index=False) == single.get(name).to_csv(index=False), name
+    assert len(single.discrepancies) and len(single.matches)
+
+
+def test_derive_is_the_single_process_result_and_names_missing_inputs(basil_corpus):
+    from tradenews.pipeline.context import Run
+
+    single = Run(basil_corpus)
+    got = dask_report.derive("matches", basil_corpus, quotes=single.quotes)
+    assert got.to_csv(index=False) == single.matches.to_csv(index=False)
+    with pytest.raises(RuntimeError, match="INPUTS"):
+        dask_report.derive("voices", basil_corpus)  # voices reads the quotes, which it was not given
 
 
 def test_matches_and_discrepancies_per_story_partition_equal_the_whole_table(basil_corpus):
-    """fact_discrepancies per story partition, put together, == the call on the whole table; matches as one call."""
+    """fact_discrepancies per story partition, put together, == the call on the whole table."""
     from tradenews.extract.facts import fact_discrepancies, fact_statistics
     from tradenews.parallel import tables
 
@@ -243,16 +247,14 @@ def test_matches_and_discrepancies_per_story_partition_equal_the_whole_table(bas
     entities = tn.extract_entities(corpus)
     quotes = tn.extract_quotes(corpus, stories=stories)
     facts = tn.extract_facts(corpus, entities=entities, stories=stories)
-    whole_matches, whole_disc = tn.match_quotes(quotes), fact_discrepancies(facts)
-    assert len(whole_matches["group"].unique()) > 1 and len(whole_disc) > 1
+    whole_disc = fact_discrepancies(facts)
+    assert len(whole_disc) > 1
     for n_bins in (2, 3, 5):
         bins = dask_report.story_bins(stories, corpus.articles.set_index("article_id")["n_words"], n_bins)
         which = lambda t: t["article_id"].astype(str).map(bins).to_numpy()  # noqa: E731
-        q_parts = [quotes[which(quotes) == b].reset_index(drop=True) for b in range(n_bins)]
         f_parts = [facts[which(facts) == b].reset_index(drop=True) for b in range(n_bins)]
         # the report's quotes carry no story_id (match_quotes pairs across stories): one whole-table call
         assert "story_id" not in quotes
-        assert tables.whole_matches(q_parts, order).to_csv(index=False) == whole_matches.to_csv(index=False)
         stats = fact_statistics(f_parts[0])
         for f in f_parts[1:]:
             stats = stats.merge(fact_statistics(f))

@@ -221,3 +221,67 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
     assert widths and all(w > 0 for w in widths), widths
     assert problems == []
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+# --------------------------------------------------------------------------- results computed elsewhere (an engine)
+@pytest.fixture(scope="module")
+def default_run():
+    """Every result of the report on the default corpus, computed once."""
+    import tradenews as tn
+    from tradenews.pipeline.context import RESULTS, Run
+
+    run = Run(tn.load_corpus(progress=False))
+    for name in RESULTS:
+        run.get(name)
+    return run
+
+
+def test_every_result_a_section_reads_is_in_its_needs(default_run):
+    """An engine computes a section's ``needs`` elsewhere: a result read but not listed would be computed
+    in the report process instead (correct, but serial)."""
+    from tradenews.pipeline.context import Run
+
+    for section in SECTIONS:
+        run = Run(default_run.corpus, results={n: default_run.get(n) for n in section.needs})
+        for out in section.outputs:
+            out.make(run)
+        assert set(run.computed()) <= set(section.needs), section.name
+
+
+class _Later:
+    """A future that is done once ``after`` has been read (records what was read, in order)."""
+
+    def __init__(self, value, name, read, after=None):
+        self.value, self.name, self.read, self.after = value, name, read, after
+
+    def done(self):
+        return self.after is None or self.after in self.read
+
+    def result(self):
+        assert self.done(), f"{self.name} read before it was ready"
+        self.read.append(self.name)
+        return self.value
+
+
+def test_sections_whose_results_are_in_are_written_first(default_run, tmp_path):
+    """With an engine, a section waits only for its own results: the ones ready are written meanwhile;
+    the page keeps the sections in order."""
+    corpus, read = default_run.corpus, []
+    late = set(next(s for s in SECTIONS if s.name == "comparison").needs)
+
+    class Engine:
+        def load(self, source, **options):
+            return corpus
+
+        def results(self, corpus, *, needs):
+            return {n: _Later(default_run.get(n), n, read, after="tariffs" if n in late else None) for n in needs}
+
+    page = build_report(None, tmp_path, engine=Engine(), formats=("png",))
+    assert read.index("tariffs") < min(read.index(n) for n in late if n in read)
+    html = page.read_text("utf-8")
+    assert html.index("Source comparison") < html.index("Tariff figures")
+    assert _tables(tmp_path) == _tables(Path(build_report(None, tmp_path / "single", formats=("png",))).parent)
+
+
+def _tables(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((folder / "tables").glob("*.csv"))}

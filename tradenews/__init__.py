@@ -44,6 +44,7 @@ _EXPORTS = {
     "distinguishing_terms": "analyse.compare",
     "extract_entities": "extract.entities",
     "entity_statistics": "extract.entities",
+    "entity_candidates": "extract.entities",
     "extract_facts": "extract.facts",
     "fact_statistics": "extract.facts",
     "fact_discrepancies": "extract.facts",

@@ -38,12 +38,12 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from tradenews.extract.entity_candidates import ACRONYM, Mention, article_candidates
+from tradenews.extract.entity_candidates import ACRONYM, EntityCandidates, Mention, article_candidates
 from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
 from tradenews.extract.entity_stats import EntityStatistics, hyphen_parts
 from tradenews.ingest.frames import frames
 
-__all__ = ["extract_entities", "entity_statistics", "EntityStatistics", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
+__all__ = ["extract_entities", "entity_statistics", "entity_candidates", "EntityCandidates", "EntityStatistics", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
            "ENTITY_TYPES", "TYPE_RULES", "ENTITY_COLUMNS"]
 
 #: Types reported by :func:`extract_entities` (``group`` and ``other`` are kept in the
@@ -188,7 +188,8 @@ def _type_pass(cands: list[Mention], ctx: _Context, rules: list) -> None:
 
 # --------------------------------------------------------------------------- extraction
 def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules: list | None = None,
-                     statistics: EntityStatistics | None = None) -> pd.DataFrame:
+                     statistics: EntityStatistics | None = None,
+                     candidates: EntityCandidates | None = None) -> pd.DataFrame:
     """Find person, place, organization and group names in every article.
 
     Parameters
@@ -205,6 +206,9 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
         ``gazetteer`` and ``rules``. Default: computed from ``corpus``. Pass the merged
         statistic of a whole corpus to extract one part of it (a partition of whole
         stories) exactly as the whole corpus would.
+    candidates : EntityCandidates, optional
+        :func:`entity_candidates` of ``corpus`` (with the same ``gazetteer``), when
+        they were found already for :func:`entity_statistics`. Default: found here.
 
     Returns
     -------
@@ -228,7 +232,9 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
     with _collector_paused():
-        raw = _raw_candidates(articles, sentences, lex)
+        raw = _candidates_of(articles, sentences, lex, gazetteer, candidates)
+        # typing writes type, entity and evidence into the mentions: given candidates are put back after
+        given = [(c, c.type, c.entity, c.evidence) for cs, _ in raw.values() for c in cs] if candidates else []
         cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
         stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer, cache)
         if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
@@ -244,18 +250,49 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     labels = dict(zip(articles["article_id"], articles["outlet_label"]))
     rows = [(c.article_id, labels[c.article_id], c.start, c.end, c.text, c.entity or c.text, c.type or "other",
              c.role, c.affiliation, c.evidence) for c in cands]
+    for c, *fields in given:
+        c.type, c.entity, c.evidence = fields
     out = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
+def entity_candidates(corpus: Any, *, gazetteer: str | Path | None = None) -> EntityCandidates:
+    """The candidate names of every article: the scan of the text that :func:`entity_statistics` and
+    :func:`extract_entities` start with. A corpus extracted in parts finds them once and passes them to both.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["Scott Bessent said talks went well. Bessent left."]})
+    >>> found = entity_candidates(arts)
+    >>> stats = entity_statistics(arts, candidates=found)
+    >>> extract_entities(arts, statistics=stats, candidates=found).equals(extract_entities(arts))
+    True
+    """
+    articles, _, sentences = frames(corpus)
+    lex = entity_lexicon(str(gazetteer) if gazetteer else None)
+    with _collector_paused():
+        return EntityCandidates(_raw_candidates(articles, sentences, lex), _gazetteer_key(gazetteer))
+
+
+def _candidates_of(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon,
+                   gazetteer: str | Path | None, candidates: EntityCandidates | None) -> dict:
+    if candidates is None:
+        return _raw_candidates(articles, sentences, lex)
+    if candidates.gazetteer != _gazetteer_key(gazetteer) or \
+            list(candidates.by_article) != list(dict.fromkeys(articles["article_id"])):
+        raise ValueError("candidates were found in another corpus or with another gazetteer than this call")
+    return candidates.by_article
+
+
 def entity_statistics(corpus: Any, *, gazetteer: str | Path | None = None,
-                      rules: list | None = None) -> EntityStatistics:
+                      rules: list | None = None, candidates: EntityCandidates | None = None) -> EntityStatistics:
     """The corpus-wide evidence :func:`extract_entities` uses, for one corpus or one part of it.
 
     ``merge`` the statistics of the parts of a corpus to get the statistic of the whole
     (:class:`~tradenews.extract.entity_stats.EntityStatistics`), then pass it as
     ``extract_entities(part, statistics=...)``: the parts' tables, concatenated, are the
-    whole corpus's table.
+    whole corpus's table. ``candidates``: :func:`entity_candidates` of ``corpus``, when
+    found already (they are then not found again).
 
     Example
     -------
@@ -270,8 +307,9 @@ def entity_statistics(corpus: Any, *, gazetteer: str | Path | None = None,
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
-    with _collector_paused():
-        return _statistics(articles, _raw_candidates(articles, sentences, lex), lex, rules, gazetteer)
+    with _collector_paused():  # the candidates are typed and put back as they were
+        return _statistics(articles, _candidates_of(articles, sentences, lex, gazetteer, candidates), lex, rules,
+                           gazetteer)
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from typing import Callable
 
 from tradenews.extract.entity_lexicon import EntityLexicon
 
-__all__ = ["Mention", "TOKEN", "ACRONYM", "SPAN_RULES", "candidates", "article_candidates"]
+__all__ = ["Mention", "EntityCandidates", "TOKEN", "ACRONYM", "SPAN_RULES", "candidates", "article_candidates"]
 
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’.&][^\W_]+)*")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,})$")
@@ -53,6 +53,21 @@ class Mention:
     prev2: str = ""
     next_word: str = ""
     after: str = ""  # a few characters after the mention
+
+
+@dataclass(frozen=True)
+class EntityCandidates:
+    """Every article's candidate names and lower-case words, found once in a corpus.
+
+    Made by :func:`tradenews.extract.entities.entity_candidates`; pass it as
+    ``candidates=`` to ``entity_statistics`` and ``extract_entities`` of the same
+    corpus so that the text is scanned once, not twice. Neither changes it.
+    """
+
+    #: article_id -> (candidate mentions, words written in lower case), in article order
+    by_article: dict
+    #: the extra gazetteer they were found with (None: the shipped one)
+    gazetteer: str | None = None
 
 
 def is_cap(tok: str) -> bool:

@@ -12,7 +12,10 @@
 - :mod:`tradenews.parallel.stories`: :func:`stories`, ``tn.stories`` with the
   story model built over partitions;
 - :mod:`tradenews.parallel.report`: ``tradenews report --workers N`` /
-  ``--scheduler ADDR`` (the report's results computed on the cluster);
+  ``--scheduler ADDR`` (the report's results computed on the cluster), with
+  :mod:`tradenews.parallel.shuffle` (the shuffle by story),
+  :mod:`tradenews.parallel.tables` (fact discrepancies per story partition) and
+  :mod:`tradenews.parallel.timings` (compute seconds per step from the task stream);
 - :mod:`tradenews.parallel.cluster`: :func:`client`, a LocalCluster or an
   existing scheduler.
 

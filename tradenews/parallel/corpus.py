@@ -82,6 +82,21 @@ class DaskCorpus:
         tables = dask.compute(*self.tables())
         return Corpus(*(to_pandas(t) for t in tables))
 
+    def gather(self, client) -> Corpus:
+        """:meth:`compute` of a persisted corpus: its partitions fetched as they are and put together here.
+
+        Nothing runs on the workers (no concatenation task waits behind other work there).
+        """
+        from distributed import futures_of
+
+        tables = []
+        for table in self.tables():
+            futures = sorted(futures_of(table), key=lambda f: f.key[1])  # keys (name, partition number)
+            assert len(futures) == table.npartitions, "gather() needs a persisted corpus"
+            parts = client.gather(futures)
+            tables.append(to_pandas(_concat(parts)))
+        return Corpus(*tables)
+
 
 def to_pandas(frame: pd.DataFrame) -> pd.DataFrame:
     """A computed Dask result as a single-machine table: ``0..n-1`` index, sorted categories."""
@@ -119,14 +134,22 @@ def input_files(source: Any) -> tuple[list[Path], list[dict]]:
     return found.files, collector.rows
 
 
-def plan_blocks(files: Iterable[Path], blocksize: int | str = BLOCKSIZE) -> list[list[Path]]:
+def plan_blocks(files: Iterable[Path], blocksize: int | str = BLOCKSIZE, *, blocks: int | None = None
+                ) -> list[list[Path]]:
     """Consecutive files grouped into blocks of about ``blocksize`` bytes (a file is never split).
+
+    ``blocks``: instead, that many blocks (at most one per file) of about equal size.
 
     >>> plan_blocks([Path("a"), Path("b"), Path("c")], 0)
     [[PosixPath('a')], [PosixPath('b')], [PosixPath('c')]]
+    >>> [len(b) for b in plan_blocks([Path(x) for x in "abcdefgh"], blocks=4)]   # (missing files weigh 0)
+    [2, 2, 2, 2]
     """
     from dask.utils import parse_bytes
 
+    files = list(files)
+    if blocks:
+        return _equal_blocks(files, blocks)
     limit = parse_bytes(blocksize) if isinstance(blocksize, str) else int(blocksize)
     blocks: list[list[Path]] = []
     size = 0
@@ -137,6 +160,16 @@ def plan_blocks(files: Iterable[Path], blocksize: int | str = BLOCKSIZE) -> list
         blocks[-1].append(f)
         size += f.stat().st_size if f.exists() else 0
     return blocks
+
+
+def _equal_blocks(files: list[Path], blocks: int) -> list[list[Path]]:
+    """Consecutive files in ``blocks`` groups of about equal bytes: a file goes to the group its middle falls in."""
+    import numpy as np
+
+    sizes = np.array([f.stat().st_size if f.exists() else 0 for f in files], dtype=float) + 1.0
+    middle = np.cumsum(sizes) - sizes / 2
+    group = np.minimum((middle * min(blocks, len(files)) / sizes.sum()).astype(int), len(files) - 1)
+    return [[f for f, g in zip(files, group) if g == k] for k in dict.fromkeys(group.tolist())]
 
 
 def load_block(files: list[Path], columns: dict | None, errors: str) -> tuple[pd.DataFrame, ...]:
@@ -314,7 +347,7 @@ def _str_categories(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns: dict[str, str] | None = None,
-                errors: Literal["raise", "collect"] = "raise") -> DaskCorpus:
+                errors: Literal["raise", "collect"] = "raise", blocks: int | None = None) -> DaskCorpus:
     """A lazy :class:`DaskCorpus` of a folder, a glob (``"exports/*.jsonl"``), a list of files or one file.
 
     Parameters
@@ -324,6 +357,9 @@ def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns
         pattern or a list of files.
     blocksize : int or str, keyword-only
         Bytes of input per partition (``"64MB"``). A file is never split.
+    blocks : int, keyword-only
+        Instead of ``blocksize``: this many partitions (at most one per file) of
+        about equal size, e.g. a multiple of the workers.
     columns, errors : keyword-only
         Passed to :func:`tradenews.load_corpus` for every file.
 
@@ -346,7 +382,7 @@ def read_corpus(source: Any = None, *, blocksize: int | str = BLOCKSIZE, columns
     files, notes = input_files(source)
     if not files:
         raise LoadError(f"no {', '.join(SUPPORTED)} files in the folder", source=str(source))
-    blocks = [dask.delayed(load_block, pure=True)(b, columns, errors) for b in plan_blocks(files, blocksize)]
+    blocks = [dask.delayed(load_block, pure=True)(b, columns, errors) for b in plan_blocks(files, blocksize, blocks=blocks)]
     metas = [m.assign(**{_FILE: pd.Series([], dtype="int64")}) for m in _meta()]
     raw = [dd.from_delayed([b[i] for b in blocks], meta=metas[i], verify_meta=False) for i in range(len(FRAMES))]
     ids = raw[0]["article_id"]

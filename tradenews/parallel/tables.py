@@ -1,20 +1,20 @@
-"""Quote matches and fact discrepancies on the cluster, equal to the whole-table calls.
+"""Fact discrepancies on the cluster, per story partition, equal to the whole-table call.
 
-:func:`whole_matches` and :func:`discrepancy_parts` take the per-partition
-inputs (quotes, facts: whole stories per partition) and return exactly
-``match_quotes(quotes)`` and ``fact_discrepancies(facts)`` of the whole tables:
+:func:`discrepancy_parts` takes the per-partition inputs (facts: whole stories
+per partition) and returns exactly ``fact_discrepancies(facts)`` of the whole
+table. ``fact_discrepancies`` compares facts within a story, with the merged
+:func:`~tradenews.extract.facts.fact_statistics` passed as ``statistics=``; its
+rows are sorted (stably) by status, kind, subject and values, ties in the
+order the subjects were formed. Within a partition that order is the whole
+call's; two tied rows from different partitions cannot be ordered without the
+whole pair table, so then the whole call is made instead.
 
-* ``match_quotes`` is not story-separable: the report's quotes carry no
-  ``story_id`` (so quotations of different stories are matched), and even with
-  one, the n-grams it blocks on are chosen by their counts over the whole
-  table. :func:`whole_matches` makes the one whole-table call, as a cluster
-  task that runs beside the discrepancy partitions.
-* ``fact_discrepancies`` compares facts within a story, with the merged
-  :func:`~tradenews.extract.facts.fact_statistics` passed as ``statistics=``; its
-  rows are sorted (stably) by status, kind, subject and values, ties in the
-  order the subjects were formed. Within a partition that order is the
-  whole call's; two tied rows from different partitions cannot be ordered
-  without the whole pair table, so then the whole call is made instead.
+(``match_quotes`` is not story-separable: the report's quotes carry no
+``story_id``, so quotations of different stories are matched, and the n-grams
+it blocks on are chosen by their counts over the whole table. The Dask report
+makes the one whole-table call, as a task that runs beside the others.)
+
+A partition with no articles gives ``None`` and is left out.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["whole_matches", "discrepancy_part", "discrepancy_parts", "ties_across"]
+__all__ = ["discrepancy_part", "discrepancy_parts", "ties_across"]
 
 _TIE = ["status", "kind", "subject", "values"]
 
@@ -32,37 +32,30 @@ def _ordered(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     return frame.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
 
 
-def whole_matches(quotes: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
-    """``match_quotes`` of the whole quotes table (the per-partition quotes in corpus order): one task."""
-    from tradenews.extract.quotes.matching import match_quotes
-    from tradenews.parallel.report import in_corpus_order
-
-    return match_quotes(in_corpus_order(quotes, order))
-
-
-def discrepancy_part(facts: pd.DataFrame, order: dict[str, int], statistics) -> pd.DataFrame:
+def discrepancy_part(facts: pd.DataFrame | None, order: dict[str, int], statistics) -> pd.DataFrame | None:
     """``fact_discrepancies`` of one story partition's facts, compared with the whole corpus's ``statistics``."""
     from tradenews.extract.facts import fact_discrepancies
 
-    return fact_discrepancies(_ordered(facts, order), statistics=statistics)
+    return None if facts is None else fact_discrepancies(_ordered(facts, order), statistics=statistics)
 
 
-def ties_across(parts: list[pd.DataFrame]) -> bool:
+def ties_across(parts: list[pd.DataFrame | None]) -> bool:
     """Whether rows of two partitions tie on status, kind, subject and values (their order is then unknown)."""
-    filled = [p.assign(_part=k) for k, p in enumerate(parts) if len(p)]
+    filled = [p.assign(_part=k) for k, p in enumerate(parts) if p is not None and len(p)]
     if len(filled) < 2:
         return False
     table = pd.concat(filled, ignore_index=True)
     return bool((table.groupby(_TIE, dropna=False)["_part"].nunique() > 1).any())
 
 
-def discrepancy_parts(parts: list[pd.DataFrame], facts: list[pd.DataFrame], order: dict[str, int],
+def discrepancy_parts(parts: list[pd.DataFrame | None], facts: list[pd.DataFrame | None], order: dict[str, int],
                       statistics) -> pd.DataFrame:
     """The per-partition discrepancies as ``fact_discrepancies`` of the whole facts table orders them."""
     from tradenews.extract.facts import fact_discrepancies
     from tradenews.extract.facts.status import STATUS_ORDER
-    from tradenews.parallel.report import in_corpus_order
+    from tradenews.parallel.shuffle import in_corpus_order
 
+    parts, facts = [p for p in parts if p is not None], [f for f in facts if f is not None]
     filled = [p for p in parts if len(p)]
     if not filled:
         return parts[0] if parts else fact_discrepancies(in_corpus_order(facts, order), statistics=statistics)

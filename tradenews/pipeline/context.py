@@ -19,7 +19,7 @@ import importlib
 import inspect
 from typing import Any, Callable
 
-__all__ = ["Run", "RESULTS", "resolve", "accepts"]
+__all__ = ["Run", "RESULTS", "PASSAGE_PAIRS", "resolve", "accepts"]
 
 
 def resolve(dotted: str) -> Callable:
@@ -83,6 +83,20 @@ def _profile(run: "Run"):
     return outlet_profile(run.corpus, quotes=run.quotes, media=run.media)
 
 
+#: The report aligns the sentences of this many similar pairs, those with the most reuse.
+PASSAGE_PAIRS = 500
+
+
+def _passages(run: "Run"):
+    # the passages of the report's most reused similar pairs, not of every article's ten nearest
+    # neighbours (100,000 alignments at 10,000 articles: 60 s and 2.5 GB; all similar pairs: 2.5 GB)
+    pairs = run.pairs
+    if len(pairs) > PASSAGE_PAIRS:
+        keys = [c for c in ("reuse", "similarity") if c in pairs]
+        pairs = pairs.sort_values(keys, ascending=False, kind="stable").head(PASSAGE_PAIRS)
+    return resolve("tradenews.extract.overlap.shared_passages")(run.corpus, pairs=pairs)
+
+
 #: name -> how to compute it from a run (may use other results of the same run).
 RESULTS: dict[str, Callable[["Run"], Any]] = {
     "quotes": _quotes,
@@ -98,16 +112,35 @@ RESULTS: dict[str, Callable[["Run"], Any]] = {
     "terms": lambda run: resolve("tradenews.analyse.compare.distinguishing_terms")(run.corpus, n=8),
     "profile": _profile,
     "voices": lambda run: resolve("tradenews.analyse.compare.voice_shares")(run.quotes, run.corpus.articles),
+    "outlet_similarity": lambda run: resolve("tradenews.extract.overlap.similarity_matrix")(run.corpus, by="outlet"),
+    "passages": _passages,
 }
+
+
+def _is_future(value: Any) -> bool:
+    # a result is a table: a column called "result" or "done" is a Series, which is not callable
+    return callable(getattr(value, "result", None)) and callable(getattr(value, "done", None))
 
 
 class Run:
     """A corpus and the results computed from it so far (see :data:`RESULTS`).
 
     Read a result as an attribute (``run.quotes``) or with :meth:`get`.
-    ``results`` seeds results computed elsewhere (the Dask report fills
-    ``stories``, ``quotes``, ``entities``, ``facts``, ``tariffs``, ``coverage``
-    and ``pairs`` from a cluster); the others are still computed on first use.
+    ``results`` seeds results computed elsewhere: a value, or a future of it
+    (an object with ``result()`` and ``done()``, as ``concurrent.futures`` and
+    Dask give), read when the result is first used; the Dask report passes
+    futures, so the report writes what is ready while the cluster computes the
+    rest. The other results are computed on first use.
+
+    >>> import pandas as pd, tradenews as tn
+    >>> from concurrent.futures import Future
+    >>> later = Future()
+    >>> run = Run(tn.load_corpus(), results={"tariffs": later})
+    >>> run.ready("tariffs"), run.ready("quotes")
+    (False, True)
+    >>> later.set_result(pd.DataFrame({"rate": [10]}))
+    >>> run.ready("tariffs"), run.tariffs["rate"].tolist()
+    (True, [10])
     """
 
     def __init__(self, corpus: Any, *, results: dict[str, Any] | None = None):
@@ -117,7 +150,13 @@ class Run:
         unknown = set(results or ()) - set(RESULTS)
         if unknown:
             raise KeyError(f"unknown result {', '.join(sorted(unknown))}; known: {', '.join(RESULTS)}")
-        self._done: dict[str, tuple[Any, BaseException | None]] = {k: (v, None) for k, v in (results or {}).items()}
+        self._pending = {k: v for k, v in (results or {}).items() if _is_future(v)}
+        self._done: dict[str, tuple[Any, BaseException | None]] = {
+            k: (v, None) for k, v in (results or {}).items() if k not in self._pending}
+
+    def ready(self, name: str) -> bool:
+        """False while ``name`` is a future that is not done (reading it would wait); else True."""
+        return name not in self._pending or self._pending[name].done()
 
     def get(self, name: str) -> Any:
         """The result ``name``, computed on first use."""
@@ -125,7 +164,8 @@ class Run:
             raise KeyError(f"unknown result {name!r}; known: {', '.join(RESULTS)}")
         if name not in self._done:
             try:
-                self._done[name] = (RESULTS[name](self), None)
+                self._done[name] = (self._pending.pop(name).result() if name in self._pending
+                                    else RESULTS[name](self), None)
             except Exception as exc:  # remembered, so a second reader gets the same error at no cost
                 self._done[name] = (None, exc)
         value, error = self._done[name]

@@ -221,8 +221,10 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         No progress lines on stderr.
     engine : optional
         Computes the corpus and the expensive results elsewhere: ``engine.load(source,
-        columns=, errors=)`` returns the corpus, ``engine.results(corpus, needs=names)`` a dict
-        of :class:`~tradenews.pipeline.context.Run` results (at least those the chosen sections need) (the Dask report,
+        columns=, errors=, needs=names)`` returns the corpus, ``engine.results(corpus, needs=names)`` a dict
+        of :class:`~tradenews.pipeline.context.Run` results (at least those the chosen sections need),
+        each a table or a future of one; a section is written as soon as its results are in,
+        before a section above it whose results are not (the Dask report,
         :func:`tradenews.parallel.report.build_report`).
 
     Returns the path of ``report.html``. Raises :class:`ReportLocked` when another
@@ -248,8 +250,9 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         manifest.clear_previous()
         use_style()
         _say("report: loading the corpus", quiet=quiet)
-        if engine is not None:
-            corpus = engine.load(corpus_source, columns=columns, errors=errors)
+        needs = {name for section in chosen for name in section.needs}
+        if engine is not None:  # the engine starts on the results while this process takes in the corpus
+            corpus = engine.load(corpus_source, columns=columns, errors=errors, needs=needs)
         elif corpus_source is None or isinstance(corpus_source, (str, Path)):
             from tradenews.ingest.load import load_corpus
 
@@ -269,9 +272,8 @@ def build_report(corpus_source: Any = None, out: str | Path = "report", *, secti
         try:
             run = Run(corpus)
             if engine is not None and len(corpus.articles):
-                _say("report: computing quotes, entities, facts, tariffs, stories, coverage and pairs on Dask",
+                _say("report: computing the results on Dask; each section is written when its results are in",
                      quiet=quiet)
-                needs = {name for section in chosen for name in section.needs}
                 run = Run(corpus, results=engine.results(corpus, needs=needs))
             _run_all(chosen, states, page, run, out, formats=formats, provenance=provenance,
                      max_rows=max_rows, manifest=manifest, quiet=quiet)
@@ -291,7 +293,9 @@ def _run_all(chosen, states, page: Page, run: Run, out: Path, *, formats, proven
     if len(corpus.articles) == 0:
         page.preface.append(_empty_corpus_note(corpus))
     page.write()
-    for i, (section, state) in enumerate(zip(chosen, states), start=1):
+    remaining = list(enumerate(zip(chosen, states), start=1))
+    while remaining:
+        i, (section, state) = remaining.pop(_next_ready(remaining, run))
         if len(corpus.articles) == 0 and section.name != "corpus":
             state.status, state.note = "skipped", "the corpus has 0 articles"
             continue
@@ -305,6 +309,19 @@ def _run_all(chosen, states, page: Page, run: Run, out: Path, *, formats, proven
         _say(f"report: [{i}/{len(chosen)}] {section.title}: done in {state.seconds:.1f} s{failed}", quiet=quiet)
         page.write()
         manifest.save(complete=False)
+
+
+def _next_ready(remaining: list, run: Run, *, poll: float = 0.1) -> int:
+    """The first section (in page order) whose results are all ready, waiting until one is: with
+    results still being computed elsewhere, the report writes the others meanwhile. The last
+    section starts at once: its outputs are made in turn, each waiting only for what it reads."""
+    while len(remaining) > 1:
+        ready = next((k for k, (_, (section, _)) in enumerate(remaining)
+                      if all(run.ready(name) for name in section.needs)), None)
+        if ready is not None:
+            return ready
+        time.sleep(poll)
+    return 0
 
 
 # --------------------------------------------------------------------------- command line

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from tradenews.pipeline.context import Run, accepts, resolve
+from tradenews.pipeline.context import PASSAGE_PAIRS, Run, accepts, resolve
 
 __all__ = ["Output", "Section", "SECTIONS", "output", "make_output", "section_names"]
 
@@ -126,8 +126,7 @@ def _matches(run: Run):
 def _outlet_similarity(run: Run):
     if len(run.corpus.articles) < 2:
         return None
-    matrix = resolve("tradenews.extract.overlap.similarity_matrix")(run.corpus, by="outlet")
-    return resolve("tradenews.present.overlap_charts.plot_similarity_heatmap")(matrix)
+    return resolve("tradenews.present.overlap_charts.plot_similarity_heatmap")(run.outlet_similarity)
 
 
 def _reuse_chart(run: Run):
@@ -135,20 +134,6 @@ def _reuse_chart(run: Run):
         return None
     plot_reuse = resolve("tradenews.present.overlap_charts.plot_reuse")
     return plot_reuse(run.pairs, threshold=0.3) if accepts(plot_reuse, "threshold") else plot_reuse(run.pairs)
-
-
-#: The report aligns the sentences of this many similar pairs, those with the most reuse.
-PASSAGE_PAIRS = 500
-
-
-def _passages(run: Run):
-    # the passages of the report's most reused similar pairs, not of every article's ten nearest
-    # neighbours (100,000 alignments at 10,000 articles: 60 s and 2.5 GB; all similar pairs: 2.5 GB)
-    pairs = run.pairs
-    if len(pairs) > PASSAGE_PAIRS:
-        keys = [c for c in ("reuse", "similarity") if c in pairs]
-        pairs = pairs.sort_values(keys, ascending=False, kind="stable").head(PASSAGE_PAIRS)
-    return resolve("tradenews.extract.overlap.shared_passages")(run.corpus, pairs=pairs)
 
 
 # --------------------------------------------------------------------------- tariffs
@@ -213,14 +198,15 @@ SECTIONS: list[Section] = [
                lambda run: run.discrepancies, "tradenews.fact_discrepancies"),
         Output("02-stories", T, "Articles grouped into stories (the blocks facts are compared within).",
                lambda run: run.stories, "tradenews.stories"),
-    ), needs=("coverage", "entities", "quotes", "stories", "facts")),
+    ), needs=("coverage", "entities", "quotes", "stories", "facts", "discrepancies", "media", "profile", "terms",
+              "voices")),
     Section("quotes", "Quotes and speakers", (
         Output("03-voices-by-side", F, "Voices quoted by each outlet, by side.", _voices_chart, "plot_voices"),
         Output("03-quotes", T, "Every direct quotation with its speaker, cue, role and side.", _quotes_table,
                "tradenews.extract_quotes"),
         Output("03-same-quote-across-outlets", T, "The same quotation as reported by different outlets, with "
                "wording differences.", _matches, "tradenews.match_quotes"),
-    ), needs=("quotes",)),
+    ), needs=("quotes", "matches")),
     Section("overlap", "Overlap between outlets", (
         Output("04-outlet-heatmap", F, "How similar each pair of outlets' coverage is.", _outlet_similarity,
                "plot_similarity_heatmap(similarity_matrix(by='outlet'))"),
@@ -228,9 +214,9 @@ SECTIONS: list[Section] = [
         Output("04-similar-pairs", T, "Article pairs by TF-IDF similarity, reuse outside quotations and shared "
                "quotations.",
                lambda run: run.pairs, "tradenews.similar_pairs"),
-        Output("04-shared-passages", T, f"Sentences aligned between the articles of the {PASSAGE_PAIRS} similar pairs with the most reuse: verbatim, rewritten, or a shared quotation.", _passages,
-               "tradenews.shared_passages"),
-    ), needs=("pairs",)),
+        Output("04-shared-passages", T, f"Sentences aligned between the articles of the {PASSAGE_PAIRS} similar pairs with the most reuse: verbatim, rewritten, or a shared quotation.",
+               lambda run: run.passages, "tradenews.shared_passages"),
+    ), needs=("pairs", "outlet_similarity", "passages")),
     Section("tariffs", "Tariff figures", (
         Output("05-figure-matrix", F, "Which outlet cites which tariff figure, by status.",
                _tariff_chart("tradenews.present.tariff_charts.plot_figure_matrix"), "plot_figure_matrix"),
