@@ -189,14 +189,14 @@ context_tail = st.one_of(
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.sampled_from(["", "\"", "(", "[", "\"(", "“"]), context_word, context_tail)
-def test_plain_word_contexts_decide_as_punkt(prefix, word, tail):
+@given(st.sampled_from(["", "\"", "(", "[", "\"(", "“"]), context_word, st.sampled_from(".?!"), context_tail)
+def test_plain_word_contexts_decide_as_punkt(prefix, word, end, tail):
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     from tradenews.ingest import segment
 
     tok = segment._tokenizer()
-    context = prefix + word + "." + tail
+    context = prefix + word + end + tail
     stock = PunktSentenceTokenizer(tok._params)
     assert tok.text_contains_sentbreak(context) == stock.text_contains_sentbreak(context)
     slices = segment._slices(tok, context)

@@ -57,6 +57,8 @@ _PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]
 # second pass changes only an initial, a number or an abbreviation). For an abbreviation the next token
 # may hold a break of its own ("Mr. Trump.”"), so only the narrow pattern above decides that case.
 _WORD_PERIOD_FMT = r"[\"(\[]*([^\W\d_]{{2,}})\.(?:\s+\S+|{nonword})\Z"
+# A plain word, ? or ! (a token of its own, one of Punkt's sentence ends) and a token after it: a break.
+_WORD_MARK_FMT = r"[\"(\[]*[^\W\d_]{{2,}}[?!](?:\s+\S+|{nonword})\Z"
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +124,8 @@ def _tokenizer():
                     return True
                 if _PLAIN_CONTEXT.match(text):
                     return False
+            elif self._word_mark.match(text):
+                return True
             found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
@@ -141,6 +145,7 @@ def _tokenizer():
     params.abbrev_types = set(abbreviations())
     lang_vars = _FastVars()
     _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
+    _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
     return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
 
 
@@ -156,6 +161,7 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
     breaks = tokenizer.text_contains_sentbreak
     plain = tokenizer._word_period.match
     narrow = _PLAIN_CONTEXT.match
+    mark = tokenizer._word_mark.match
     abbrevs = tokenizer._params.abbrev_types
     rfind = text.rfind
     out: list[tuple[int, int]] = []
@@ -174,7 +180,7 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
             context = text[prev_start:prev.end("after_tok")]
             m = plain(context)
             if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
-                    else breaks(context):
+                    else mark(context) is not None or breaks(context):
                 out.append((last_break, prev.end()))
                 nxt = prev.start("next_tok")
                 last_break = nxt if nxt != -1 else prev.end()
