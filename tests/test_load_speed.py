@@ -172,3 +172,32 @@ def test_the_long_line_fast_path_decides_as_the_rules_do(raw, title_known):
         normalize._DEFAULT_LONG_RULES = saved
     assert (fast.text, fast.edits, fast.paragraph_kinds, fast.title) == (slow.text, slow.edits, slow.paragraph_kinds,
                                                                          slow.title)
+
+
+# --------------------------------------------------------------------------- Punkt's plain-word contexts
+# printable: Punkt's stock regexes (the regex module) and re disagree on \s for control characters,
+# which loading removes before segmenting
+printable = st.characters(categories=("L", "N", "P", "S", "Zs"))
+context_word = st.one_of(st.sampled_from(["Mr", "Sen", "Gen", "etc", "Inc", "said", "Trump", "AP", "EST", "No",
+                                          "vs", "Nov", "Jr", "Ms", "É", "été", "U"]),
+                         st.text(alphabet=st.characters(categories=("Lu", "Ll")), min_size=1, max_size=5))
+context_tail = st.one_of(
+    st.sampled_from(list(")\";}]*:@'({[!?‘’“”«»,.-x")),
+    st.tuples(st.sampled_from([" ", "  ", "\n", "\t", "\u00a0"]),
+              st.lists(st.one_of(punkt_piece, st.text(alphabet=printable, min_size=1, max_size=4)),
+                       min_size=1, max_size=3).map("".join)).map("".join))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["", "\"", "(", "[", "\"(", "“"]), context_word, st.sampled_from(".?!"), context_tail)
+def test_plain_word_contexts_decide_as_punkt(prefix, word, end, tail):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from tradenews.ingest import segment
+
+    tok = segment._tokenizer()
+    context = prefix + word + end + tail
+    stock = PunktSentenceTokenizer(tok._params)
+    assert tok.text_contains_sentbreak(context) == stock.text_contains_sentbreak(context)
+    slices = segment._slices(tok, context)
+    assert slices == [(sl.start, sl.stop) for sl in stock._slices_from_text(context)]

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import count, repeat
+from itertools import accumulate, count, repeat
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, NamedTuple
@@ -181,6 +182,10 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
     keywords = rules().legal_keyword_list
     if not all(keywords) or any("\n" in kw for kw in keywords):
         return None
+    text = "\n".join([line.s for line in lines])
+    low = text.lower()
+    if len(low) == len(text):  # no line's lower-casing changed its length (lower never shortens one)
+        return _legal_lines_in(low, lines, keywords)
     found: set[int] = set()
     seen = _LEGAL_LINES.get(keywords)
     if seen is None:  # remembered per keyword list (the lexicon is read once, but a test may swap it)
@@ -205,6 +210,25 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
         if hit:
             found.add(line.index)
     return found
+
+
+def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
+    """The lines holding a keyword, found by ``str.find`` over ``low`` (the lines' ``s`` lower-cased and
+    joined by line breaks, which no keyword holds, so every occurrence lies inside one line and each line's
+    slice of ``low`` is its own ``s.lower()``: ``lower`` maps a final sigma by its neighbours, and a line
+    break counts as the line's end there)."""
+    hits = []
+    find = low.find
+    for kw in keywords:
+        i = find(kw)
+        while i != -1:
+            hits.append(i)
+            nl = find("\n", i)  # the next occurrence that matters is on a later line
+            i = find(kw, nl + 1) if nl != -1 else -1
+    if not hits:
+        return set()
+    starts = list(accumulate((len(line.s) + 1 for line in lines[:-1]), initial=0))
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
 
 
 # keyword list -> {line: 0 (no keyword), 1 (a keyword), 2 (lower-casing changes its length)}

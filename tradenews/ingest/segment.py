@@ -51,6 +51,14 @@ _CACHE_LIMIT = 200_000
 # next word (letters and digits, perhaps 's): Punkt's decision then depends on the abbreviation list only.
 # Opening ", ( and [ are no part of Punkt's word tokens, so they may precede either word.
 _PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\Z")
+# Wider: the plain word and its period, then one of Punkt's non-word characters ("{nonword}", Punkt's
+# own class) or whitespace and any token. The word with its period is one token and a token follows it,
+# so when the word is no known abbreviation Punkt breaks there (its first pass marks the break; its
+# second pass changes only an initial, a number or an abbreviation). For an abbreviation the next token
+# may hold a break of its own ("Mr. Trump.”"), so only the narrow pattern above decides that case.
+_WORD_PERIOD_FMT = r"[\"(\[]*([^\W\d_]{{2,}})\.(?:\s+\S+|{nonword})\Z"
+# A plain word, ? or ! (a token of its own, one of Punkt's sentence ends) and a token after it: a break.
+_WORD_MARK_FMT = r"[\"(\[]*[^\W\d_]{{2,}}[?!](?:\s+\S+|{nonword})\Z"
 
 
 @lru_cache(maxsize=1)
@@ -108,11 +116,16 @@ def _tokenizer():
             return max(i, 0)
 
         def text_contains_sentbreak(self, text: str) -> bool:
-            m = _PLAIN_CONTEXT.match(text)
+            m = self._word_period.match(text)
             if m:
                 # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
                 # collocations, sentence starters or orthographic data, nothing else can change that).
-                return m.group(1).lower() not in params.abbrev_types
+                if m.group(1).lower() not in params.abbrev_types:
+                    return True
+                if _PLAIN_CONTEXT.match(text):
+                    return False
+            elif self._word_mark.match(text):
+                return True
             found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
@@ -130,7 +143,10 @@ def _tokenizer():
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return _FastTokenizer(params, lang_vars=_FastVars(), token_cls=_FastToken)
+    lang_vars = _FastVars()
+    _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
+    _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
+    return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
 
 
 def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
@@ -143,7 +159,9 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
     ``text_contains_sentbreak`` decides it, without a method call."""
     other = tuple(c for c in "\t\r\x0b\x0c" if c in text) if not text.isprintable() else ()
     breaks = tokenizer.text_contains_sentbreak
-    plain = _PLAIN_CONTEXT.match
+    plain = tokenizer._word_period.match
+    narrow = _PLAIN_CONTEXT.match
+    mark = tokenizer._word_mark.match
     abbrevs = tokenizer._params.abbrev_types
     rfind = text.rfind
     out: list[tuple[int, int]] = []
@@ -161,7 +179,8 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
         if prev is not None and prev_stop <= word_start:
             context = text[prev_start:prev.end("after_tok")]
             m = plain(context)
-            if m.group(1).lower() not in abbrevs if m else breaks(context):
+            if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
+                    else mark(context) is not None or breaks(context):
                 out.append((last_break, prev.end()))
                 nxt = prev.start("next_tok")
                 last_break = nxt if nxt != -1 else prev.end()
