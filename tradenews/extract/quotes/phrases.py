@@ -285,6 +285,7 @@ def sentence_subject(toks: list[Tok]):
     return (a + 1, b + 1), ((ctx[0] + 1, ctx[1] + 1) if ctx else None)
 
 
+_SUBJECT_PRONOUNS = frozenset({"person", "group"})
 _CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "now", "then", "still"})
 
 
@@ -305,6 +306,8 @@ def _sentence_subject(toks: list[Tok]):
         if start < len(toks) and toks[start].is_word and toks[start].low in pronouns():
             return (start, start), None
         return None
+    if k == start + 1 and pronouns().get(toks[start].low) in _SUBJECT_PRONOUNS:
+        return (start, start), None  # "She blamed …", "On Sunday, she disclosed …": a pronoun subject
     words = toks[start:k]
     caps = [n for n, w in enumerate(words) if w.is_cap]
     if not caps:
