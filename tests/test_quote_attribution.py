@@ -26,3 +26,23 @@ def test_pronoun_subject_of_coordinated_cue():
 def test_thing_pronoun_is_no_subject():
     text = "The plan failed. It was a “complete and utter disaster for the town.”"
     assert _speakers(text) == [(None, None)]
+
+
+def test_sentence_opening_adverb_is_no_speaker():
+    text = "Shortly after the vote ended, Lee’s campaign sent out a statement saying Chan owes “the town an apology.”"
+    assert _speakers(text) == [("Lee’s campaign", "Lee’s campaign")]
+    text = "Early in her campaign, Ruiz attacked Chan, calling him, among other things, “a failed mayor.”"
+    assert _speakers(text) == [("Ruiz", "Ruiz")]
+
+
+def test_names_ending_in_ly_still_speak():
+    text = "Connolly, a Democrat, said the bill was “a total waste of money.”"
+    assert _speakers(text)[0][0] == "Connolly"
+    text = "Emily called the plan “a disaster for the whole town.”"
+    assert _speakers(text)[0][0] == "Emily"
+
+
+def test_dateline_is_no_speaker():
+    text = ("BOSTON, May 3 (AP) — After the vote, the Boston Teachers Union released a statement, "
+            "offering “a full and sincere apology” to voters.")
+    assert [m for m, _ in _speakers(text)] == ["the Boston Teachers Union"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from tradenews.extract.quotes.lexicon import (can_speak, clause_openers, cue_forms_cached, determiners,
                                               function_words, months, not_names, pronouns, roles, skipwords,
                                               stopwords)
+from tradenews.extract.quotes.antecedents import given_genders
 from tradenews.extract.quotes.speakers import is_pronoun
-from tradenews.extract.quotes.tokens import Tok, is_cue, phrase_at
+from tradenews.extract.quotes.tokens import DASHES, Tok, is_cue, phrase_at
 
 __all__ = ["np_word", "valid_np", "np_left", "np_right", "subject_left", "clause_subject", "inverted",
            "sentence_subject", "cue_speaker", "weak_subject", "with_parenthesis", "NAMING", "RELATIVE"]
@@ -289,10 +290,40 @@ _SUBJECT_PRONOUNS = frozenset({"person", "group"})
 _CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "now", "then", "still"})
 
 
+def adverb_like(tok: Tok) -> bool:
+    """A capitalized word that reads as an -ly adverb ("Shortly", "Specifically", "Early"), not a name.
+
+    Names ending in -ly mostly end in -ley, -lly, -eely or -aly ("Bradley", "Kelly", "Neely", "Daly");
+    adverbs in -lly end in -ally or -fully. A given name is never an adverb ("Emily").
+    """
+    low = tok.low
+    if not (tok.is_word and tok.is_cap and len(low) >= 5 and low.endswith("ly")) or tok.text.isupper():
+        return False
+    if low.endswith(("ley", "lly", "eely", "aly", "oly", "uly")) and not low.endswith(("ally", "fully")):
+        return False
+    return tok.text not in given_genders()
+
+
+def _dateline_end(toks: list[Tok]) -> int:
+    """Index after a dateline ("WASHINGTON, Dec. 8 (UPI) —"), or 0: capitals, a comma, a dash soon after."""
+    if len(toks) > 2 and toks[0].is_word and toks[0].text.isupper() and len(toks[0].text) > 1:
+        for k in range(1, min(len(toks), 12)):
+            if toks[k].text in DASHES or toks[k].text == "--":
+                return k + 1 if any(t.text == "," for t in toks[1:k]) else 0
+    return 0
+
+
 def _sentence_subject(toks: list[Tok]):
-    start = 0
+    start = _dateline_end(toks)
+    if start:
+        toks = toks[start:]
+        found = _sentence_subject(toks)
+        if found is None:
+            return None
+        (a, b), ctx = found
+        return (a + start, b + start), ((ctx[0] + start, ctx[1] + start) if ctx else None)
     if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith(("ing", "ed"))
-                                     or toks[0].low in clause_openers()):
+                                     or toks[0].low in clause_openers() or adverb_like(toks[0])):
         for k, t in enumerate(toks):
             if t.text == ",":
                 start = k + 1
