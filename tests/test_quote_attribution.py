@@ -46,3 +46,17 @@ def test_dateline_is_no_speaker():
     text = ("BOSTON, May 3 (AP) — After the vote, the Boston Teachers Union released a statement, "
             "offering “a full and sincere apology” to voters.")
     assert [m for m, _ in _speakers(text)] == ["the Boston Teachers Union"]
+
+
+def test_one_or_another_opens_a_speaker_phrase():
+    text = "“She had made up her mind,” said one former executive who asked not to be named."
+    assert _speakers(text) == [("one former executive", "one former executive")]
+    text = "“It was awful,” said one of two witnesses who saw the fight."
+    assert _speakers(text)[0][0] == "one"
+    text = "Many voters praised the plan. Another said he hoped with his “whole heart” that it would pass."
+    assert _speakers(text)[0][0] == "Another"
+
+
+def test_one_after_a_preposition_is_a_number():
+    text = "At one point, Ruiz urged the mayor to “breathe, breathe, breathe.”"
+    assert _speakers(text)[0][0] != "one"

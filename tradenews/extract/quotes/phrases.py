@@ -109,6 +109,8 @@ def _np_left_core(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if j < 0:
         return None
     if toks[j].is_word and toks[j].low in pronouns():
+        if pronouns()[toks[j].low] == "quantifier" and j > 0 and toks[j - 1].low in _COUNTED_AFTER:
+            return None  # "at one point", "the one": a number, not a speaker
         return (j, j)
     k = j
     while k >= 0 and np_word(toks[k]) and j - k < 8:
@@ -147,9 +149,10 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``: ``(first, last)`` or None."""
     if i >= len(toks) or not toks[i].is_word:
         return None
-    if toks[i].low in pronouns() and not (pronouns()[toks[i].low] == "quantifier" and i + 1 < len(toks)
-                                          and np_word(toks[i + 1])):
-        return (i, i)  # "said some officials" is a phrase, "some said" a pronoun
+    if toks[i].low in pronouns() and pronouns()[toks[i].low] == "quantifier":
+        return (i, _counted_head(toks, i))  # "said one former executive", "some said", "said one of them"
+    if toks[i].low in pronouns():
+        return (i, i)
     k = i
     while k < len(toks) and np_word(toks[k]) and k - i < 8:
         k += 1
@@ -161,6 +164,23 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if not valid_np(words):
         return None
     return (i, i + len(words) - 1)
+
+
+def _counted_head(toks: list[Tok], i: int) -> int:
+    """Last word of the phrase a quantifier opens ("one unaligned Florida Republican strategist"): the
+    last capital or speaking noun within five words, before punctuation or a relative; else the quantifier."""
+    end = i
+    for k in range(i + 1, min(len(toks), i + 6)):
+        t = toks[k]
+        if not t.is_word or t.quote >= 0 or t.low in RELATIVE or t.low in {"that", "of"} or is_cue(t):
+            break
+        if t.is_cap or can_speak(t.low):
+            end = k
+    return end
+
+
+_COUNTED_AFTER = frozenset({"at", "in", "on", "of", "for", "to", "by", "with", "from", "into", "about", "than",
+                            "the", "this", "that", "which", "any", "every", "each"})
 
 
 def with_parenthesis(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
