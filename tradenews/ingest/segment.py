@@ -265,7 +265,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text) if m.group().strip()]
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
 
     Line breaks always end a sentence; inside a line nltk's Punkt decides.
@@ -302,3 +302,59 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 lead = len(part) - len(part.lstrip())
                 spans.append((start + m.start() + lead, start + m.start() + len(part.rstrip())))
     return spans
+
+
+# "Former President George H.W." | "Bush calling …": Punkt breaks after two or more initials in one token
+# that are no known abbreviation. When the next word is capitalized and no stop word ("The", "He", "In"),
+# the initials are part of a name ("J.M. Berger", "W.E.B. Du Bois") and the two spans are one sentence,
+# unless they follow a capitalized word and a comma: a place ("in Lodi, N.J.") ends the sentence.
+_INITIALS_END = re.compile(r"(?:^|[\s(\"'])((?:[A-Z]\.){2,5})\Z")
+_NEXT_WORD = re.compile(r"[A-Z][^\W\d_]*")
+_MAYBE_CUT = re.compile(r"[A-Z]\.[A-Z]\.[ \t\xa0]+[A-Z]")
+_PLACE_BEFORE = re.compile(r"(?<![\w.])[A-Z][^\W\d_]*, \Z")  # "in Lodi, N.J." | "Harmony's phone …": a place
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from tradenews.rules import read_lines
+
+    return frozenset(read_lines("stop_words_english.txt"))
+
+
+def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge a span ending in initials with the next one when a capitalized word of a name follows."""
+    if len(spans) < 2:
+        return spans
+    cuts = {b for _, b in spans if text[b - 3:b - 2] == "." and _MAYBE_CUT.match(text, b - 4)}
+    if not cuts:
+        return spans  # most texts: no sentence ends in initials
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and out[-1][1] in cuts:
+            pa, pb = out[-1]
+            gap = text[pb:a]
+            if pb - pa >= 4 and gap.isspace() and "\n" not in gap:
+                m = _INITIALS_END.search(text, max(0, pa - 1, pb - 12), pb)
+                nxt = _NEXT_WORD.match(text, a)
+                if m and nxt and m.group(1)[:-1].lower() not in abbreviations() \
+                        and nxt.group().lower() not in _stop_words() \
+                        and not _PLACE_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+                    out[-1] = (pa, b)
+                    continue
+        out.append((a, b))
+    return out
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
+
+    Punkt's sentences (:func:`_punkt_sentence_spans`; a line break always ends one), except that a
+    name is not cut after its initials.
+
+    Example
+    -------
+    >>> s = "Former President George H.W. Bush spoke. He met the F.B.I. The agency agreed."
+    >>> [s[a:b] for a, b in sentence_spans(s)]
+    ['Former President George H.W. Bush spoke.', 'He met the F.B.I.', 'The agency agreed.']
+    """
+    return _join_initials(text, _punkt_sentence_spans(text, start, end))
