@@ -60,3 +60,20 @@ def test_one_or_another_opens_a_speaker_phrase():
 def test_one_after_a_preposition_is_a_number():
     text = "At one point, Ruiz urged the mayor to “breathe, breathe, breathe.”"
     assert _speakers(text)[0][0] != "one"
+
+
+def test_some_before_a_thing_is_no_speaker():
+    text = ("Gov. Ann Lee (R), a close ally, acknowledged some plagiarism even as she defended the mayor, "
+            "saying, “Most of the speech is different.”")
+    assert _speakers(text)[0][0] == "Gov. Ann Lee (R)"
+
+
+def test_former_opens_the_subject_not_a_clause():
+    text = ("Former Ohio governor Ann Lee (D), a Chan supporter, praised Chan for his work, "
+            "calling it “an incredible feat.”")
+    assert _speakers(text) == [("Former Ohio governor Ann Lee (D)", "Ann Lee")]
+
+
+def test_party_in_parenthesis_is_no_part_of_the_name():
+    text = "“We will see,” Sen. Tom Cole (R-Okla.) said."
+    assert _speakers(text) == [("Sen. Tom Cole (R-Okla.)", "Tom Cole")]

@@ -150,7 +150,10 @@ def np_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if i >= len(toks) or not toks[i].is_word:
         return None
     if toks[i].low in pronouns() and pronouns()[toks[i].low] == "quantifier":
-        return (i, _counted_head(toks, i))  # "said one former executive", "some said", "said one of them"
+        end = _counted_head(toks, i)  # "said one former executive", "some said", "said one of them"
+        if end == i and i + 1 < len(toks) and np_word(toks[i + 1]) and not toks[i + 1].is_cap:
+            return None  # "acknowledged some plagiarism": a quantity of things
+        return (i, end)
     if toks[i].low in pronouns():
         return (i, i)
     k = i
@@ -216,7 +219,8 @@ def subject_left(toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, i
         subj = sentence_subject(toks[:j]) if j <= _REACH else None
         if subj:
             subj = (with_parenthesis(toks, subj[0]), subj[1])
-        if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," and toks[subj[0][1]].is_word \
+        if subj and subj[0][1] + 1 < j and toks[subj[0][1] + 1].text == "," \
+                and (toks[subj[0][1]].is_word or toks[subj[0][1]].text == ")") \
                 and not any(t.quote >= 0 or t.text in ".;:" for t in toks[subj[0][1]:j]):
             # "Morton Blackwell, founder of X, member of Y and committeeman, endorsed": the first name
             return subj[0], (subj[0][1] + 2, j - 1)
@@ -307,6 +311,8 @@ def sentence_subject(toks: list[Tok]):
 
 
 _SUBJECT_PRONOUNS = frozenset({"person", "group"})
+# stop words that open a noun phrase, not a leading clause ("Former governor Ed Rendell praised …")
+_NP_OPENERS = frozenset({"former", "top", "several", "many", "most", "few", "other"})
 _CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "now", "then", "still"})
 
 
@@ -342,7 +348,8 @@ def _sentence_subject(toks: list[Tok]):
             return None
         (a, b), ctx = found
         return (a + start, b + start), ((ctx[0] + start, ctx[1] + start) if ctx else None)
-    if toks and toks[0].is_word and (toks[0].low in stopwords() or toks[0].low.endswith(("ing", "ed"))
+    if toks and toks[0].is_word and ((toks[0].low in stopwords() and toks[0].low not in _NP_OPENERS)
+                                     or toks[0].low.endswith(("ing", "ed"))
                                      or toks[0].low in clause_openers() or adverb_like(toks[0])):
         for k, t in enumerate(toks):
             if t.text == ",":

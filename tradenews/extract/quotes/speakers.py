@@ -138,10 +138,12 @@ def parse_mention(mention: str) -> dict:
     ('Jane Doe', None)
     >>> parse_mention("Ann Ruiz of Valley Health Group")["name"], parse_mention("Vice Premier He Lifeng")["name"]
     ('Ann Ruiz', 'He Lifeng')
+    >>> parse_mention("Sen. Tom Cole (R-Okla.)")["name"]
+    'Tom Cole'
     """
     m = _ATTACH.search(mention or "")
     head = (mention or "")[:m.start()] if m and m.start() > 0 else (mention or "")
-    words = _WORD.findall(head)
+    words = _WORD.findall(_PARENTHESIS.sub(" ", head) if "(" in head else head)  # "Howard Dean (D)": no name part
     role_words = roles()
     runs: list[list[str]] = [[]]
     role: list[str] = []
@@ -167,6 +169,9 @@ def parse_mention(mention: str) -> dict:
     while role and role_words.get(role[0].lower()) is None:
         role.pop(0)
     return {"name": " ".join(name) or None, "role": " ".join(role) or None, "side": side_of(mention)}
+
+
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 
 
 def _surname_after_given(word: str, run: list[str], last: bool) -> bool:
