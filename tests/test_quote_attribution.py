@@ -77,3 +77,17 @@ def test_former_opens_the_subject_not_a_clause():
 def test_party_in_parenthesis_is_no_part_of_the_name():
     text = "“We will see,” Sen. Tom Cole (R-Okla.) said."
     assert _speakers(text) == [("Sen. Tom Cole (R-Okla.)", "Tom Cole")]
+
+
+def test_cue_in_a_leading_clause_is_not_the_main_clause_speaker():
+    text = ("When Lee suggested that the city would sue, Ruiz fired back: "
+            "“If they sue us in a court in Miami, they are going to lose.”")
+    assert _speakers(text)[0][0] == "Ruiz"
+    text = "As Lee said, “We will win so much.”"
+    assert _speakers(text)[0][0] == "Lee"
+
+
+def test_cue_and_colon_after_a_quotation_introduce_the_next_one():
+    text = ("After Lee said that students might do better at “less advanced schools,” Ruiz said: "
+            "“I do not like what he said.”")
+    assert [m for m, _ in _speakers(text)] == ["Lee", "Ruiz"]

@@ -161,9 +161,14 @@ def cue_right_after(c: _Ctx) -> Attr | None:
         while j < len(toks) and toks[j].is_word and j - np[1] < 6 and (
                 toks[j].low in skipwords() or toks[j].low.endswith("ly") or _time_word(toks[j])):
             j += 1
-        if j < len(toks) and is_cue(toks[j]):
+        if j < len(toks) and is_cue(toks[j]) and not _introduces_next(toks, j):
             return c.make(j, (np, ctx), "cue after")
     return None
+
+
+def _introduces_next(toks: list[Tok], j: int) -> bool:
+    """The cue at ``j`` ends in a colon before another quotation ("“…,” Lee said: “…”"): it introduces that one."""
+    return j + 2 < len(toks) and toks[j + 1].text == ":" and toks[j + 2].quote >= 0
 
 
 def _time_word(tok: Tok) -> bool:
@@ -171,9 +176,33 @@ def _time_word(tok: Tok) -> bool:
     return tok.low in {"on", "in", "last", "this", "late", "early"} or (tok.is_cap and tok.low in not_names())
 
 
+_SUBORDINATORS = frozenset({"when", "after", "before", "while", "although", "though", "if", "because", "since",
+                            "once", "until", "whereas", "whether", "unless"})
+
+
+def _leading_clause_end(toks: list[Tok]) -> int:
+    """Index of the comma closing a leading subordinate clause ("When Lee said X, Chan replied"), else -1.
+
+    "As Lee said, …" is an attribution, not a leading clause.
+    """
+    if not toks or not toks[0].is_word or toks[0].low not in _SUBORDINATORS:
+        return -1
+    for k, t in enumerate(toks[:_WINDOW]):
+        if t.quote >= 0 or t.text in ".;:":
+            return -1
+        if t.text == ",":
+            return k
+    return -1
+
+
 def cue_earlier(c: _Ctx) -> Attr | None:
-    """The nearest cue before the quotation in the same unit."""
-    for k in range(c.q - 1, c.lo - 1, -1):
+    """The nearest cue before the quotation in the same unit, outside a leading clause the quotation is not in.
+
+    "When Lee suggested X, Chan fired back: “…”": the cue of the leading clause is Lee's, not the quotation's.
+    """
+    lead = _leading_clause_end(c.toks)
+    lo = max(c.lo, lead + 1) if 0 <= lead < c.q else c.lo
+    for k in range(c.q - 1, lo - 1, -1):
         if c.toks[k].quote < 0 and (is_cue(c.toks[k]) or phrase_at(c.toks, k)):
             found = c.take(k, cue_speaker(c.toks, k), "cue earlier")
             if found:
