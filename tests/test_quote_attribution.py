@@ -91,3 +91,8 @@ def test_cue_and_colon_after_a_quotation_introduce_the_next_one():
     text = ("After Lee said that students might do better at “less advanced schools,” Ruiz said: "
             "“I do not like what he said.”")
     assert [m for m, _ in _speakers(text)] == ["Lee", "Ruiz"]
+
+
+def test_pronoun_subject_before_a_verb_in_s():
+    text = "Donald Lee spoke on Monday. He rails against the “great wall of protectionism” and more."
+    assert _speakers(text) == [("He", "Donald Lee")]

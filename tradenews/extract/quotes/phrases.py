@@ -364,8 +364,8 @@ def _sentence_subject(toks: list[Tok]):
         if start < len(toks) and toks[start].is_word and toks[start].low in pronouns():
             return (start, start), None
         return None
-    if k == start + 1 and pronouns().get(toks[start].low) in _SUBJECT_PRONOUNS:
-        return (start, start), None  # "She blamed …", "On Sunday, she disclosed …": a pronoun subject
+    if k > start and pronouns().get(toks[start].low) in _SUBJECT_PRONOUNS:
+        return (start, start), None  # "She blamed …", "She shares …", "On Sunday, she disclosed …"
     words = toks[start:k]
     caps = [n for n, w in enumerate(words) if w.is_cap]
     if not caps:
