@@ -96,3 +96,11 @@ def test_cue_and_colon_after_a_quotation_introduce_the_next_one():
 def test_pronoun_subject_before_a_verb_in_s():
     text = "Donald Lee spoke on Monday. He rails against the “great wall of protectionism” and more."
     assert _speakers(text) == [("He", "Donald Lee")]
+
+
+def test_statement_introduced_by_a_colon_without_a_cue_verb():
+    text = ("In response, Mayor Ann Lee issued the following statement:\n"
+            "“Our prayers are with all those affected by the attack.”")
+    assert _speakers(text) == [("Mayor Ann Lee", "Ann Lee")]
+    text = "The results were these:\n“Forty percent of the vote for the challenger.”"
+    assert _speakers(text) == [(None, None)]

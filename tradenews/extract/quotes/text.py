@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tradenews.extract.quotes.attribution import Attr, attribute, char_span
 from tradenews.extract.quotes.lexicon import function_words
 from tradenews.extract.quotes.marks import quote_spans
-from tradenews.extract.quotes.phrases import NAMING, cue_speaker
+from tradenews.extract.quotes.phrases import NAMING, cue_speaker, sentence_subject
 from tradenews.extract.quotes.resolve import speaker_fields
 from tradenews.extract.quotes.tokens import DASHES, Tok, is_cue, tokenize
 
@@ -163,6 +163,10 @@ def colon_before(text, quotes, by_unit, units) -> None:
                 if found:
                     quote.attr = Attr(toks[k].text, char_span(toks, found[0]), None, "colon")
                 break
+        else:  # no cue: "Trump issued the following statement:" -- the sentence's subject
+            found = sentence_subject(toks)
+            if found and not any(t.quote >= 0 for t in toks):
+                quote.attr = Attr(":", char_span(toks, found[0]), None, "colon")
 
 
 def continuation(text, quotes, by_unit, units) -> None:
