@@ -104,3 +104,9 @@ def test_statement_introduced_by_a_colon_without_a_cue_verb():
     assert _speakers(text) == [("Mayor Ann Lee", "Ann Lee")]
     text = "The results were these:\n“Forty percent of the vote for the challenger.”"
     assert _speakers(text) == [(None, None)]
+
+
+def test_more_speech_verbs():
+    for verb in ("assured", "barked", "mused", "opined", "remembered", "scoffed", "gushed", "marveled", "chided"):
+        text = f"“It will all work out in the end,” {verb} Ann Lee, a senior adviser."
+        assert _speakers(text)[0][0] == "Ann Lee", verb
