@@ -110,3 +110,10 @@ def test_more_speech_verbs():
     for verb in ("assured", "barked", "mused", "opined", "remembered", "scoffed", "gushed", "marveled", "chided"):
         text = f"“It will all work out in the end,” {verb} Ann Lee, a senior adviser."
         assert _speakers(text)[0][0] == "Ann Lee", verb
+
+
+def test_object_of_a_verb_before_a_participle_cue_is_not_the_speaker():
+    text = "The Ohio senator emailed supporters saying: “The struggle continues.”"
+    assert _speakers(text)[0][0] == "The Ohio senator"
+    text = "Officials saying “no comment” left the room."
+    assert _speakers(text)[0][0] == "Officials"

@@ -394,7 +394,8 @@ def cue_speaker(toks, i):
             if sub and not weak_subject(toks, sub[0]):
                 return sub
         left = subject_left(toks, i)
-        if left and not (toks[left[0][0]].low in determiners() and not toks[left[0][1]].is_cap):
+        if left and not (toks[left[0][0]].low in determiners() and not toks[left[0][1]].is_cap) \
+                and not _object_of_verb(toks, left[0]):
             return left
         return clause_subject(toks, i)
     sub = subject_left(toks, i)
@@ -411,6 +412,13 @@ def cue_speaker(toks, i):
             return sub
     # "said Li", "says Chinese negotiator Li" (inversion), never "said that"
     return inverted(toks, i)
+
+
+def _object_of_verb(toks: list[Tok], np: tuple[int, int]) -> bool:
+    """A lower-case phrase right after a past-tense verb is its object ("emailed supporters saying")."""
+    k = np[0] - 1
+    return (k >= 0 and not toks[np[1]].is_cap and toks[k].is_word and not toks[k].is_cap
+            and toks[k].low.endswith("ed") and toks[k].low not in determiners())
 
 
 def weak_subject(toks: list[Tok], np: tuple[int, int]) -> bool:
