@@ -8,7 +8,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.facts.compare import compare_facts
-from tradenews.extract.facts.extract import extract_facts
+from tradenews.extract.facts.extract import WORD, extract_facts, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import canonical_people, name_conflicts, spelling_conflicts
 from tradenews.extract.facts.status import STATUS_ORDER
 
@@ -39,9 +39,78 @@ def _unit_suffix(sub: pd.DataFrame) -> pd.Series:
         else f" ({u})" for u, v in zip(sub["unit"].fillna(""), sub["value"])], index=sub.index)
 
 
-def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series) -> tuple:
+#: content words within this many words of a value that tie a third outlet's equal value to a disagreement
+NEAR_WORDS = 10
+#: near words a third outlet's equal value must share with the side it agrees with
+MIN_SHARED_NEAR = 2
+
+
+def near_stems(sentence: str, value: str, n: int = NEAR_WORDS) -> frozenset[str]:
+    """Stems of the lower-case content words within ``n`` words of ``value`` in ``sentence`` (not "week", "late").
+
+    >>> sorted(near_stems("The House resolution on the motto passed Tuesday.", "Tuesday"))
+    ['motto', 'pass', 'resolut']
+    """
+    at = sentence.find(value)
+    if at < 0:
+        return frozenset()
+    words = WORD.findall(sentence[max(0, at - 12 * n):at])[-n:] + WORD.findall(sentence[at + len(value):][:12 * n])[:n]
+    return frozenset(stem(w) for w in words if w[:1].islower() and w.lower() not in stop_words()
+                     and w.lower() not in weak_heads())
+
+
+class _Agreeing:
+    """Facts by ``(story, kind, norm, unit)``: the values a third outlet states that equal one side of a disagreement.
+
+    When two outlets agree against a third, every outlet's value belongs in the row ("Fox News: Tuesday |
+    The Huffington Post: Wednesday | The New York Times: Tuesday"), even when only one of the two agreeing
+    facts was paired. A third outlet's fact joins a ``differs`` row when it states a member's value (same
+    norm and unit) and its sentence shares :data:`MIN_SHARED_NEAR` content words near the value with that
+    member's ("resolution on the national motto passed *Tuesday*" / "passing a resolution on *Tuesday*
+    reaffirming the national motto"). It only adds a value to a row, never a row.
+    """
+
+    def __init__(self, facts: pd.DataFrame):
+        self.facts = facts
+        self.index: dict[tuple, list[int]] | None = None
+
+    def _build(self) -> dict[tuple, list[int]]:
+        f = self.facts
+        keep = f["kind"].isin(("date", "number")).to_numpy()
+        story = f["story_id"].astype(str) if "story_id" in f else pd.Series("", index=f.index)
+        out: dict[tuple, list[int]] = {}
+        for i, key in zip(f.index[keep].tolist(), zip(story[keep].tolist(), f["kind"][keep].tolist(),
+                                                       f["norm"][keep].astype(str).tolist(),
+                                                       f["unit"][keep].fillna("").astype(str).tolist())):
+            out.setdefault(key, []).append(i)
+        return out
+
+    def members(self, members: list[int]) -> list[int]:
+        """``members`` and the facts of other outlets of the story that agree with one of them."""
+        if self.index is None:
+            self.index = self._build()
+        f = self.facts
+        outlets = set(f.loc[members, "outlet_label"])
+        story = str(f.at[members[0], "story_id"]) if "story_id" in f else ""
+        added: dict[str, int] = {}
+        for m in members:
+            key = (story, f.at[m, "kind"], str(f.at[m, "norm"]), str(f.at[m, "unit"] or ""))
+            near = None
+            for i in self.index.get(key, ()):
+                outlet = f.at[i, "outlet_label"]
+                if outlet in outlets or outlet in added:
+                    continue
+                near = near_stems(str(f.at[m, "sentence"]), str(f.at[m, "value"])) if near is None else near
+                if len(near & near_stems(str(f.at[i, "sentence"]), str(f.at[i, "value"]))) >= MIN_SHARED_NEAR:
+                    added[outlet] = i
+        return sorted(set(members) | set(added.values()))
+
+
+def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series, agreeing: "_Agreeing | None" = None) -> tuple:
     worst = min(g["status"], key=STATUS_ORDER.get)
     members = sorted(set(g["fact_a"]) | set(g["fact_b"]))
+    if worst == "differs" and agreeing is not None and g["kind"].iloc[0] in ("date", "number"):
+        members = agreeing.members(members)
     sub = facts.loc[members]
     kind = g["kind"].iloc[0]
     shown = {"number": sub["value"] + _unit_suffix(sub), "name": people.loc[members]}.get(kind, sub["value"])
@@ -97,8 +166,9 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     pairs["group"] = _groups(pairs)
     rows = []
+    agreeing = _Agreeing(facts)
     for _, g in pairs.groupby("group", sort=False):
-        row = _summarise(g, facts, people)
+        row = _summarise(g, facts, people, agreeing)
         if row[2] != "same" or include_same:
             rows.append(row)
     out = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
