@@ -27,6 +27,7 @@ from tradenews.extract.facts.values import MONTHS, WEEKDAYS
 from tradenews.rules import read_lines, read_table
 
 __all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name_conflicts", "spelling_conflicts",
+           "entity_name_conflicts", "NAMED_TYPES",
            "one_edit_apart", "PAIR_COLUMNS"]
 
 PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
@@ -357,3 +358,134 @@ def _spelling_rows(names: pd.DataFrame, blocks, outlets, first, min_length: int)
                      cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
                      cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+# --------------------------------------------------------------------------- organisations and places
+#: entity types whose names are compared across the outlets of a story (people: :func:`spelling_conflicts`)
+NAMED_TYPES = ("organization", "place")
+#: forms sharing one blocking key above which the key is too common to mean one name ("New *")
+MAX_NAME_BLOCK = 50
+_POSSESSIVE = regex.compile(r"['’]s$")
+ENTITY_COLUMNS = ["type", "story_id", "kind", "note", "forms", "first"]
+
+
+def _word_keys(words: tuple[str, ...], min_length: int) -> list[tuple]:
+    """Blocking keys of a name's words: per position, the other words with that word left out (``*``: forms
+    differing in that word meet) and with each one letter of it dropped (forms one slip apart meet)."""
+    keys = []
+    for i, w in enumerate(words):
+        rest = words[:i] + ("*",) + words[i + 1:]
+        keys.append(("word", rest))
+        if len(w) >= min_length:
+            keys += [("slip", rest, k) for k in _spelling_keys(w)]
+    return keys
+
+
+def _differing(x: tuple[str, ...], y: tuple[str, ...]) -> list[int]:
+    return [i for i, (a, b) in enumerate(zip(x, y)) if a != b] if len(x) == len(y) else [-1]
+
+
+def _slip(x: tuple[str, ...], y: tuple[str, ...], min_length: int) -> bool:
+    """One word of two same-length names one typing slip apart (not a plural), the others equal."""
+    at = _differing(x, y)
+    if len(at) != 1 or at[0] < 0:
+        return False
+    a, b = x[at[0]], y[at[0]]
+    return min(len(a), len(b)) >= min_length and a[0] == b[0] and a.rstrip("s") != b.rstrip("s") \
+        and a.isalpha() and b.isalpha() and one_edit_apart(a, b)
+
+
+def _blend_partner(x, outlets: dict, near: set) -> tuple | None:
+    """The name ``x`` garbles: ``x`` differs in one word from ``y`` and in another word from ``z``, both named
+    in the story, and ``x``'s outlets name ``z`` but never ``y`` ("House Foreign *Relations* Committee", from an
+    outlet that also names the Senate Foreign Relations Committee, for the House Foreign Affairs Committee)."""
+    one_word = [y for y in near if len(_differing(x, y)) == 1 and _differing(x, y)[0] >= 0]
+    if len(x) < 3 or len(one_word) < 2:
+        return None
+    mine = outlets[x]
+    known = [y for y in one_word if outlets[y] & mine]
+    unknown = [y for y in one_word if not outlets[y] & mine]
+    if len(unknown) != 1:
+        return None
+    y = unknown[0]
+    i = _differing(x, y)[0]
+    blends = [z for z in known if _differing(x, z)[0] != i and len(_differing(y, z)) == 2 and z[i] == x[i]
+              and set(x) & set(y) & set(z)]
+    return (y, blends[0]) if blends else None
+
+
+def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, min_length: int = 5) -> pd.DataFrame:
+    """Organisation and place names two outlets of one story write differently.
+
+    * **A spelling slip**: the same name but for one word one typing slip apart (a letter changed, added,
+      dropped, or two swapped; at least ``min_length`` letters, the same first letter, not a plural:
+      "Fort Lauderdale" / "Fort Lauderdle"), when no outlet writes both forms.
+    * **A garbled name**: an organisation name of three or more words that differs in one word from a
+      name another outlet writes and in another word from a name its own outlet writes, taking each
+      differing word from one of them (:func:`_blend_partner`). Names that differ in one word are
+      otherwise different bodies ("Republican National Committee" / "Democratic National Committee").
+
+    Forms are blocked per story, type and word position (:func:`_word_keys`), never compared all
+    against all. Stories with one outlet are skipped. Case, accents and a possessive "'s" are ignored.
+
+    Returns
+    -------
+    DataFrame
+        ``type, story_id, kind`` (slip | garbled), ``note``, ``forms`` (form -> outlets, as written),
+        ``first`` (form -> ``(article_id, start)`` of its first mention).
+
+    Example
+    -------
+    >>> e = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"], "start": [0, 0],
+    ...     "mention": ["Fort Lauderdale", "Fort Lauderdle"], "type": ["place", "place"]})
+    >>> entity_name_conflicts(e, {"a": "s", "b": "s"})[["kind", "note"]].values.tolist()
+    [['slip', 'one name spelt two ways: Fort Lauderdale / Fort Lauderdle']]
+    """
+    named = entities[entities["type"].isin(NAMED_TYPES)]
+    outlets: dict[tuple, set[str]] = {}
+    written: dict[tuple, dict[str, set[str]]] = {}
+    first: dict[tuple, dict[str, tuple]] = {}
+    for aid, outlet, start, mention, typ in zip(named["article_id"].astype(str).tolist(),
+                                                named["outlet_label"].astype(str).tolist(), named["start"].tolist(),
+                                                named["mention"].astype(str).tolist(), named["type"].tolist()):
+        words = tuple(_POSSESSIVE.sub("", _folded(mention)).replace(".", "").split())
+        if not words:
+            continue
+        key = (story_of.get(aid, aid), typ, words)
+        outlets.setdefault(key, set()).add(outlet)
+        written.setdefault(key, {}).setdefault(mention, set()).add(outlet)
+        first.setdefault(key, {}).setdefault(mention, (aid, start))
+    return _entity_rows(outlets, written, first, min_length)
+
+
+def _entity_rows(outlets: dict, written: dict, first: dict, min_length: int) -> pd.DataFrame:
+    in_story: dict[tuple, set[str]] = {}
+    for sid, typ, _ in outlets:
+        in_story.setdefault((sid, typ), set()).update(outlets[(sid, typ, _)])
+    blocks: dict[tuple, set[tuple]] = {}
+    for sid, typ, words in outlets:
+        if len(in_story[(sid, typ)]) > 1:
+            for key in _word_keys(words, min_length):
+                blocks.setdefault((sid, typ, key), set()).add(words)
+    near: dict[tuple, set[tuple]] = {}
+    for (sid, typ, key), members in blocks.items():
+        if 1 < len(members) <= MAX_NAME_BLOCK:
+            for x in members:
+                near.setdefault((sid, typ, x), set()).update(members - {x})
+    rows, seen = [], set()
+    for (sid, typ, x), others in sorted(near.items()):
+        by = {w: outlets[(sid, typ, w)] for w in others | {x}}
+        found = [("slip", y, None) for y in sorted(others) if not by[x] & by[y] and _slip(x, y, min_length)]
+        blend = _blend_partner(x, by, others) if typ == "organization" else None
+        found += [("garbled", blend[0], blend[1])] if blend else []
+        for kind, y, z in found:
+            pair = (sid, typ, *sorted((x, y)))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            forms = {**written[(sid, typ, x)], **written[(sid, typ, y)]}
+            shown = lambda w: next(iter(sorted(written[(sid, typ, w)])))  # noqa: E731
+            note = (f"one name spelt two ways: {shown(x)} / {shown(y)}" if kind == "slip" else
+                    f"{shown(x)} takes one word from {shown(y)} and one from {shown(z)}, which its outlet also names")
+            rows.append((typ, sid, kind, note, forms, {**first[(sid, typ, x)], **first[(sid, typ, y)]}))
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)

@@ -9,7 +9,7 @@ import regex
 
 from tradenews.extract.facts.compare import compare_facts
 from tradenews.extract.facts.extract import WORD, extract_facts, stem, stop_words, weak_heads
-from tradenews.extract.facts.names import canonical_people, name_conflicts, spelling_conflicts
+from tradenews.extract.facts.names import canonical_people, entity_name_conflicts, name_conflicts, spelling_conflicts
 from tradenews.extract.facts.status import STATUS_ORDER
 
 __all__ = ["fact_discrepancies", "DISCREPANCY_COLUMNS"]
@@ -124,6 +124,36 @@ def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series, agreeing
             first["value_b"], story, round(float(g.loc[g["status"] == worst, "similarity"].max()), 3))
 
 
+def _sentence_at(facts: pd.DataFrame, article_id: str, start: int) -> str:
+    """The fact sentence of an article that covers offset ``start`` ("" when no fact sentence does)."""
+    rows = facts[facts["article_id"].astype(str) == article_id]
+    for fs, sentence, value in zip(rows["start"].tolist(), rows["sentence"].astype(str).tolist(),
+                                   rows["value"].astype(str).tolist()):
+        at = fs - max(sentence.find(value), 0)
+        if at <= start < at + len(sentence):
+            return sentence
+    return ""
+
+
+def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame, stories: pd.DataFrame | None) -> list[tuple]:
+    """Discrepancy rows for organisation and place names written differently (:func:`entity_name_conflicts`)."""
+    story_of = dict(zip(facts["article_id"].astype(str), facts["story_id"].astype(str))) if "story_id" in facts else {}
+    if stories is not None:
+        story_of = dict(zip(stories["article_id"].astype(str), stories["story_id"].astype(str))) | story_of
+    rows = []
+    for c in entity_name_conflicts(entities, story_of).itertuples(index=False):
+        by_outlet: dict[str, set[str]] = {}
+        for form, outlets in c.forms.items():
+            for o in outlets:
+                by_outlet.setdefault(o, set()).add(form)
+        ends = sorted(c.first.items(), key=lambda kv: (min(c.forms[kv[0]]), kv[1]))[:2]
+        (va, (aa, sa)), (vb, (ab, sb)) = ends
+        rows.append((f"{'spelling' if c.kind == 'slip' else 'name'} of {'a place' if c.type == 'place' else 'an organization'}",
+                     c.type, "differs", len(by_outlet), " | ".join(f"{o}: {', '.join(sorted(v))}" for o, v in sorted(by_outlet.items())),
+                     c.note, _sentence_at(facts, aa, sa), _sentence_at(facts, ab, sb), aa, va, ab, vb, c.story_id, 1.0))
+    return rows
+
+
 def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, entities: pd.DataFrame | None = None,
                        stories: pd.DataFrame | None = None, **options: Any) -> pd.DataFrame:
     """Group paired facts into subjects and list what each outlet says.
@@ -134,7 +164,9 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     include_same : bool
         Keep subjects on which every outlet agrees.
     entities, stories : DataFrame, optional
-        Precomputed entities and stories, passed to :func:`extract_facts` (a corpus only).
+        Precomputed entities and stories, passed to :func:`extract_facts` (a corpus only). With a facts
+        table, ``entities`` adds organisation and place names written differently by two outlets of a story
+        (:func:`~tradenews.extract.facts.names.entity_name_conflicts`); with a corpus they are always compared.
     **options
         Passed to :func:`compare_facts`.
 
@@ -158,15 +190,19 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     if isinstance(corpus_or_facts, pd.DataFrame) and "kind" in corpus_or_facts:
         facts = corpus_or_facts.reset_index(drop=True)
     else:
+        if entities is None:
+            from tradenews.extract.entities import extract_entities
+
+            entities = extract_entities(corpus_or_facts)
         facts = extract_facts(corpus_or_facts, entities=entities, stories=stories)
     people = canonical_people(facts) if len(facts) else pd.Series(dtype=str)
     pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
                        spelling_conflicts(facts, people=people)], ignore_index=True)
-    if pairs.empty:
+    rows = _entity_rows(facts, entities, stories) if entities is not None and len(facts) else []
+    if pairs.empty and not rows:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
-    pairs["group"] = _groups(pairs)
-    rows = []
     agreeing = _Agreeing(facts)
+    pairs["group"] = _groups(pairs) if len(pairs) else []
     for _, g in pairs.groupby("group", sort=False):
         row = _summarise(g, facts, people, agreeing)
         if row[2] != "same" or include_same:
