@@ -161,17 +161,60 @@ def _date_status(a: dict, b: dict) -> tuple[str, str]:
     return "compatible", "one date is more precise"
 
 
-def _bound_holds(v: float, rel: str, other: float) -> bool:
-    return {"gt": other > v, "ge": other >= v, "lt": other < v, "le": other <= v,
-            "approx": abs(other - v) <= 0.1 * abs(v)}.get(rel, False)
+#: how far a hedge ("about", "nearly", "some") widens a figure, as a share of it
+HEDGE = 0.1
+_FIGURE = regex.compile(r"(\d[\d,]*+)(?:\.(\d++))?")
+_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def _rounded(va: float, vb: float) -> bool:
-    """'$43,000' for '$43,350': one figure is the other rounded (within 2%, round to 2 significant digits)."""
-    big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
-    if big == 0 or (big - small) / big > 0.02:
-        return False
-    return any(v != 0 and v == float(f"{v:.2g}") for v in (va, vb))
+def stated_precision(value: str) -> float:
+    """The step a written figure is given to: what its last stated digit counts.
+
+    Decimals count to their last place ("$9,587.64": 0.01; "1.5 million": 100,000); a figure in
+    millions without decimals counts millions ("$5 million"); a whole number of 100 or more with at most
+    two significant digits is rounded to its last non-zero digit ("$43,000": 1,000; "150": 10); any other
+    whole number is exact (1: "23 states", "1,237 delegates"), and so are number words.
+
+    >>> stated_precision("$9,587.64"), stated_precision("1.5 million"), stated_precision("$43,000")
+    (0.01, 100000.0, 1000)
+    >>> stated_precision("23"), stated_precision("about 400,000"), stated_precision("150")
+    (1, 100000, 10)
+    """
+    low = str(value).lower()
+    scale = next((v for w, v in _SCALES.items() if w in low), 1.0)
+    m = _FIGURE.search(low)
+    if m is None:
+        return scale if scale > 1 else 1
+    if m.group(2):
+        return round(scale * 10 ** -len(m.group(2)), 12)
+    if scale > 1:
+        return scale
+    digits = m.group(1).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if int(digits) >= 100 and zeros and len(digits) - zeros <= 2:
+        return 10 ** zeros
+    return 1
+
+
+def stated_interval(value: float, written: str, qualifier: str) -> tuple[float, float]:
+    """The values a stated figure allows: its rounding interval (:func:`stated_precision`), opened on one
+    side by a bound ("more than", "up to", "as many as") and widened by :data:`HEDGE` by "about", "nearly".
+
+    >>> stated_interval(400000.0, "about $400,000", "approx")
+    (310000.0, 490000.0)
+    >>> stated_interval(15.0, "15", "")
+    (14.5, 15.5)
+    """
+    half = stated_precision(written) / 2
+    lo, hi = value - half, value + half
+    if qualifier == "approx":
+        lo, hi = lo - HEDGE * abs(value), hi + HEDGE * abs(value)
+    return {"gt": (value, math.inf), "ge": (lo, math.inf), "lt": (-math.inf, value), "le": (-math.inf, hi)}.get(
+        qualifier, (lo, hi))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _composite_status(a: dict, b: dict) -> tuple[str, str]:
@@ -191,12 +234,11 @@ def _number_status(a: dict, b: dict) -> tuple[str, str]:
     if ua != ub and ua and ub:
         return "compatible", f"different measures ({ua} vs {ub})"
     va, vb = float(a["norm"]), float(b["norm"])
-    if _bound_holds(va, a["qualifier"], vb) or _bound_holds(vb, b["qualifier"], va):
-        return "compatible", "a stated bound holds"
     if va == vb:
         return "compatible", "same value, different qualifier"
-    if _rounded(va, vb):
-        return "compatible", "one figure is the other rounded"
+    qa, qb = str(a["qualifier"] or ""), str(b["qualifier"] or "")
+    if _overlap(stated_interval(va, str(a["value"]), qa), stated_interval(vb, str(b["value"]), qb)):
+        return "compatible", "a stated bound holds" if qa or qb else "one figure is the other rounded"
     return "differs", f"{a['value']} vs {b['value']}"
 
 
