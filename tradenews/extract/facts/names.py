@@ -351,12 +351,18 @@ def _spelling_rows(names: pd.DataFrame, blocks, outlets, first, min_length: int)
     for sid, pa, pb in sorted(candidates):
         if outlets[(sid, pa)] & outlets[(sid, pb)] or not _spelt_apart(pa, pb, min_length):
             continue
-        a, b = first[(sid, pa, min(outlets[(sid, pa)]))], first[(sid, pb, min(outlets[(sid, pb)]))]
-        if (min(outlets[(sid, pa)]), index[a]) > (min(outlets[(sid, pb)]), index[b]):
-            (a, pa), (b, pb) = (b, pb), (a, pa)
-        rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
-                     cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
-                     cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
+        if (min(outlets[(sid, pa)]), first[(sid, pa, min(outlets[(sid, pa)]))]) > \
+                (min(outlets[(sid, pb)]), first[(sid, pb, min(outlets[(sid, pb)]))]):
+            pa, pb = pb, pa
+        # every outlet of one form against every outlet of the other (the first pair is the row's example):
+        # when two outlets agree against a third, the row lists all three
+        for oa in sorted(outlets[(sid, pa)]):
+            for ob in sorted(outlets[(sid, pb)]):
+                a, b = first[(sid, pa, oa)], first[(sid, pb, ob)]
+                rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
+                             cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
+                             cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a],
+                             index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
