@@ -438,7 +438,7 @@ def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, m
     -------
     DataFrame
         ``type, story_id, kind`` (slip | garbled), ``note``, ``forms`` (form -> outlets, as written),
-        ``first`` (form -> ``(article_id, start)`` of its first mention).
+        ``first`` (form -> the least ``(article_id, start)`` of its mentions).
 
     Example
     -------
@@ -460,7 +460,8 @@ def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, m
         key = (story_of.get(aid, aid), typ, words)
         outlets.setdefault(key, set()).add(outlet)
         written.setdefault(key, {}).setdefault(mention, set()).add(outlet)
-        first.setdefault(key, {}).setdefault(mention, (aid, start))
+        seen = first.setdefault(key, {})
+        seen[mention] = min(seen.get(mention, (aid, start)), (aid, start))  # whatever the row order
     return _entity_rows(outlets, written, first, min_length)
 
 

@@ -135,11 +135,10 @@ def _sentence_at(facts: pd.DataFrame, article_id: str, start: int) -> str:
     return ""
 
 
-def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame, stories: pd.DataFrame | None) -> list[tuple]:
+def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame) -> list[tuple]:
     """Discrepancy rows for organisation and place names written differently (:func:`entity_name_conflicts`)."""
     story_of = dict(zip(facts["article_id"].astype(str), facts["story_id"].astype(str))) if "story_id" in facts else {}
-    if stories is not None:
-        story_of = dict(zip(stories["article_id"].astype(str), stories["story_id"].astype(str))) | story_of
+    entities = entities[entities["article_id"].astype(str).isin(story_of)]  # the stories of the facts, as in a part
     rows = []
     for c in entity_name_conflicts(entities, story_of).itertuples(index=False):
         by_outlet: dict[str, set[str]] = {}
@@ -198,7 +197,7 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     people = canonical_people(facts) if len(facts) else pd.Series(dtype=str)
     pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
                        spelling_conflicts(facts, people=people)], ignore_index=True)
-    rows = _entity_rows(facts, entities, stories) if entities is not None and len(facts) else []
+    rows = _entity_rows(facts, entities) if entities is not None and len(facts) else []
     if pairs.empty and not rows:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     agreeing = _Agreeing(facts)
