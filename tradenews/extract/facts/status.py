@@ -170,30 +170,29 @@ _SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 def stated_precision(value: str) -> float:
     """The step a written figure is given to: what its last stated digit counts.
 
-    Decimals count to their last place ("$9,587.64": 0.01; "1.5 million": 100,000); a figure in
-    millions without decimals counts millions ("$5 million"); a whole number of 100 or more with at most
-    two significant digits is rounded to its last non-zero digit ("$43,000": 1,000; "150": 10); any other
-    whole number is exact (1: "23 states", "1,237 delegates"), and so are number words.
+    Decimals count to their last place ("$9,587.64": 0.01; "1.5 million": 100,000). A whole number of
+    1,000 or more (or of 10 millions or more) with at most two significant digits is rounded to its last
+    non-zero digit ("$43,000": 1,000; "$700 billion": 100 billion); a figure in millions without decimals
+    otherwise counts millions ("$5 million"); any other whole number is exact (1: "23 states", "150
+    people", "1,237 delegates"), and so are number words.
 
     >>> stated_precision("$9,587.64"), stated_precision("1.5 million"), stated_precision("$43,000")
-    (0.01, 100000.0, 1000)
+    (0.01, 100000.0, 1000.0)
     >>> stated_precision("23"), stated_precision("about 400,000"), stated_precision("150")
-    (1, 100000, 10)
+    (1.0, 100000.0, 1.0)
     """
     low = str(value).lower()
     scale = next((v for w, v in _SCALES.items() if w in low), 1.0)
     m = _FIGURE.search(low)
     if m is None:
-        return scale if scale > 1 else 1
+        return float(scale)
     if m.group(2):
         return round(scale * 10 ** -len(m.group(2)), 12)
-    if scale > 1:
-        return scale
     digits = m.group(1).replace(",", "")
     zeros = len(digits) - len(digits.rstrip("0"))
-    if int(digits) >= 100 and zeros and len(digits) - zeros <= 2:
-        return 10 ** zeros
-    return 1
+    if (scale > 1 and int(digits) >= 10 or int(digits) >= 1000) and zeros and len(digits) - zeros <= 2:
+        return float(scale * 10 ** zeros)
+    return float(scale)
 
 
 def stated_interval(value: float, written: str, qualifier: str) -> tuple[float, float]:
