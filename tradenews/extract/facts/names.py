@@ -274,9 +274,10 @@ def one_edit_apart(a: str, b: str) -> bool:
                               and a[diff[1]] == b[diff[0]])
 
 
-def _spelling_keys(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _spelling_keys(word: str) -> frozenset[str]:
     """The word and the word without each one letter: two words one edit apart share a key (blocking)."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
 
 
 def _spelt_apart(a: str, b: str, min_length: int) -> bool:
@@ -375,15 +376,23 @@ _POSSESSIVE = regex.compile(r"['’]s$")
 ENTITY_COLUMNS = ["type", "story_id", "kind", "note", "forms", "first"]
 
 
-def _word_keys(words: tuple[str, ...], min_length: int) -> list[tuple]:
+@lru_cache(maxsize=65536)
+def _name_words(mention: str) -> tuple[str, ...]:
+    """A name's words as compared: folded case and accents, no possessive "'s", no full stops."""
+    return tuple(_POSSESSIVE.sub("", _folded(mention)).replace(".", "").split())
+
+
+def _word_keys(words: tuple[str, ...], typ: str, min_length: int) -> list[str]:
     """Blocking keys of a name's words: per position, the other words with that word left out (``*``: forms
-    differing in that word meet) and with each one letter of it dropped (forms one slip apart meet)."""
+    differing in that word meet: organisation names of three words or more, the only ones that may be garbled)
+    and with each one letter of it dropped (forms one slip apart meet)."""
     keys = []
     for i, w in enumerate(words):
-        rest = words[:i] + ("*",) + words[i + 1:]
-        keys.append(("word", rest))
+        rest = " ".join(words[:i] + ("*",) + words[i + 1:])
+        if typ == "organization" and len(words) >= 3:
+            keys.append(rest)
         if len(w) >= min_length:
-            keys += [("slip", rest, k) for k in _spelling_keys(w)]
+            keys += [f"{rest}|{k}" for k in _spelling_keys(w)]
     return keys
 
 
@@ -447,21 +456,27 @@ def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, m
     >>> entity_name_conflicts(e, {"a": "s", "b": "s"})[["kind", "note"]].values.tolist()
     [['slip', 'one name spelt two ways: Fort Lauderdale / Fort Lauderdle']]
     """
-    named = entities[entities["type"].isin(NAMED_TYPES)]
+    named = entities.loc[entities["type"].isin(NAMED_TYPES), ["article_id", "outlet_label", "start", "mention", "type"]]
+    named = named.assign(article_id=named["article_id"].astype(str), outlet_label=named["outlet_label"].astype(str),
+                         mention=named["mention"].astype(str))
+    named = named.assign(story=named["article_id"].map(lambda a: story_of.get(a, a)))
+    named = named[named.groupby("story")["outlet_label"].transform("nunique") > 1]  # one outlet: nothing to clash
+    named = named.sort_values(["article_id", "start"], kind="stable").drop_duplicates(
+        ["story", "type", "mention", "outlet_label"])  # each form's first mention per outlet, whatever the row order
     outlets: dict[tuple, set[str]] = {}
     written: dict[tuple, dict[str, set[str]]] = {}
     first: dict[tuple, dict[str, tuple]] = {}
-    for aid, outlet, start, mention, typ in zip(named["article_id"].astype(str).tolist(),
-                                                named["outlet_label"].astype(str).tolist(), named["start"].tolist(),
-                                                named["mention"].astype(str).tolist(), named["type"].tolist()):
-        words = tuple(_POSSESSIVE.sub("", _folded(mention)).replace(".", "").split())
+    for sid, aid, outlet, start, mention, typ in zip(named["story"].tolist(), named["article_id"].tolist(),
+                                                     named["outlet_label"].tolist(), named["start"].tolist(),
+                                                     named["mention"].tolist(), named["type"].tolist()):
+        words = _name_words(mention)
         if not words:
             continue
-        key = (story_of.get(aid, aid), typ, words)
+        key = (sid, typ, words)
         outlets.setdefault(key, set()).add(outlet)
         written.setdefault(key, {}).setdefault(mention, set()).add(outlet)
         seen = first.setdefault(key, {})
-        seen[mention] = min(seen.get(mention, (aid, start)), (aid, start))  # whatever the row order
+        seen[mention] = min(seen.get(mention, (aid, start)), (aid, start))
     return _entity_rows(outlets, written, first, min_length)
 
 
@@ -472,7 +487,7 @@ def _entity_rows(outlets: dict, written: dict, first: dict, min_length: int) -> 
     blocks: dict[tuple, set[tuple]] = {}
     for sid, typ, words in outlets:
         if len(in_story[(sid, typ)]) > 1:
-            for key in _word_keys(words, min_length):
+            for key in _word_keys(words, typ, min_length):
                 blocks.setdefault((sid, typ, key), set()).add(words)
     near: dict[tuple, set[tuple]] = {}
     for (sid, typ, key), members in blocks.items():

@@ -60,7 +60,7 @@ def near_stems(sentence: str, value: str, n: int = NEAR_WORDS) -> frozenset[str]
 
 
 class _Agreeing:
-    """Facts by ``(story, kind, norm, unit)``: the values a third outlet states that equal one side of a disagreement.
+    """The values a third outlet states that equal one side of a disagreement (same story, kind, norm, unit).
 
     When two outlets agree against a third, every outlet's value belongs in the row ("Fox News: Tuesday |
     The Huffington Post: Wednesday | The New York Times: Tuesday"), even when only one of the two agreeing
@@ -72,33 +72,27 @@ class _Agreeing:
 
     def __init__(self, facts: pd.DataFrame):
         self.facts = facts
-        self.index: dict[tuple, list[int]] | None = None
-
-    def _build(self) -> dict[tuple, list[int]]:
-        f = self.facts
-        keep = f["kind"].isin(("date", "number")).to_numpy()
-        story = f["story_id"].astype(str) if "story_id" in f else pd.Series("", index=f.index)
-        out: dict[tuple, list[int]] = {}
-        for i, key in zip(f.index[keep].tolist(), zip(story[keep].tolist(), f["kind"][keep].tolist(),
-                                                       f["norm"][keep].astype(str).tolist(),
-                                                       f["unit"][keep].fillna("").astype(str).tolist())):
-            out.setdefault(key, []).append(i)
-        return out
+        self.norms = self.stories = None  # looked up per ``differs`` row (few): no index over every fact
 
     def members(self, members: list[int]) -> list[int]:
         """``members`` and the facts of other outlets of the story that agree with one of them."""
-        if self.index is None:
-            self.index = self._build()
         f = self.facts
         outlets = set(f.loc[members, "outlet_label"])
         story = str(f.at[members[0], "story_id"]) if "story_id" in f else ""
+        norms = {str(f.at[m, "norm"]) for m in members}
+        if self.norms is None:
+            self.norms = f["norm"].astype(str)
+            self.stories = f["story_id"].astype(str).to_numpy() if "story_id" in f else None
+        mask = self.norms.isin(norms).to_numpy()
+        found = f.index[mask & (self.stories == story) if self.stories is not None else mask].tolist()
         added: dict[str, int] = {}
         for m in members:
-            key = (story, f.at[m, "kind"], str(f.at[m, "norm"]), str(f.at[m, "unit"] or ""))
+            key = (f.at[m, "kind"], str(f.at[m, "norm"]), str(f.at[m, "unit"] or ""))
             near = None
-            for i in self.index.get(key, ()):
+            for i in found:
                 outlet = f.at[i, "outlet_label"]
-                if outlet in outlets or outlet in added:
+                if outlet in outlets or outlet in added \
+                        or (f.at[i, "kind"], str(f.at[i, "norm"]), str(f.at[i, "unit"] or "")) != key:
                     continue
                 near = near_stems(str(f.at[m, "sentence"]), str(f.at[m, "value"])) if near is None else near
                 if len(near & near_stems(str(f.at[i, "sentence"]), str(f.at[i, "value"]))) >= MIN_SHARED_NEAR:
@@ -137,7 +131,8 @@ def _sentence_at(facts: pd.DataFrame, article_id: str, start: int) -> str:
 
 def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame) -> list[tuple]:
     """Discrepancy rows for organisation and place names written differently (:func:`entity_name_conflicts`)."""
-    story_of = dict(zip(facts["article_id"].astype(str), facts["story_id"].astype(str))) if "story_id" in facts else {}
+    story_of = dict(zip(facts["article_id"].astype(str).tolist(), facts["story_id"].astype(str).tolist())) \
+        if "story_id" in facts else {}
     entities = entities[entities["article_id"].astype(str).isin(story_of)]  # the stories of the facts, as in a part
     rows = []
     for c in entity_name_conflicts(entities, story_of).itertuples(index=False):
