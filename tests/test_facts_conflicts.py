@@ -215,4 +215,53 @@ def test_a_rounded_figure_agrees_with_every_count_it_rounds(tens, ones, d):
     x = (tens * 10 + ones) * 1000  # two significant digits ("43,000"): rounded to 1,000
     y = x + d if d else x + 1
     assert facts.fact_status(_num(f"{x:,}", x), _num(f"{y:,}", y))[0] == "compatible"
-    assert facts.fact_status(_num(f"{x:,}", x), _num(f"{x + 501 + abs(d):,}", x + 501 + abs(d)))[0] == "differs"
+    assert facts.fact_status(_num(f"{x:,}", x), _num(f"{x + 501 + abs(d) % 9:,}", x + 501 + abs(d) % 9))[0] == "differs"
+
+
+# --------------------------------------------------------------------------- one exact figure written two ways
+from tradenews.extract.facts.status import figure_slips  # noqa: E402
+
+
+def _figures(rows: list[tuple[str, str, str]], unit: str = "$") -> pd.DataFrame:
+    """``(value, outlet, story)`` rows of number facts."""
+    return pd.DataFrame(rows, columns=["value", "outlet_label", "story_id"]).assign(kind="number", unit=unit)
+
+
+@pytest.mark.parametrize("x, y, slip", [
+    ("$9,587.64", "$9,578.64", True),  # two digits swapped
+    ("$12,450.10", "$12,450.70", True),  # one digit changed (cents)
+    ("4,217", "4,218", True),  # an exact count
+    ("$43,000", "$48,000", False),  # rounded figures: not stated digit by digit
+    ("$587", "$578", False),  # too few digits to tell a slip from another figure
+    ("$9,587.64", "$9,857.46", False),  # more than one slip
+    ("$9,587.64", "$19,587.64", False),  # another magnitude
+])
+def test_figure_slips(x, y, slip):
+    found = figure_slips(_figures([(x, "X", "s"), (y, "Y", "s")]))
+    assert bool(found) == slip
+
+
+def test_figure_slips_need_two_outlets_of_one_story_and_one_unit():
+    assert not figure_slips(_figures([("$9,587.64", "X", "s"), ("$9,578.64", "X", "s")]))
+    assert not figure_slips(_figures([("$9,587.64", "X", "s"), ("$9,578.64", "Y", "t")]))
+    f = _figures([("9,587", "X", "s"), ("9,578", "Y", "s")]).assign(unit=["vote", "mile"])
+    assert not figure_slips(f)
+    assert figure_slips(pd.DataFrame(columns=["kind", "value", "unit", "story_id", "outlet_label"])) == []
+
+
+def test_a_slipped_figure_row_lists_every_outlet():
+    f = _story({"X": _BASE + "The dealer charged $9,587.64 for the chairs, records show.",
+                "Y": _BASE + "Records show the office paid $9,578.64 to a furniture dealer.",
+                "Z": _BASE + "A furniture bill of $9,587.64 was among the expenses."})
+    rows = facts.fact_discrepancies(f)
+    row = rows[rows["subject"] == "figure written two ways"].iloc[0]
+    assert row["values"] == "X: $9,587.64 | Y: $9,578.64 | Z: $9,587.64" and row["status"] == "differs"
+
+
+@given(st.integers(min_value=1000, max_value=10**7), st.data())
+def test_any_one_digit_change_of_an_exact_figure_is_a_slip(n, data):
+    text = str(n * 10 + 7)  # ends in 7: stated exactly
+    at = data.draw(st.integers(min_value=1, max_value=len(text) - 2))  # the last 7 stays: still exact
+    new = str((int(text[at]) + data.draw(st.integers(min_value=1, max_value=9))) % 10)
+    other = text[:at] + new + text[at + 1:]
+    assert figure_slips(_figures([(text, "X", "s"), (other, "Y", "s")], unit="")) != []

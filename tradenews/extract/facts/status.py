@@ -16,7 +16,8 @@ import regex
 
 from tradenews.extract.facts.values import WEEKDAYS, parse_date
 
-__all__ = ["fact_status", "resolve_date", "relative_span", "composite", "STATUS_ORDER"]
+__all__ = ["fact_status", "resolve_date", "relative_span", "composite", "STATUS_ORDER", "stated_precision",
+           "stated_interval", "figure_slips"]
 
 STATUS_ORDER = {"differs": 0, "unclear": 1, "compatible": 2, "same": 3}
 _FUTURE = regex.compile(r"\b(?:will|next|would|to be held|scheduled|plans? to|expected to|set to)\b", regex.IGNORECASE)
@@ -252,3 +253,68 @@ def fact_status(a: dict, b: dict) -> tuple[str, str]:
     if a["kind"] == "number":
         return _number_status(a, b)
     return "differs", f"{a['norm']} vs {b['norm']}"
+
+
+# --------------------------------------------------------------------------- one figure written two ways
+#: significant digits an exact figure needs before a one-digit difference reads as a slip ("$9,587.64")
+MIN_SLIP_DIGITS = 4
+_DIGIT = regex.compile(r"\d")
+
+
+def _digit_keys(digits: str) -> list[str]:
+    """Blocking keys: the digits with one position, or two adjacent ones, hidden (``9,5?7.64``)."""
+    keys = [f"{digits[:i]}?{digits[i + 1:]}" for i in range(len(digits))]
+    return keys + [f"{digits[:i]}??{digits[i + 2:]}" for i in range(len(digits) - 1)]
+
+
+def _digit_slip(a: str, b: str) -> bool:
+    """Same length, and one digit changed or two adjacent digits swapped."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
+
+
+def figure_slips(facts: pd.DataFrame, *, min_digits: int = MIN_SLIP_DIGITS) -> list[tuple]:
+    """Exact figures of one story, in two outlets, one digit apart: one figure written two ways.
+
+    Two numbers stated exactly (:func:`stated_precision` 1 or finer: cents, whole counts; not "$43,000"),
+    with the same unit and at least ``min_digits`` digits, that differ in one digit or by two adjacent
+    digits swapped ("$9,587.64" / "$9,578.64") are one figure copied with a slip, whatever words surround
+    them: two unrelated exact figures of a story rarely share all digits but one. Blocked per story, unit
+    and digit string with one or two adjacent positions hidden (:func:`_digit_keys`).
+
+    Returns
+    -------
+    list of tuple
+        ``(i, j, note)``: index labels of the two facts (different outlets) and why; every outlet pair of
+        two slipped figures is listed, so a row shows every outlet.
+
+    Example
+    -------
+    >>> f = pd.DataFrame({"kind": "number", "value": ["$9,587.64", "$9,578.64", "$12"], "unit": "$",
+    ...     "story_id": "s", "outlet_label": ["X", "Y", "Y"]})
+    >>> figure_slips(f)
+    [(0, 1, 'one figure written two ways: $9,587.64 / $9,578.64')]
+    """
+    numbers = facts[(facts["kind"] == "number").to_numpy()]
+    if numbers.empty:
+        return []
+    story = numbers["story_id"].astype(str).tolist() if "story_id" in numbers else [""] * len(numbers)
+    blocks: dict[tuple, dict[tuple, tuple]] = {}
+    for i, value, unit, sid, outlet in zip(numbers.index.tolist(), numbers["value"].astype(str).tolist(),
+                                           numbers["unit"].fillna("").astype(str).tolist(), story,
+                                           numbers["outlet_label"].astype(str).tolist()):
+        digits = "".join(_DIGIT.findall(value)).lstrip("0")
+        if len(digits) < min_digits or stated_precision(value) > 1:
+            continue
+        for key in _digit_keys(digits):  # the first mention of each figure per outlet: copies add nothing
+            blocks.setdefault((sid, unit, key), {}).setdefault((digits, outlet), (i, value))
+    out = set()
+    for members in blocks.values():
+        found = [(i, d, o, v) for (d, o), (i, v) in members.items()]
+        for x, (i, di, oi, vi) in enumerate(found):
+            for j, dj, oj, vj in found[x + 1:]:
+                if oi != oj and di != dj and _digit_slip(di, dj):
+                    out.add((min(i, j), max(i, j), f"one figure written two ways: {vi} / {vj}" if i < j else
+                             f"one figure written two ways: {vj} / {vi}"))
+    return sorted(out)

@@ -10,7 +10,8 @@ import regex
 from tradenews.extract.facts.compare import compare_facts
 from tradenews.extract.facts.extract import WORD, extract_facts, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import canonical_people, entity_name_conflicts, name_conflicts, spelling_conflicts
-from tradenews.extract.facts.status import STATUS_ORDER
+from tradenews.extract.facts.names import PAIR_COLUMNS
+from tradenews.extract.facts.status import STATUS_ORDER, figure_slips
 
 __all__ = ["fact_discrepancies", "DISCREPANCY_COLUMNS"]
 
@@ -118,6 +119,18 @@ def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series, agreeing
             first["value_b"], story, round(float(g.loc[g["status"] == worst, "similarity"].max()), 3))
 
 
+def _slip_pairs(facts: pd.DataFrame) -> pd.DataFrame:
+    """Pair rows for exact figures written one digit apart by two outlets of a story (:func:`figure_slips`)."""
+    rows = []
+    for i, j, note in figure_slips(facts):
+        a, b = facts.loc[i], facts.loc[j]
+        if (a["outlet_label"], i) > (b["outlet_label"], j):
+            (i, a), (j, b) = (j, b), (i, a)
+        rows.append(("figure written two ways", "number", "differs", note, 1.0, a["article_id"], a["outlet_label"],
+                     a["value"], b["article_id"], b["outlet_label"], b["value"], a["sentence"], b["sentence"], i, j))
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
 def _sentence_at(facts: pd.DataFrame, article_id: str, start: int) -> str:
     """The fact sentence of an article that covers offset ``start`` ("" when no fact sentence does)."""
     rows = facts[facts["article_id"].astype(str) == article_id]
@@ -191,7 +204,7 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
         facts = extract_facts(corpus_or_facts, entities=entities, stories=stories)
     people = canonical_people(facts) if len(facts) else pd.Series(dtype=str)
     pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
-                       spelling_conflicts(facts, people=people)], ignore_index=True)
+                       spelling_conflicts(facts, people=people), _slip_pairs(facts)], ignore_index=True)
     rows = _entity_rows(facts, entities) if entities is not None and len(facts) else []
     if pairs.empty and not rows:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
