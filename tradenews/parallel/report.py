@@ -221,7 +221,7 @@ def report_tasks(dc: DaskCorpus, names, *, n_bins: int) -> dict[str, Any]:
         if name in ("quotes", "entities", "facts") and per_story(name):
             return task(f"{name}-table", in_corpus_order, by_story(name), order)
         if name == "discrepancies" and per_story("facts"):
-            return discrepancy_tasks(task, by_story("facts"), order)
+            return discrepancy_tasks(task, by_story("facts"), order, by_story("entities"))
         return task(name.replace("_", "-"), derive, name, whole, **{k: get(k) for k in INPUTS.get(name, ())})
 
     def get(name: str):
@@ -252,15 +252,18 @@ def story_tasks(task: _Tasks, load_parts: list, stories, words, n_bins: int, *, 
     return {"quotes": quotes, "entities": entities, "facts": facts}
 
 
-def discrepancy_tasks(task: _Tasks, facts: list, order):
-    """Fact discrepancies per story partition with the merged ``fact_statistics``, put together in order."""
+def discrepancy_tasks(task: _Tasks, facts: list, order, entities: list | None = None):
+    """Fact discrepancies per story partition (with its entities) and the merged ``fact_statistics``, put together
+    in order."""
     from tradenews.extract.facts import fact_statistics
     from tradenews.parallel import tables
 
     stats = [task("fact-statistics", _call, fact_statistics, f, table=False, part=b) for b, f in enumerate(facts)]
     merged = task.tree("merge-fact-statistics", _merge_statistics, stats)
-    parts = [task("discrepancies", tables.discrepancy_part, f, order, merged, part=b) for b, f in enumerate(facts)]
-    return task("discrepancies-table", tables.discrepancy_parts, parts, facts, order, merged)
+    ents = entities or [None] * len(facts)
+    parts = [task("discrepancies", tables.discrepancy_part, f, order, merged, e, part=b)
+             for b, (f, e) in enumerate(zip(facts, ents))]
+    return task("discrepancies-table", tables.discrepancy_parts, parts, facts, order, merged, entities)
 
 
 # --------------------------------------------------------------------------- the engine

@@ -32,11 +32,14 @@ def _ordered(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     return frame.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
 
 
-def discrepancy_part(facts: pd.DataFrame | None, order: dict[str, int], statistics) -> pd.DataFrame | None:
-    """``fact_discrepancies`` of one story partition's facts, compared with the whole corpus's ``statistics``."""
+def discrepancy_part(facts: pd.DataFrame | None, order: dict[str, int], statistics,
+                     entities: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """``fact_discrepancies`` of one story partition's facts (and entities: organisation and place names),
+    compared with the whole corpus's ``statistics``."""
     from tradenews.extract.facts import fact_discrepancies
 
-    return None if facts is None else fact_discrepancies(_ordered(facts, order), statistics=statistics)
+    return None if facts is None else fact_discrepancies(_ordered(facts, order), statistics=statistics,
+                                                         entities=entities)
 
 
 def ties_across(parts: list[pd.DataFrame | None]) -> bool:
@@ -49,18 +52,21 @@ def ties_across(parts: list[pd.DataFrame | None]) -> bool:
 
 
 def discrepancy_parts(parts: list[pd.DataFrame | None], facts: list[pd.DataFrame | None], order: dict[str, int],
-                      statistics) -> pd.DataFrame:
+                      statistics, entities: list[pd.DataFrame | None] | None = None) -> pd.DataFrame:
     """The per-partition discrepancies as ``fact_discrepancies`` of the whole facts table orders them."""
     from tradenews.extract.facts import fact_discrepancies
     from tradenews.extract.facts.status import STATUS_ORDER
     from tradenews.parallel.shuffle import in_corpus_order
 
     parts, facts = [p for p in parts if p is not None], [f for f in facts if f is not None]
+    ents = [e for e in entities or () if e is not None]
+    whole = lambda: fact_discrepancies(in_corpus_order(facts, order), statistics=statistics,  # noqa: E731
+                                       entities=pd.concat(ents, ignore_index=True) if ents else None)
     filled = [p for p in parts if len(p)]
     if not filled:
-        return parts[0] if parts else fact_discrepancies(in_corpus_order(facts, order), statistics=statistics)
+        return parts[0] if parts else whole()
     if ties_across(parts):
-        return fact_discrepancies(in_corpus_order(facts, order), statistics=statistics)
+        return whole()
     table = pd.concat([p.assign(_part=k) for k, p in enumerate(parts) if len(p)], ignore_index=True)
     table = table.assign(_o=table["status"].map(STATUS_ORDER)).sort_values(["_o", *_TIE[1:]], kind="stable")
     return table.drop(columns=["_o", "_part"]).reset_index(drop=True)

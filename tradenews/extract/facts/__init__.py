@@ -11,12 +11,16 @@ How "the same thing" is decided, without a list of this story's facts:
   (:data:`PAIR_RULES`), one-to-one per article pair.
 * :func:`fact_status` (:mod:`.status`) says ``same``, ``compatible`` (a weekday
   that falls on the other's date, a month containing it, different measures, a
-  bound that holds, a rounded figure), ``differs`` or ``unclear``; dates are
-  resolved against the publication date.
+  bound that holds, a rounded figure: numbers are compared at their stated
+  precision), ``differs`` or ``unclear``; dates are resolved against the
+  publication date.
 * :func:`name_conflicts` (:mod:`.names`) links the forms of one person's name
   within a story and flags two different people in one role whose names clash.
 * :func:`fact_discrepancies` (:mod:`.summary`) groups pairs into subjects and
-  lists every value per outlet, worst status first.
+  lists every value per outlet, worst status first; a third outlet stating one
+  side's value for the same slot is listed too. It also flags exact figures one
+  digit apart (:func:`~.status.figure_slips`) and, given entities, organisation
+  and place names written differently (:func:`~.names.entity_name_conflicts`).
 
 Story-separable: run on parts of a corpus made of whole stories, ``extract_facts``
 gives the whole corpus's rows (pass ``default_year`` for articles without any date),

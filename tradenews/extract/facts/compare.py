@@ -23,7 +23,7 @@ import pandas as pd
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
-from tradenews.extract.facts.rules import PAIR_RULES, other_anchors, sentence_anchors
+from tradenews.extract.facts.rules import PAIR_RULES, dated_heads, other_anchors, sentence_anchors
 
 __all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
 
@@ -337,12 +337,13 @@ def _passing(records: list[dict], facts: pd.DataFrame, rules, *, min_similarity:
 
     cand = []
     anchors = sentence_anchors(records)
+    dated = dated_heads(records)
     for i, j in sorted(candidate_pairs(records, across, anchors)):
         a, b = records[i], records[j]
         ctx = _Context({"similarity": lambda: _cosine(vector(i), vector(j)),
                         "shared_head": lambda: set(str(a["head"]).split("|")) & set(str(b["head"]).split("|")) - {""},
                         "article_similarity": lambda: article_similarity(a["article_id"], b["article_id"])},
-                       min_similarity=min_similarity, across=across, stated=stated, people=people, anchors=anchors,
+                       min_similarity=min_similarity, across=across, stated=stated, people=people, anchors=anchors, dated=dated,
                        min_article_similarity=min_article_similarity)
         if all(test(a, b, ctx) for _, test in rules):
             cand.append((_score(a, b, ctx["similarity"]), ctx["similarity"], i, j))

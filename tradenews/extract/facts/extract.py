@@ -150,7 +150,7 @@ def _number_value(value: str, sent: str, b: int) -> tuple[str, str, str] | None:
         unit = stem(m.group(1))
     if 1900 <= n <= 2100 and not unit and num.group().isdigit():
         return None  # a year alone: already a date
-    return f"{n:g}", unit, qualifier
+    return f"{n:.15g}", unit, qualifier  # every stated digit: "1,000,001" and "1,000,003" differ
 
 
 def fact_row(sent: str, a: int, b: int, kind: str) -> tuple | None:

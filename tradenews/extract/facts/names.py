@@ -27,6 +27,7 @@ from tradenews.extract.facts.values import MONTHS, WEEKDAYS
 from tradenews.rules import read_lines, read_table
 
 __all__ = ["name_parts", "same_person", "names_clash", "canonical_people", "name_conflicts", "spelling_conflicts",
+           "entity_name_conflicts", "NAMED_TYPES",
            "one_edit_apart", "PAIR_COLUMNS"]
 
 PAIR_COLUMNS = ["subject", "kind", "status", "note", "similarity", "article_a", "outlet_a", "value_a",
@@ -273,9 +274,10 @@ def one_edit_apart(a: str, b: str) -> bool:
                               and a[diff[1]] == b[diff[0]])
 
 
-def _spelling_keys(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _spelling_keys(word: str) -> frozenset[str]:
     """The word and the word without each one letter: two words one edit apart share a key (blocking)."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    return frozenset({word} | {word[:i] + word[i + 1:] for i in range(len(word))})
 
 
 def _spelt_apart(a: str, b: str, min_length: int) -> bool:
@@ -350,10 +352,162 @@ def _spelling_rows(names: pd.DataFrame, blocks, outlets, first, min_length: int)
     for sid, pa, pb in sorted(candidates):
         if outlets[(sid, pa)] & outlets[(sid, pb)] or not _spelt_apart(pa, pb, min_length):
             continue
-        a, b = first[(sid, pa, min(outlets[(sid, pa)]))], first[(sid, pb, min(outlets[(sid, pb)]))]
-        if (min(outlets[(sid, pa)]), index[a]) > (min(outlets[(sid, pb)]), index[b]):
-            (a, pa), (b, pb) = (b, pb), (a, pa)
-        rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
-                     cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
-                     cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a], index[b]))
+        if (min(outlets[(sid, pa)]), first[(sid, pa, min(outlets[(sid, pa)]))]) > \
+                (min(outlets[(sid, pb)]), first[(sid, pb, min(outlets[(sid, pb)]))]):
+            pa, pb = pb, pa
+        # every outlet of one form against every outlet of the other (the first pair is the row's example):
+        # when two outlets agree against a third, the row lists all three
+        for oa in sorted(outlets[(sid, pa)]):
+            for ob in sorted(outlets[(sid, pb)]):
+                a, b = first[(sid, pa, oa)], first[(sid, pb, ob)]
+                rows.append(("spelling of a name", "name", "differs", f"one name spelt two ways: {pa} / {pb}", 1.0,
+                             cols["article_id"][a], cols["outlet_label"][a], pa, cols["article_id"][b],
+                             cols["outlet_label"][b], pb, cols["sentence"][a], cols["sentence"][b], index[a],
+                             index[b]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+# --------------------------------------------------------------------------- organisations and places
+#: entity types whose names are compared across the outlets of a story (people: :func:`spelling_conflicts`)
+NAMED_TYPES = ("organization", "place")
+#: forms sharing one blocking key above which the key is too common to mean one name ("New *")
+MAX_NAME_BLOCK = 50
+_POSSESSIVE = regex.compile(r"['’]s$")
+ENTITY_COLUMNS = ["type", "story_id", "kind", "note", "forms", "first"]
+
+
+@lru_cache(maxsize=65536)
+def _name_words(mention: str) -> tuple[str, ...]:
+    """A name's words as compared: folded case and accents, no possessive "'s", no full stops."""
+    return tuple(_POSSESSIVE.sub("", _folded(mention)).replace(".", "").split())
+
+
+def _word_keys(words: tuple[str, ...], typ: str, min_length: int) -> list[str]:
+    """Blocking keys of a name's words: per position, the other words with that word left out (``*``: forms
+    differing in that word meet: organisation names of three words or more, the only ones that may be garbled)
+    and with each one letter of it dropped (forms one slip apart meet)."""
+    keys = []
+    for i, w in enumerate(words):
+        rest = " ".join(words[:i] + ("*",) + words[i + 1:])
+        if typ == "organization" and len(words) >= 3:
+            keys.append(rest)
+        if len(w) >= min_length:
+            keys += [f"{rest}|{k}" for k in _spelling_keys(w)]
+    return keys
+
+
+def _differing(x: tuple[str, ...], y: tuple[str, ...]) -> list[int]:
+    return [i for i, (a, b) in enumerate(zip(x, y)) if a != b] if len(x) == len(y) else [-1]
+
+
+def _slip(x: tuple[str, ...], y: tuple[str, ...], min_length: int) -> bool:
+    """One word of two same-length names one typing slip apart (not a plural), the others equal."""
+    at = _differing(x, y)
+    if len(at) != 1 or at[0] < 0:
+        return False
+    a, b = x[at[0]], y[at[0]]
+    return min(len(a), len(b)) >= min_length and a[0] == b[0] and a.rstrip("s") != b.rstrip("s") \
+        and a.isalpha() and b.isalpha() and one_edit_apart(a, b)
+
+
+def _blend_partner(x, outlets: dict, near: set) -> tuple | None:
+    """The name ``x`` garbles: ``x`` differs in one word from ``y`` and in another word from ``z``, both named
+    in the story, and ``x``'s outlets name ``z`` but never ``y`` ("House Foreign *Relations* Committee", from an
+    outlet that also names the Senate Foreign Relations Committee, for the House Foreign Affairs Committee)."""
+    one_word = [y for y in near if len(_differing(x, y)) == 1 and _differing(x, y)[0] >= 0]
+    if len(x) < 3 or len(one_word) < 2:
+        return None
+    mine = outlets[x]
+    known = [y for y in one_word if outlets[y] & mine]
+    unknown = [y for y in one_word if not outlets[y] & mine]
+    if len(unknown) != 1:
+        return None
+    y = unknown[0]
+    i = _differing(x, y)[0]
+    blends = [z for z in known if _differing(x, z)[0] != i and len(_differing(y, z)) == 2 and z[i] == x[i]
+              and set(x) & set(y) & set(z)]
+    return (y, blends[0]) if blends else None
+
+
+def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, min_length: int = 5) -> pd.DataFrame:
+    """Organisation and place names two outlets of one story write differently.
+
+    * **A spelling slip**: the same name but for one word one typing slip apart (a letter changed, added,
+      dropped, or two swapped; at least ``min_length`` letters, the same first letter, not a plural:
+      "Fort Lauderdale" / "Fort Lauderdle"), when no outlet writes both forms.
+    * **A garbled name**: an organisation name of three or more words that differs in one word from a
+      name another outlet writes and in another word from a name its own outlet writes, taking each
+      differing word from one of them (:func:`_blend_partner`). Names that differ in one word are
+      otherwise different bodies ("Republican National Committee" / "Democratic National Committee").
+
+    Forms are blocked per story, type and word position (:func:`_word_keys`), never compared all
+    against all. Stories with one outlet are skipped. Case, accents and a possessive "'s" are ignored.
+
+    Returns
+    -------
+    DataFrame
+        ``type, story_id, kind`` (slip | garbled), ``note``, ``forms`` (form -> outlets, as written),
+        ``first`` (form -> the least ``(article_id, start)`` of its mentions).
+
+    Example
+    -------
+    >>> e = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"], "start": [0, 0],
+    ...     "mention": ["Fort Lauderdale", "Fort Lauderdle"], "type": ["place", "place"]})
+    >>> entity_name_conflicts(e, {"a": "s", "b": "s"})[["kind", "note"]].values.tolist()
+    [['slip', 'one name spelt two ways: Fort Lauderdale / Fort Lauderdle']]
+    """
+    named = entities.loc[entities["type"].isin(NAMED_TYPES), ["article_id", "outlet_label", "start", "mention", "type"]]
+    named = named.assign(article_id=named["article_id"].astype(str), outlet_label=named["outlet_label"].astype(str),
+                         mention=named["mention"].astype(str))
+    named = named.assign(story=named["article_id"].map(lambda a: story_of.get(a, a)))
+    named = named[named.groupby("story")["outlet_label"].transform("nunique") > 1]  # one outlet: nothing to clash
+    named = named.sort_values(["article_id", "start"], kind="stable").drop_duplicates(
+        ["story", "type", "mention", "outlet_label"])  # each form's first mention per outlet, whatever the row order
+    outlets: dict[tuple, set[str]] = {}
+    written: dict[tuple, dict[str, set[str]]] = {}
+    first: dict[tuple, dict[str, tuple]] = {}
+    for sid, aid, outlet, start, mention, typ in zip(named["story"].tolist(), named["article_id"].tolist(),
+                                                     named["outlet_label"].tolist(), named["start"].tolist(),
+                                                     named["mention"].tolist(), named["type"].tolist()):
+        words = _name_words(mention)
+        if not words:
+            continue
+        key = (sid, typ, words)
+        outlets.setdefault(key, set()).add(outlet)
+        written.setdefault(key, {}).setdefault(mention, set()).add(outlet)
+        seen = first.setdefault(key, {})
+        seen[mention] = min(seen.get(mention, (aid, start)), (aid, start))
+    return _entity_rows(outlets, written, first, min_length)
+
+
+def _entity_rows(outlets: dict, written: dict, first: dict, min_length: int) -> pd.DataFrame:
+    in_story: dict[tuple, set[str]] = {}
+    for sid, typ, _ in outlets:
+        in_story.setdefault((sid, typ), set()).update(outlets[(sid, typ, _)])
+    blocks: dict[tuple, set[tuple]] = {}
+    for sid, typ, words in outlets:
+        if len(in_story[(sid, typ)]) > 1:
+            for key in _word_keys(words, typ, min_length):
+                blocks.setdefault((sid, typ, key), set()).add(words)
+    near: dict[tuple, set[tuple]] = {}
+    for (sid, typ, key), members in blocks.items():
+        if 1 < len(members) <= MAX_NAME_BLOCK:
+            for x in members:
+                near.setdefault((sid, typ, x), set()).update(members - {x})
+    rows, seen = [], set()
+    for (sid, typ, x), others in sorted(near.items()):
+        by = {w: outlets[(sid, typ, w)] for w in others | {x}}
+        found = [("slip", y, None) for y in sorted(others) if not by[x] & by[y] and _slip(x, y, min_length)]
+        blend = _blend_partner(x, by, others) if typ == "organization" else None
+        found += [("garbled", blend[0], blend[1])] if blend else []
+        for kind, y, z in found:
+            pair = (sid, typ, *sorted((x, y)))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            forms = {**written[(sid, typ, x)], **written[(sid, typ, y)]}
+            shown = lambda w: next(iter(sorted(written[(sid, typ, w)])))  # noqa: E731
+            note = (f"one name spelt two ways: {shown(x)} / {shown(y)}" if kind == "slip" else
+                    f"{shown(x)} takes one word from {shown(y)} and one from {shown(z)}, which its outlet also names")
+            rows.append((typ, sid, kind, note, forms, {**first[(sid, typ, x)], **first[(sid, typ, y)]}))
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)

@@ -16,7 +16,8 @@ import regex
 from tradenews.extract.facts.extract import WORD, speech_verbs, stem, weak_heads
 from tradenews.extract.facts.values import WEEKDAYS
 
-__all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "anchor", "sentence_anchors", "other_anchors"]
+__all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "ONE_EVENT_SIMILARITY", "anchor", "sentence_anchors", "other_anchors",
+           "dated_heads"]
 
 _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
@@ -40,10 +41,66 @@ def _same_story(a: dict, b: dict, ctx: dict) -> bool:
 
 
 def _same_subject(a: dict, b: dict, ctx: dict) -> bool:
-    """User-pattern facts pair by subject; others need sentences about the same thing (context cosine)."""
+    """User-pattern facts pair by subject; others need sentences about the same thing (context cosine), or,
+    for dates of one dated event (:func:`_one_dated_event`), a lower :data:`ONE_EVENT_SIMILARITY`."""
     if a["subject"] or b["subject"]:
         return a["subject"] == b["subject"]
-    return ctx["similarity"] >= ctx["min_similarity"]
+    return ctx["similarity"] >= ctx["min_similarity"] or (
+        ctx["similarity"] >= ONE_EVENT_SIMILARITY and _one_dated_event(a, b, ctx))
+
+
+#: context cosine enough for two dates of one dated event ("primaries in mid *May*" / "a primary in *April*")
+ONE_EVENT_SIMILARITY = 0.15
+
+
+def dated_heads(records: list[dict | None]) -> dict[tuple[str, str], set[str]]:
+    """Per ``(article_id, head)``: the values of the dates that word takes in the article ("primari": {"05"})."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for rec in records:
+        if rec is not None and rec["kind"] == "date":
+            for h in str(rec["head"] or "").split("|"):
+                if h:
+                    out.setdefault((rec["article_id"], h), set()).add(str(rec["norm"]))
+    return out
+
+
+def _one_dated_event(a: dict, b: dict, ctx: dict) -> bool:
+    """Two plain dates of one event: they take the same head word, and in each article every date that word
+    takes has one value ("special-election primaries in mid *May*" / "face off in a primary in *April*": each
+    article dates its primary once). A word that dates two things in one article ("the June 19 election", "the
+    November elections") is not one event. Dates next to a verb of saying and relative periods never count."""
+    if a["kind"] != "date" or str(a["norm"]).startswith("rel:") or str(b["norm"]).startswith("rel:") \
+            or _said_on(a) or _said_on(b):
+        return False
+    dated = ctx["dated"]
+    return any(len(dated.get((a["article_id"], h), ())) == 1 and len(dated.get((b["article_id"], h), ())) == 1
+               and _attached(a, h) and _attached(b, h) for h in ctx["shared_head"])
+
+
+#: words a head may stand from its date ("primaries in mid *May*": 2 between)
+ATTACHED_WORDS = 3
+
+
+def _attached(fact: dict, head: str) -> bool:
+    """Is ``head`` a word next to the date, with only function and time words between ("a *primary* in April",
+    "the *vote* on Tuesday"; not "*kill* Trayvon Martin during the 2013 trial")?"""
+    sentence, value = str(fact["sentence"]), str(fact["value"])
+    at = sentence.find(value)
+    if at < 0 or len(head) < 3:
+        return False
+    before = WORD.findall(sentence[max(0, at - 60):at])[-(ATTACHED_WORDS + 1):]
+    after = WORD.findall(sentence[at + len(value):at + len(value) + 60])[:ATTACHED_WORDS + 1]
+    for side in (list(reversed(before)), after):
+        for w in side:
+            if w[:1].islower() and stem(w) == head:
+                return True
+            if not (w.lower() in weak_heads() or (w[:1].islower() and w.lower() in _FUNCTION)):
+                break
+    return False
+
+
+#: words that may stand between a date and the noun it dates
+_FUNCTION = frozenset("in on at of for by from until since the a an this that its their his her during".split())
 
 
 def _comparable_dates(a: dict, b: dict, ctx: dict) -> bool:

@@ -16,7 +16,8 @@ import regex
 
 from tradenews.extract.facts.values import WEEKDAYS, parse_date
 
-__all__ = ["fact_status", "resolve_date", "relative_span", "composite", "STATUS_ORDER"]
+__all__ = ["fact_status", "resolve_date", "relative_span", "composite", "STATUS_ORDER", "stated_precision",
+           "stated_interval", "figure_slips"]
 
 STATUS_ORDER = {"differs": 0, "unclear": 1, "compatible": 2, "same": 3}
 _FUTURE = regex.compile(r"\b(?:will|next|would|to be held|scheduled|plans? to|expected to|set to)\b", regex.IGNORECASE)
@@ -161,17 +162,59 @@ def _date_status(a: dict, b: dict) -> tuple[str, str]:
     return "compatible", "one date is more precise"
 
 
-def _bound_holds(v: float, rel: str, other: float) -> bool:
-    return {"gt": other > v, "ge": other >= v, "lt": other < v, "le": other <= v,
-            "approx": abs(other - v) <= 0.1 * abs(v)}.get(rel, False)
+#: how far a hedge ("about", "nearly", "some") widens a figure, as a share of it
+HEDGE = 0.1
+_FIGURE = regex.compile(r"(\d[\d,]*+)(?:\.(\d++))?")
+_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def _rounded(va: float, vb: float) -> bool:
-    """'$43,000' for '$43,350': one figure is the other rounded (within 2%, round to 2 significant digits)."""
-    big, small = max(abs(va), abs(vb)), min(abs(va), abs(vb))
-    if big == 0 or (big - small) / big > 0.02:
-        return False
-    return any(v != 0 and v == float(f"{v:.2g}") for v in (va, vb))
+def stated_precision(value: str) -> float:
+    """The step a written figure is given to: what its last stated digit counts.
+
+    Decimals count to their last place ("$9,587.64": 0.01; "1.5 million": 100,000). A whole number of
+    1,000 or more (or of 10 millions or more) with at most two significant digits is rounded to its last
+    non-zero digit ("$43,000": 1,000; "$700 billion": 100 billion); a figure in millions without decimals
+    otherwise counts millions ("$5 million"); any other whole number is exact (1: "23 states", "150
+    people", "1,237 delegates"), and so are number words.
+
+    >>> stated_precision("$9,587.64"), stated_precision("1.5 million"), stated_precision("$43,000")
+    (0.01, 100000.0, 1000.0)
+    >>> stated_precision("23"), stated_precision("about 400,000"), stated_precision("150")
+    (1.0, 100000.0, 1.0)
+    """
+    low = str(value).lower()
+    scale = next((v for w, v in _SCALES.items() if w in low), 1.0)
+    m = _FIGURE.search(low)
+    if m is None:
+        return float(scale)
+    if m.group(2):
+        return round(scale * 10 ** -len(m.group(2)), 12)
+    digits = m.group(1).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if (scale > 1 and int(digits) >= 10 or int(digits) >= 1000) and zeros and len(digits) - zeros <= 2:
+        return float(scale * 10 ** zeros)
+    return float(scale)
+
+
+def stated_interval(value: float, written: str, qualifier: str) -> tuple[float, float]:
+    """The values a stated figure allows: its rounding interval (:func:`stated_precision`), opened on one
+    side by a bound ("more than", "up to", "as many as") and widened by :data:`HEDGE` by "about", "nearly".
+
+    >>> stated_interval(400000.0, "about $400,000", "approx")
+    (310000.0, 490000.0)
+    >>> stated_interval(15.0, "15", "")
+    (14.5, 15.5)
+    """
+    half = stated_precision(written) / 2
+    lo, hi = value - half, value + half
+    if qualifier == "approx":
+        lo, hi = lo - HEDGE * abs(value), hi + HEDGE * abs(value)
+    return {"gt": (value, math.inf), "ge": (lo, math.inf), "lt": (-math.inf, value), "le": (-math.inf, hi)}.get(
+        qualifier, (lo, hi))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _composite_status(a: dict, b: dict) -> tuple[str, str]:
@@ -191,12 +234,11 @@ def _number_status(a: dict, b: dict) -> tuple[str, str]:
     if ua != ub and ua and ub:
         return "compatible", f"different measures ({ua} vs {ub})"
     va, vb = float(a["norm"]), float(b["norm"])
-    if _bound_holds(va, a["qualifier"], vb) or _bound_holds(vb, b["qualifier"], va):
-        return "compatible", "a stated bound holds"
     if va == vb:
         return "compatible", "same value, different qualifier"
-    if _rounded(va, vb):
-        return "compatible", "one figure is the other rounded"
+    qa, qb = str(a["qualifier"] or ""), str(b["qualifier"] or "")
+    if _overlap(stated_interval(va, str(a["value"]), qa), stated_interval(vb, str(b["value"]), qb)):
+        return "compatible", "a stated bound holds" if qa or qb else "one figure is the other rounded"
     return "differs", f"{a['value']} vs {b['value']}"
 
 
@@ -211,3 +253,68 @@ def fact_status(a: dict, b: dict) -> tuple[str, str]:
     if a["kind"] == "number":
         return _number_status(a, b)
     return "differs", f"{a['norm']} vs {b['norm']}"
+
+
+# --------------------------------------------------------------------------- one figure written two ways
+#: significant digits an exact figure needs before a one-digit difference reads as a slip ("$9,587.64")
+MIN_SLIP_DIGITS = 4
+_DIGIT = regex.compile(r"\d")
+
+
+def _digit_keys(digits: str) -> list[str]:
+    """Blocking keys: the digits with one position, or two adjacent ones, hidden (``9,5?7.64``)."""
+    keys = [f"{digits[:i]}?{digits[i + 1:]}" for i in range(len(digits))]
+    return keys + [f"{digits[:i]}??{digits[i + 2:]}" for i in range(len(digits) - 1)]
+
+
+def _digit_slip(a: str, b: str) -> bool:
+    """Same length, and one digit changed or two adjacent digits swapped."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
+
+
+def figure_slips(facts: pd.DataFrame, *, min_digits: int = MIN_SLIP_DIGITS) -> list[tuple]:
+    """Exact figures of one story, in two outlets, one digit apart: one figure written two ways.
+
+    Two numbers stated exactly (:func:`stated_precision` 1 or finer: cents, whole counts; not "$43,000"),
+    with the same unit and at least ``min_digits`` digits, that differ in one digit or by two adjacent
+    digits swapped ("$9,587.64" / "$9,578.64") are one figure copied with a slip, whatever words surround
+    them: two unrelated exact figures of a story rarely share all digits but one. Blocked per story, unit
+    and digit string with one or two adjacent positions hidden (:func:`_digit_keys`).
+
+    Returns
+    -------
+    list of tuple
+        ``(i, j, note)``: index labels of the two facts (different outlets) and why; every outlet pair of
+        two slipped figures is listed, so a row shows every outlet.
+
+    Example
+    -------
+    >>> f = pd.DataFrame({"kind": "number", "value": ["$9,587.64", "$9,578.64", "$12"], "unit": "$",
+    ...     "story_id": "s", "outlet_label": ["X", "Y", "Y"]})
+    >>> figure_slips(f)
+    [(0, 1, 'one figure written two ways: $9,587.64 / $9,578.64')]
+    """
+    numbers = facts[(facts["kind"] == "number").to_numpy()]
+    if numbers.empty:
+        return []
+    story = numbers["story_id"].astype(str).tolist() if "story_id" in numbers else [""] * len(numbers)
+    blocks: dict[tuple, dict[tuple, tuple]] = {}
+    for i, value, unit, sid, outlet in zip(numbers.index.tolist(), numbers["value"].astype(str).tolist(),
+                                           numbers["unit"].fillna("").astype(str).tolist(), story,
+                                           numbers["outlet_label"].astype(str).tolist()):
+        digits = "".join(_DIGIT.findall(value)).lstrip("0")
+        if len(digits) < min_digits or stated_precision(value) > 1:
+            continue
+        for key in _digit_keys(digits):  # the first mention of each figure per outlet: copies add nothing
+            blocks.setdefault((sid, unit, key), {}).setdefault((digits, outlet), (i, value))
+    out = set()
+    for members in blocks.values():
+        found = [(i, d, o, v) for (d, o), (i, v) in members.items()]
+        for x, (i, di, oi, vi) in enumerate(found):
+            for j, dj, oj, vj in found[x + 1:]:
+                if oi != oj and di != dj and _digit_slip(di, dj):
+                    out.add((min(i, j), max(i, j), f"one figure written two ways: {vi} / {vj}" if i < j else
+                             f"one figure written two ways: {vj} / {vi}"))
+    return sorted(out)

@@ -8,9 +8,10 @@ import pandas as pd
 import regex
 
 from tradenews.extract.facts.compare import compare_facts
-from tradenews.extract.facts.extract import extract_facts
-from tradenews.extract.facts.names import canonical_people, name_conflicts, spelling_conflicts
-from tradenews.extract.facts.status import STATUS_ORDER
+from tradenews.extract.facts.extract import WORD, extract_facts, stem, stop_words, weak_heads
+from tradenews.extract.facts.names import canonical_people, entity_name_conflicts, name_conflicts, spelling_conflicts
+from tradenews.extract.facts.names import PAIR_COLUMNS
+from tradenews.extract.facts.status import STATUS_ORDER, figure_slips
 
 __all__ = ["fact_discrepancies", "DISCREPANCY_COLUMNS"]
 
@@ -39,9 +40,72 @@ def _unit_suffix(sub: pd.DataFrame) -> pd.Series:
         else f" ({u})" for u, v in zip(sub["unit"].fillna(""), sub["value"])], index=sub.index)
 
 
-def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series) -> tuple:
+#: content words within this many words of a value that tie a third outlet's equal value to a disagreement
+NEAR_WORDS = 10
+#: near words a third outlet's equal value must share with the side it agrees with
+MIN_SHARED_NEAR = 2
+
+
+def near_stems(sentence: str, value: str, n: int = NEAR_WORDS) -> frozenset[str]:
+    """Stems of the lower-case content words within ``n`` words of ``value`` in ``sentence`` (not "week", "late").
+
+    >>> sorted(near_stems("The House resolution on the motto passed Tuesday.", "Tuesday"))
+    ['motto', 'pass', 'resolut']
+    """
+    at = sentence.find(value)
+    if at < 0:
+        return frozenset()
+    words = WORD.findall(sentence[max(0, at - 12 * n):at])[-n:] + WORD.findall(sentence[at + len(value):][:12 * n])[:n]
+    return frozenset(stem(w) for w in words if w[:1].islower() and w.lower() not in stop_words()
+                     and w.lower() not in weak_heads())
+
+
+class _Agreeing:
+    """The values a third outlet states that equal one side of a disagreement (same story, kind, norm, unit).
+
+    When two outlets agree against a third, every outlet's value belongs in the row ("Fox News: Tuesday |
+    The Huffington Post: Wednesday | The New York Times: Tuesday"), even when only one of the two agreeing
+    facts was paired. A third outlet's fact joins a ``differs`` row when it states a member's value (same
+    norm and unit) and its sentence shares :data:`MIN_SHARED_NEAR` content words near the value with that
+    member's ("resolution on the national motto passed *Tuesday*" / "passing a resolution on *Tuesday*
+    reaffirming the national motto"). It only adds a value to a row, never a row.
+    """
+
+    def __init__(self, facts: pd.DataFrame):
+        self.facts = facts
+        self.norms = self.stories = None  # looked up per ``differs`` row (few): no index over every fact
+
+    def members(self, members: list[int]) -> list[int]:
+        """``members`` and the facts of other outlets of the story that agree with one of them."""
+        f = self.facts
+        outlets = set(f.loc[members, "outlet_label"])
+        story = str(f.at[members[0], "story_id"]) if "story_id" in f else ""
+        norms = {str(f.at[m, "norm"]) for m in members}
+        if self.norms is None:
+            self.norms = f["norm"].astype(str)
+            self.stories = f["story_id"].astype(str).to_numpy() if "story_id" in f else None
+        mask = self.norms.isin(norms).to_numpy()
+        found = f.index[mask & (self.stories == story) if self.stories is not None else mask].tolist()
+        added: dict[str, int] = {}
+        for m in members:
+            key = (f.at[m, "kind"], str(f.at[m, "norm"]), str(f.at[m, "unit"] or ""))
+            near = None
+            for i in found:
+                outlet = f.at[i, "outlet_label"]
+                if outlet in outlets or outlet in added \
+                        or (f.at[i, "kind"], str(f.at[i, "norm"]), str(f.at[i, "unit"] or "")) != key:
+                    continue
+                near = near_stems(str(f.at[m, "sentence"]), str(f.at[m, "value"])) if near is None else near
+                if len(near & near_stems(str(f.at[i, "sentence"]), str(f.at[i, "value"]))) >= MIN_SHARED_NEAR:
+                    added[outlet] = i
+        return sorted(set(members) | set(added.values()))
+
+
+def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series, agreeing: "_Agreeing | None" = None) -> tuple:
     worst = min(g["status"], key=STATUS_ORDER.get)
     members = sorted(set(g["fact_a"]) | set(g["fact_b"]))
+    if worst == "differs" and agreeing is not None and g["kind"].iloc[0] in ("date", "number"):
+        members = agreeing.members(members)
     sub = facts.loc[members]
     kind = g["kind"].iloc[0]
     shown = {"number": sub["value"] + _unit_suffix(sub), "name": people.loc[members]}.get(kind, sub["value"])
@@ -55,6 +119,48 @@ def _summarise(g: pd.DataFrame, facts: pd.DataFrame, people: pd.Series) -> tuple
             first["value_b"], story, round(float(g.loc[g["status"] == worst, "similarity"].max()), 3))
 
 
+def _slip_pairs(facts: pd.DataFrame) -> pd.DataFrame:
+    """Pair rows for exact figures written one digit apart by two outlets of a story (:func:`figure_slips`)."""
+    rows = []
+    for i, j, note in figure_slips(facts):
+        a, b = facts.loc[i], facts.loc[j]
+        if (a["outlet_label"], i) > (b["outlet_label"], j):
+            (i, a), (j, b) = (j, b), (i, a)
+        rows.append(("figure written two ways", "number", "differs", note, 1.0, a["article_id"], a["outlet_label"],
+                     a["value"], b["article_id"], b["outlet_label"], b["value"], a["sentence"], b["sentence"], i, j))
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def _sentence_at(facts: pd.DataFrame, article_id: str, start: int) -> str:
+    """The fact sentence of an article that covers offset ``start`` ("" when no fact sentence does)."""
+    rows = facts[facts["article_id"].astype(str) == article_id]
+    for fs, sentence, value in zip(rows["start"].tolist(), rows["sentence"].astype(str).tolist(),
+                                   rows["value"].astype(str).tolist()):
+        at = fs - max(sentence.find(value), 0)
+        if at <= start < at + len(sentence):
+            return sentence
+    return ""
+
+
+def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame) -> list[tuple]:
+    """Discrepancy rows for organisation and place names written differently (:func:`entity_name_conflicts`)."""
+    story_of = dict(zip(facts["article_id"].astype(str).tolist(), facts["story_id"].astype(str).tolist())) \
+        if "story_id" in facts else {}
+    entities = entities[entities["article_id"].astype(str).isin(story_of)]  # the stories of the facts, as in a part
+    rows = []
+    for c in entity_name_conflicts(entities, story_of).itertuples(index=False):
+        by_outlet: dict[str, set[str]] = {}
+        for form, outlets in c.forms.items():
+            for o in outlets:
+                by_outlet.setdefault(o, set()).add(form)
+        ends = sorted(c.first.items(), key=lambda kv: (min(c.forms[kv[0]]), kv[1]))[:2]
+        (va, (aa, sa)), (vb, (ab, sb)) = ends
+        rows.append((f"{'spelling' if c.kind == 'slip' else 'name'} of {'a place' if c.type == 'place' else 'an organization'}",
+                     c.type, "differs", len(by_outlet), " | ".join(f"{o}: {', '.join(sorted(v))}" for o, v in sorted(by_outlet.items())),
+                     c.note, _sentence_at(facts, aa, sa), _sentence_at(facts, ab, sb), aa, va, ab, vb, c.story_id, 1.0))
+    return rows
+
+
 def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, entities: pd.DataFrame | None = None,
                        stories: pd.DataFrame | None = None, **options: Any) -> pd.DataFrame:
     """Group paired facts into subjects and list what each outlet says.
@@ -65,7 +171,9 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     include_same : bool
         Keep subjects on which every outlet agrees.
     entities, stories : DataFrame, optional
-        Precomputed entities and stories, passed to :func:`extract_facts` (a corpus only).
+        Precomputed entities and stories, passed to :func:`extract_facts` (a corpus only). With a facts
+        table, ``entities`` adds organisation and place names written differently by two outlets of a story
+        (:func:`~tradenews.extract.facts.names.entity_name_conflicts`); with a corpus they are always compared.
     **options
         Passed to :func:`compare_facts`.
 
@@ -89,16 +197,21 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     if isinstance(corpus_or_facts, pd.DataFrame) and "kind" in corpus_or_facts:
         facts = corpus_or_facts.reset_index(drop=True)
     else:
+        if entities is None:
+            from tradenews.extract.entities import extract_entities
+
+            entities = extract_entities(corpus_or_facts)
         facts = extract_facts(corpus_or_facts, entities=entities, stories=stories)
     people = canonical_people(facts) if len(facts) else pd.Series(dtype=str)
     pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
-                       spelling_conflicts(facts, people=people)], ignore_index=True)
-    if pairs.empty:
+                       spelling_conflicts(facts, people=people), _slip_pairs(facts)], ignore_index=True)
+    rows = _entity_rows(facts, entities) if entities is not None and len(facts) else []
+    if pairs.empty and not rows:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
-    pairs["group"] = _groups(pairs)
-    rows = []
+    agreeing = _Agreeing(facts)
+    pairs["group"] = _groups(pairs) if len(pairs) else []
     for _, g in pairs.groupby("group", sort=False):
-        row = _summarise(g, facts, people)
+        row = _summarise(g, facts, people, agreeing)
         if row[2] != "same" or include_same:
             rows.append(row)
     out = pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
