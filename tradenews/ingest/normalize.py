@@ -21,6 +21,8 @@ Lines the rules do not recognise are kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add, itemgetter
@@ -51,6 +53,13 @@ _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
+# Cuts an article's line keys (with ! and ? written as periods) into fragments: after sentence-end
+# punctuation with closing quotes or brackets and a space, line break or the end (see _lines_with_repeats).
+# It opens with a literal, which re finds fastest.
+_FRAGMENT_END = re.compile(r"\.[”\"’')\]]*(?: |\n|\Z)")
+# A token after a space that is nothing but such punctuation (it makes an empty fragment).
+_PUNCTUATION_TOKEN = re.compile(r" \.[”\"’')\]]*(?![^ \n])")
+_LINE_START_PERIOD = re.compile(r"\n\.")
 
 
 
@@ -212,6 +221,43 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     return out
 
 
+def _lines_with_repeats(lines: list[Line]) -> set[int]:
+    """The lines that may hold a sentence chunk repeated in the article, found by
+    a few C-level passes over the article instead of cutting every line into chunks.
+
+    A chunk's key is a stretch of its line's key (case-folded ``s``) made of whole words; it starts at
+    the line's start or after a space that follows sentence-end punctuation (and closing quotes or
+    brackets), and it ends with such punctuation or at the line's end. Cut the joined keys at every
+    :data:`_FRAGMENT_END`: the cuts inside a chunk depend on its own text only, and a cut falls on both
+    of its ends, so every occurrence of a chunk is the same run of fragments. A chunk that repeats
+    therefore consists of fragments that each occur twice or more (a chunk of empty fragments only
+    starts with a token that is all punctuation); a line holding no such fragment nor such a token has
+    no chunk that occurs elsewhere, so :func:`_repeated_sentences` would find nothing in it, and what
+    it would remember is never met."""
+    keys = [line.key for line in lines]
+    text = "\n".join(keys)
+    if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
+        text = text.replace("!", ".").replace("?", ".")
+    # cut at the punctuation, then at every line break (joined and split again: both in C)
+    fragments = "\n".join(_FRAGMENT_END.split(text)).split("\n")
+    hits = [m.start() for m in _PUNCTUATION_TOKEN.finditer(text)]  # a line with an empty fragment
+    if text[:1] == ".":
+        hits.append(0)
+    if "\n." in text:
+        hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
+    find = text.find
+    for fragment in [f for f, n in Counter(fragments).items() if n > 1 and f]:
+        i = find(fragment)
+        while i != -1:  # a fragment holds no line break: one hit per line is enough
+            hits.append(i)
+            nl = find("\n", i)
+            i = find(fragment, nl + 1) if nl != -1 else -1
+    if not hits:
+        return set()
+    starts = list(accumulate(map((1).__add__, map(len, keys[:-1])), initial=0))
+    return {bisect_right(starts, i) - 1 for i in hits}
+
+
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
     if st.title_known and i >= 1 + st.standfirst_known:
         return "body"
@@ -225,7 +271,8 @@ def _paragraph_kind(st: LineState, i: int, s: str) -> str:
     return "body"
 
 
-def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict) -> list | None:
+def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict,
+               may_repeat: set[int] | None = None) -> list | None:
     """A kept line: drop sentences already seen, an inline dateline; note a sign-off. None: all repeated."""
     view, s, i = line.view, line.s, line.index
     deletions: list[tuple[int, int, str]] = []
@@ -239,7 +286,7 @@ def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict) 
     if m:
         sign_offs[i] = m
         s = " ".join(view[:m.start()].split())  # judge the paragraph's kind without its tag
-    repeated = _repeated_sentences(line, seen_sentences)
+    repeated = _repeated_sentences(line, seen_sentences) if may_repeat is None or i in may_repeat else []
     if repeated is None:
         return None
     deletions.extend(repeated)
@@ -328,6 +375,7 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
     # below fail (those the long rules make before they return None); then no rule is called for it.
     fast = long_rules == _DEFAULT_LONG_RULES
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
+    may_repeat = _lines_with_repeats(lines)
     for line in lines:
         i = line.index
         if blank_first and not line.s:  # the blank rule comes first and changes no state
@@ -338,7 +386,7 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
                 and not credit(line.s) and not prefix(line.s)):
             reasons[i] = _classify(st, line, active, long_rules)
         if reasons[i] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs)
+            kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
             if kept is None:
                 reasons[i] = "duplicate"
             else:
