@@ -57,8 +57,6 @@ _SPACES_BEFORE = re.compile(r"\s*$")
 # punctuation with closing quotes or brackets and a space, line break or the end (see _lines_with_repeats).
 # It opens with a literal, which re finds fastest.
 _FRAGMENT_END = re.compile(r"\.[”\"’')\]]*(?: |\n|\Z)")
-# A token after a space that is nothing but such punctuation (it makes an empty fragment).
-_PUNCTUATION_TOKEN = re.compile(r" \.[”\"’')\]]*(?![^ \n])")
 _LINE_START_PERIOD = re.compile(r"\n\.")
 
 
@@ -230,19 +228,18 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     brackets), and it ends with such punctuation or at the line's end. Cut the joined keys at every
     :data:`_FRAGMENT_END`: the cuts inside a chunk depend on its own text only, and a cut falls on both
     of its ends, so every occurrence of a chunk is the same run of fragments. A chunk that repeats
-    therefore consists of fragments that each occur twice or more (a chunk of empty fragments only
-    starts with a token that is all punctuation); a line holding no such fragment nor such a token has
-    no chunk that occurs elsewhere, so :func:`_repeated_sentences` would find nothing in it, and what
-    it would remember is never met."""
+    therefore consists of fragments that each occur twice or more, or of empty ones only: then its first
+    token is all punctuation, and it starts its line (a chunk after a sentence end starts with a letter
+    or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
+    written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
+    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
     keys = [line.key for line in lines]
     text = "\n".join(keys)
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
     # cut at the punctuation, then at every line break (joined and split again: both in C)
     fragments = "\n".join(_FRAGMENT_END.split(text)).split("\n")
-    hits = [m.start() for m in _PUNCTUATION_TOKEN.finditer(text)]  # a line with an empty fragment
-    if text[:1] == ".":
-        hits.append(0)
+    hits = [0] if text[:1] == "." else []  # a line that starts with an empty fragment
     if "\n." in text:
         hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
     find = text.find
