@@ -24,8 +24,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, is_, itemgetter
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
@@ -50,6 +50,8 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
+_START, _END_NL, _S = itemgetter(1), itemgetter(3), itemgetter(6)  # a Line's start, end_nl, s
+_BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
@@ -273,13 +275,14 @@ def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict,
     """A kept line: drop sentences already seen, an inline dateline; note a sign-off. None: all repeated."""
     view, s, i = line.view, line.s, line.index
     deletions: list[tuple[int, int, str]] = []
-    lead = len(view) - len(view.lstrip())
     if not st.body_started and i not in st.kinds:
+        lead = len(view) - len(view.lstrip())
         m = _INLINE_DATELINE.match(view, lead)
         if m and words(m.group("place")) <= 4:
             deletions.append((lead, m.end(), "dateline"))
             st.dateline = st.dateline or m.group("place").strip()
-    m = rules().sign_off.search(view) if view.rstrip().endswith(")") else None
+    ends = view.endswith(")") or (view[-1:].isspace() and view.rstrip().endswith(")"))
+    m = rules().sign_off.search(view) if ends else None
     if m:
         sign_offs[i] = m
         s = " ".join(view[:m.start()].split())  # judge the paragraph's kind without its tag
@@ -331,15 +334,15 @@ def _line_breaks(raw: str, kept: list[Line]) -> list[Edit]:
 
 def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[list[str], list[str], list[Edit]]:
     """Apply the decisions: removed lines, line-level edits, line breaks. Returns (parts, kinds, edits)."""
-    edits: list[Edit] = []
+    # the removed lines' edits, built in C (the sort below puts every edit in place)
+    removed = list(compress(lines, reasons))
+    edits: list[Edit] = list(map(tuple.__new__, repeat(Edit), zip(map(_START, removed), map(_END_NL, removed),
+                                                                   filter(None, reasons), repeat(""))))
     parts: list[str] = []
     part_kinds: list[str] = []
     kept: list[Line] = []
-    for line in lines:
+    for line in list(compress(lines, map(is_, reasons, repeat(None)))):
         i = line.index
-        if reasons[i] is not None:
-            edits.append(Edit(line.start, line.end_nl, reasons[i]))
-            continue
         dels = deletions.get(i, [])
         if dels or line.units is not None or line.s != line.content:
             clean, found = line_edits(line.content, line.start, dels, line.units)
@@ -373,11 +376,10 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
     fast = long_rules == _DEFAULT_LONG_RULES
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
     may_repeat = _lines_with_repeats(lines)
-    for line in lines:
+    if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
+        reasons = list(map(_BLANK, map(_S, lines)))
+    for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
-        if blank_first and not line.s:  # the blank rule comes first and changes no state
-            reasons[i] = "whitespace"
-            continue
         if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
                 and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
                 and not credit(line.s) and not prefix(line.s)):
