@@ -453,12 +453,13 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
 def _merge(edits: list[Edit]) -> list[Edit]:
     """Join touching pure deletions that share a reason (blank-line runs, tails)."""
     merged: list[Edit] = []
-    for e in edits:
-        if (merged and not e.replacement and not merged[-1].replacement
-                and merged[-1].reason == e.reason and merged[-1].end == e.start):
-            merged[-1] = Edit(merged[-1].start, e.end, e.reason)
+    last = None
+    for e in edits:  # fields by position: (start, end, reason, replacement)
+        if last is not None and last[1] == e[0] and not e[3] and not last[3] and last[2] == e[2]:
+            last = merged[-1] = Edit(last[0], e[1], e[2])
         else:
             merged.append(e)
+            last = e
     return merged
 
 
