@@ -55,11 +55,13 @@ _BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
-# Cuts an article's line keys (with ! and ? written as periods) into fragments: after sentence-end
-# punctuation with closing quotes or brackets and a space, line break or the end (see _lines_with_repeats).
-# It opens with a literal, which re finds fastest.
-_FRAGMENT_END = re.compile(r"\.[”\"’')\]]*(?: |\n|\Z)")
-_LINE_START_PERIOD = re.compile(r"\n\.")
+# Cuts an article's line keys (with ! and ? written as periods, and a period added to every line) into
+# fragments: at the first period of a run of periods and closing quotes or brackets that ends at a space,
+# a line break or the end (see _lines_with_repeats). It opens with a literal, which re finds fastest;
+# the group keeps the cuts in the split, so the fragments' offsets are running sums.
+_FRAGMENT_END = re.compile(r"(\.[.”\"’')\]]*(?: |\n|\Z))")
+# A line whose key starts with a period (an empty key is only followed by the period added after it).
+_LINE_START_PERIOD = re.compile(r"\n\.(?!\n)")
 
 
 
@@ -229,31 +231,29 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     the line's start or after a space that follows sentence-end punctuation (and closing quotes or
     brackets), and it ends with such punctuation or at the line's end. Cut the joined keys at every
     :data:`_FRAGMENT_END`: the cuts inside a chunk depend on its own text only, and a cut falls on both
-    of its ends, so every occurrence of a chunk is the same run of fragments. A chunk that repeats
+    of its ends (a chunk that ends a line ends with a period added, or one more), so every occurrence of
+    a chunk is the same run of fragments. A chunk that repeats
     therefore consists of fragments that each occur twice or more, or of empty ones only: then its first
     token is all punctuation, and it starts its line (a chunk after a sentence end starts with a letter
     or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
     written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
     :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
     keys = [line.key for line in lines]
-    text = "\n".join(keys)
+    text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
-    # cut at the punctuation, then at every line break (joined and split again: both in C)
-    fragments = "\n".join(_FRAGMENT_END.split(text)).split("\n")
-    hits = [0] if text[:1] == "." else []  # a line that starts with an empty fragment
+    parts = _FRAGMENT_END.split(text)  # fragment, cut, fragment, ...
+    fragments = parts[::2]
+    repeated = {f for f, n in Counter(fragments).items() if n > 1 and f}
+    hits = list(compress(accumulate(map(len, parts[:-1]), initial=0), map(repeated.__contains__, parts))) \
+        if repeated else []
+    if text[:1] == "." and text[1:2] != "\n":  # a line that starts with an empty fragment
+        hits.append(0)
     if "\n." in text:
         hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
-    find = text.find
-    for fragment in [f for f, n in Counter(fragments).items() if n > 1 and f]:
-        i = find(fragment)
-        while i != -1:  # a fragment holds no line break: one hit per line is enough
-            hits.append(i)
-            nl = find("\n", i)
-            i = find(fragment, nl + 1) if nl != -1 else -1
     if not hits:
         return set()
-    starts = list(accumulate(map((1).__add__, map(len, keys[:-1])), initial=0))
+    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
     return {bisect_right(starts, i) - 1 for i in hits}
 
 
