@@ -207,8 +207,10 @@ def test_plain_word_contexts_decide_as_punkt(prefix, word, end, tail):
 sentence = st.sampled_from(["The talks ended in a deal on Sunday.", "the talks ended in a deal on Sunday.",
                             "THE TALKS ENDED IN A DEAL ON SUNDAY!", "“It was tough,” Li said to the press.”",
                             "Li met U.S. officials on Oct. 26 in the capital city.", "He said . . . it was over now.",
-                            ". . . . . .", ". . . . . . .", ". . . . . . The end.", "? ! . . . . Yes", "Prices rose (again) by 3.5 percent in May?)",
+                            ". . . . . .", ". . . . . . .", ". . . . . . The end.", "? ! . . . . Yes",
+                            "Prices rose (again) by 3.5 percent in May?)", "The deal is done for now, he said”.",
                             "A. B. Smith spoke at length to the crowd in the square.", "...", "?! ?! ?! ?! ?! ?!",
+                            "“Is it over?” asked one of the six men.", "It ended (as expected) in May.) Then",
                             "Talks end in deal", "one two three four five six", "one two three four five six."])
 repeating_line = st.tuples(st.lists(st.one_of(sentence, text), min_size=1, max_size=4),
                            st.sampled_from([" ", "  ", "\t", " \u00a0"])).map(lambda p: p[1].join(p[0]))
