@@ -201,3 +201,50 @@ def test_plain_word_contexts_decide_as_punkt(prefix, word, end, tail):
     assert tok.text_contains_sentbreak(context) == stock.text_contains_sentbreak(context)
     slices = segment._slices(tok, context)
     assert slices == [(sl.start, sl.stop) for sl in stock._slices_from_text(context)]
+
+
+# --------------------------------------------------------------------------- repeated sentences
+sentence = st.sampled_from(["The talks ended in a deal on Sunday.", "the talks ended in a deal on Sunday.",
+                            "THE TALKS ENDED IN A DEAL ON SUNDAY!", "“It was tough,” Li said to the press.”",
+                            "Li met U.S. officials on Oct. 26 in the capital city.", "He said . . . it was over now.",
+                            ". . . . . .", ". . . . . . .", ". . . . . . The end.", "? ! . . . . Yes",
+                            "Prices rose (again) by 3.5 percent in May?)", "The deal is done for now, he said”.",
+                            "A. B. Smith spoke at length to the crowd in the square.", "...", "?! ?! ?! ?! ?! ?!",
+                            "“Is it over?” asked one of the six men.", "It ended (as expected) in May.) Then",
+                            "Talks end in deal", "one two three four five six", "one two three four five six."])
+repeating_line = st.tuples(st.lists(st.one_of(sentence, text), min_size=1, max_size=4),
+                           st.sampled_from([" ", "  ", "\t", " \u00a0"])).map(lambda p: p[1].join(p[0]))
+repeating_text = st.lists(st.one_of(repeating_line, st.sampled_from(["", " ", "\t. . . . . ."])),
+                          min_size=1, max_size=10).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(repeating_text)
+def test_lines_left_out_of_the_repeat_check_hold_no_chunk_found_elsewhere(raw):
+    from collections import Counter
+
+    from tradenews.ingest import normalize
+
+    lines = _split_lines(raw)
+    maybe = normalize._lines_with_repeats(lines)
+    keys = {line.index: [k for _, _, k in normalize._chunk_keys(line)[1]] for line in lines}
+    counts = Counter(k for ks in keys.values() for k in ks)
+    for i, ks in keys.items():
+        if i not in maybe:
+            assert all(counts[k] == 1 for k in ks), (i, ks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(repeating_text, st.booleans())
+def test_the_repeat_check_keeps_what_normalization_removes(raw, title_known):
+    from tradenews.ingest import normalize
+
+    fast = normalize.normalize_text(raw, title_known=title_known)
+    saved = normalize._lines_with_repeats
+    normalize._lines_with_repeats = lambda lines: None  # every line through _repeated_sentences
+    try:
+        slow = normalize.normalize_text(raw, title_known=title_known)
+    finally:
+        normalize._lines_with_repeats = saved
+    assert (fast.text, fast.edits, fast.paragraph_kinds, fast.title) == (slow.text, slow.edits, slow.paragraph_kinds,
+                                                                         slow.title)

@@ -219,7 +219,7 @@ def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
     break counts as the line's end there)."""
     hits = []
     find = low.find
-    for kw in keywords:
+    for kw in _unsubsumed(keywords):
         i = find(kw)
         while i != -1:
             hits.append(i)
@@ -229,6 +229,18 @@ def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
         return set()
     starts = list(accumulate((len(line.s) + 1 for line in lines[:-1]), initial=0))
     return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
+@lru_cache(maxsize=4)
+def _unsubsumed(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The keywords that hold no other keyword: a line holding "rewritten" holds "written", so the longer one
+    need not be searched (one scan of the article fewer per such keyword).
+
+    >>> _unsubsumed(("written", "rights", "rewritten", "legal"))
+    ('written', 'rights', 'legal')
+    """
+    return tuple(kw for k, kw in enumerate(keywords)
+                 if not any(other in kw and (other != kw or j < k) for j, other in enumerate(keywords) if j != k))
 
 
 # keyword list -> {line: 0 (no keyword), 1 (a keyword), 2 (lower-casing changes its length)}

@@ -18,7 +18,8 @@ import warnings
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
@@ -312,11 +313,13 @@ class _Tables:
         edits = norm.edits
         rem = self.removed
         rem["article_id"].extend([article_id] * len(edits))
-        rem["start"].extend([e.start for e in edits])
-        rem["end"].extend([e.end for e in edits])
-        rem["text"].extend([raw[e.start:e.end] for e in edits])
-        rem["reason"].extend([e.reason for e in edits])
-        rem["replacement"].extend([e.replacement for e in edits])
+        if edits:  # columns by transposing in C, texts by slices made in C
+            starts, ends, reasons, replacements = zip(*edits)
+            rem["start"].extend(starts)
+            rem["end"].extend(ends)
+            rem["text"].extend(map(raw.__getitem__, map(slice, starts, ends)))
+            rem["reason"].extend(reasons)
+            rem["replacement"].extend(replacements)
         paras = text.split("\n")
         kinds = norm.paragraph_kinds
         n = min(len(paras), len(kinds))
@@ -326,16 +329,21 @@ class _Tables:
         par["paragraph_id"].extend(range(n))
         par["kind"].extend(kinds[:n])
         par["start"].extend(para_starts)
-        par["end"].extend([a + len(p) for a, p in zip(para_starts, paras)])
+        par["end"].extend(map(add, para_starts, map(len, paras)))
         par["text"].extend(paras[:n])
         spans = sentence_spans(text)
         sen = self.sentences
         sen["article_id"].extend([article_id] * len(spans))
         sen["sentence_id"].extend(range(len(spans)))
-        sen["paragraph_id"].extend([max(bisect_right(para_starts, a) - 1, 0) for a, _ in spans])
-        sen["start"].extend([a for a, _ in spans])
-        sen["end"].extend([b for _, b in spans])
-        sen["text"].extend([text[a:b] for a, b in spans])
+        if spans:
+            starts, ends = zip(*spans)
+            if para_starts:  # para_starts[0] is 0, so every sentence's bisect is at least 1
+                sen["paragraph_id"].extend(map((-1).__add__, map(bisect_right, repeat(para_starts), starts)))
+            else:
+                sen["paragraph_id"].extend([0] * len(spans))
+            sen["start"].extend(starts)
+            sen["end"].extend(ends)
+            sen["text"].extend(map(text.__getitem__, map(slice, starts, ends)))
         art["n_sentences"] = len(spans)
         art["n_paragraphs"] = n
         self.articles.append(art)

@@ -21,9 +21,11 @@ Lines the rules do not recognise are kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, is_, itemgetter
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
@@ -48,9 +50,18 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
+_START, _END_NL, _S = itemgetter(1), itemgetter(3), itemgetter(6)  # a Line's start, end_nl, s
+_BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
 _SPACES_BEFORE = re.compile(r"\s*$")
+# Cuts an article's line keys (with ! and ? written as periods, and a period added to every line) into
+# fragments: at the first period of a run of periods and closing quotes or brackets that ends at a space,
+# a line break or the end (see _lines_with_repeats). It opens with a literal, which re finds fastest;
+# the group keeps the cuts in the split, so the fragments' offsets are running sums.
+_FRAGMENT_END = re.compile(r"(\.[.”\"’')\]]*(?: |\n|\Z))")
+# A line whose key starts with a period (an empty key is only followed by the period added after it).
+_LINE_START_PERIOD = re.compile(r"\n\.(?!\n)")
 
 
 
@@ -212,6 +223,40 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     return out
 
 
+def _lines_with_repeats(lines: list[Line]) -> set[int]:
+    """The lines that may hold a sentence chunk repeated in the article, found by
+    a few C-level passes over the article instead of cutting every line into chunks.
+
+    A chunk's key is a stretch of its line's key (case-folded ``s``) made of whole words; it starts at
+    the line's start or after a space that follows sentence-end punctuation (and closing quotes or
+    brackets), and it ends with such punctuation or at the line's end. Cut the joined keys at every
+    :data:`_FRAGMENT_END`: the cuts inside a chunk depend on its own text only, and a cut falls on both
+    of its ends (a chunk that ends a line ends with a period added, or one more), so every occurrence of
+    a chunk is the same run of fragments. A chunk that repeats
+    therefore consists of fragments that each occur twice or more, or of empty ones only: then its first
+    token is all punctuation, and it starts its line (a chunk after a sentence end starts with a letter
+    or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
+    written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
+    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
+    keys = [line.key for line in lines]
+    text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
+    if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
+        text = text.replace("!", ".").replace("?", ".")
+    parts = _FRAGMENT_END.split(text)  # fragment, cut, fragment, ...
+    fragments = parts[::2]
+    repeated = {f for f, n in Counter(fragments).items() if n > 1 and f}
+    hits = list(compress(accumulate(map(len, parts[:-1]), initial=0), map(repeated.__contains__, parts))) \
+        if repeated else []
+    if text[:1] == "." and text[1:2] != "\n":  # a line that starts with an empty fragment
+        hits.append(0)
+    if "\n." in text:
+        hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
+    if not hits:
+        return set()
+    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
+    return {bisect_right(starts, i) - 1 for i in hits}
+
+
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
     if st.title_known and i >= 1 + st.standfirst_known:
         return "body"
@@ -225,21 +270,23 @@ def _paragraph_kind(st: LineState, i: int, s: str) -> str:
     return "body"
 
 
-def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict) -> list | None:
+def _keep_line(st: LineState, line: Line, seen_sentences: set, sign_offs: dict,
+               may_repeat: set[int] | None = None) -> list | None:
     """A kept line: drop sentences already seen, an inline dateline; note a sign-off. None: all repeated."""
     view, s, i = line.view, line.s, line.index
     deletions: list[tuple[int, int, str]] = []
-    lead = len(view) - len(view.lstrip())
     if not st.body_started and i not in st.kinds:
+        lead = len(view) - len(view.lstrip())
         m = _INLINE_DATELINE.match(view, lead)
         if m and words(m.group("place")) <= 4:
             deletions.append((lead, m.end(), "dateline"))
             st.dateline = st.dateline or m.group("place").strip()
-    m = rules().sign_off.search(view) if view.rstrip().endswith(")") else None
+    ends = view.endswith(")") or (view[-1:].isspace() and view.rstrip().endswith(")"))
+    m = rules().sign_off.search(view) if ends else None
     if m:
         sign_offs[i] = m
         s = " ".join(view[:m.start()].split())  # judge the paragraph's kind without its tag
-    repeated = _repeated_sentences(line, seen_sentences)
+    repeated = _repeated_sentences(line, seen_sentences) if may_repeat is None or i in may_repeat else []
     if repeated is None:
         return None
     deletions.extend(repeated)
@@ -287,15 +334,15 @@ def _line_breaks(raw: str, kept: list[Line]) -> list[Edit]:
 
 def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[list[str], list[str], list[Edit]]:
     """Apply the decisions: removed lines, line-level edits, line breaks. Returns (parts, kinds, edits)."""
-    edits: list[Edit] = []
+    # the removed lines' edits, built in C (the sort below puts every edit in place)
+    removed = list(compress(lines, reasons))
+    edits: list[Edit] = list(map(tuple.__new__, repeat(Edit), zip(map(_START, removed), map(_END_NL, removed),
+                                                                   filter(None, reasons), repeat(""))))
     parts: list[str] = []
     part_kinds: list[str] = []
     kept: list[Line] = []
-    for line in lines:
+    for line in list(compress(lines, map(is_, reasons, repeat(None)))):
         i = line.index
-        if reasons[i] is not None:
-            edits.append(Edit(line.start, line.end_nl, reasons[i]))
-            continue
         dels = deletions.get(i, [])
         if dels or line.units is not None or line.s != line.content:
             clean, found = line_edits(line.content, line.start, dels, line.units)
@@ -328,17 +375,17 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
     # below fail (those the long rules make before they return None); then no rule is called for it.
     fast = long_rules == _DEFAULT_LONG_RULES
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
-    for line in lines:
+    may_repeat = _lines_with_repeats(lines)
+    if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
+        reasons = list(map(_BLANK, map(_S, lines)))
+    for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
-        if blank_first and not line.s:  # the blank rule comes first and changes no state
-            reasons[i] = "whitespace"
-            continue
         if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
                 and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
                 and not credit(line.s) and not prefix(line.s)):
             reasons[i] = _classify(st, line, active, long_rules)
         if reasons[i] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs)
+            kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
             if kept is None:
                 reasons[i] = "duplicate"
             else:
@@ -406,12 +453,13 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
 def _merge(edits: list[Edit]) -> list[Edit]:
     """Join touching pure deletions that share a reason (blank-line runs, tails)."""
     merged: list[Edit] = []
-    for e in edits:
-        if (merged and not e.replacement and not merged[-1].replacement
-                and merged[-1].reason == e.reason and merged[-1].end == e.start):
-            merged[-1] = Edit(merged[-1].start, e.end, e.reason)
+    last = None
+    for e in edits:  # fields by position: (start, end, reason, replacement)
+        if last is not None and last[1] == e[0] and not e[3] and not last[3] and last[2] == e[2]:
+            last = merged[-1] = Edit(last[0], e[1], e[2])
         else:
             merged.append(e)
+            last = e
     return merged
 
 

@@ -28,6 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LONE_CR = re.compile(r"\r(?!\n)")
 # Article text in one CSV cell can be megabytes long; the csv module's default limit is 131,072.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -214,7 +215,7 @@ def _header(values: list[str], source: str, collector: Collector) -> list[str]:
 def _lines(text: str) -> list[str]:
     """``_LINES.findall(text)``: the lines with their breaks (\\n, \\r\\n or \\r); split in C when every \\r
     is part of a \\r\\n (a CSV writer ends its records so) or there is none."""
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
+    if "\r" in text and _LONE_CR.search(text):  # a \r that is no part of a \r\n (one scan, not two counts)
         return _LINES.findall(text)
     lines = text.split("\n")
     last = lines.pop()

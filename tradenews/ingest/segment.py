@@ -240,10 +240,12 @@ def _independent_lines(folded: str, lang_vars) -> list[str] | None:
 def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
     """Punkt's sentence spans of one stripped line, remembered per distinct line (news repeats
     boilerplate and wire paragraphs across articles; at most ``_SPAN_CACHE_SIZE`` lines). A line
-    without . ? or ! is one sentence, without Punkt."""
+    without . ? or ! before its last character is one sentence, without Punkt."""
     found = _SPANS.get(line)
     if found is None:
-        if "." not in line and "?" not in line and "!" not in line:
+        last = len(line) - 1
+        if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
+            # no . ? or ! but perhaps the last character: no candidate break (one needs a character after it)
             found = ((0, len(line)),)
         else:
             tokenizer = _tokenizer()
@@ -286,7 +288,11 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
     lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
         for line in lines:
-            spans.extend([(start + a, start + b) for a, b in _line_spans(line)])
+            found = _line_spans(line)
+            if len(found) == 1:  # most lines: one sentence
+                spans.append((start + found[0][0], start + found[0][1]))
+            else:
+                spans.extend([(start + a, start + b) for a, b in found])
             start += len(line) + 1
         return spans
     found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
