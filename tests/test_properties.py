@@ -80,6 +80,16 @@ def test_idempotent_and_rebuildable_over_the_full_unicode_range(raw):
     assert "\r" not in n.text and "\u200b" not in n.text
 
 
+def test_a_control_inside_mojibake_does_not_leave_a_second_repair_for_later():
+    # Found by hypothesis: dropping the C1 control left the mojibake pair "Â" + U+0080, which only a
+    # second normalization repaired. One pass must give the fixed point, and the raw still rebuilds.
+    for raw in ["\x9d\u00c2\x80", "a \x9d\u00c2\x80 b"]:
+        n = normalize_text(raw)
+        assert normalize_text(n.text).text == n.text
+        assert "\u00c2" not in n.text
+        assert rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
+
+
 def test_invisible_characters_are_removed_before_lines_are_classified():
     n = normalize_text("ISTANBUL\u200b\nShare\u200b\nTalks ended on Sunday after two days, officials said.")
     assert n.text == "Talks ended on Sunday after two days, officials said."

@@ -161,6 +161,19 @@ def _fix_unicode(s: str) -> str:
     return out
 
 
+def _fix_token(s: str) -> str:
+    """:func:`_fix_unicode` without control characters, until stable: dropping a control ftfy kept
+    can leave a new mojibake pair ("\\x9d" + "Â" + "\\x80" -> "Â€" -> "€"), which a second
+    normalization would otherwise repair."""
+    out = _CONTROL.sub("", _fix_unicode(s))
+    for _ in range(3):
+        again = _CONTROL.sub("", _fix_unicode(out)) if _needs_unicode_fix(out) else out
+        if again == out:
+            break
+        out = again
+    return out
+
+
 def _drop_c0(s: str) -> str:
     if s.isprintable():
         return s
@@ -189,10 +202,9 @@ class Units:
             a, b = m.span()
             tok = m.group()
             bare = _drop_c0(tok)  # C0 controls and format characters are no part of mojibake; C1 ones can be
-            fixed = _fix_unicode(bare) if _needs_unicode_fix(bare) else bare
+            fixed = _fix_token(bare) if _needs_unicode_fix(bare) else bare
             if fixed == bare:
                 continue
-            fixed = _CONTROL.sub("", fixed)
             # Keep the unchanged ends of the token as single characters (the whitespace rule sees them).
             head = 0
             while head < min(len(tok), len(fixed)) and tok[head] == fixed[head]:
