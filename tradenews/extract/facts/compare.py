@@ -20,6 +20,7 @@ from typing import Callable
 
 import pandas as pd
 
+from tradenews.extract.facts.copies import copy_groups, expand_pairs
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
@@ -428,13 +429,14 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     facts = facts.reset_index(drop=True)
     if "story_id" not in facts:
         facts = facts.assign(story_id="all")
+    side = "outlet_label" if across == "outlet" else "article_id"
+    copies = copy_groups(facts, side)  # copies of one article are compared once (copies.py)
     records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
                                     subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
                                     qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)),
-                       skip=(facts["kind"] == "name").to_numpy())
-    side = "outlet_label" if across == "outlet" else "article_id"
+                       skip=(facts["kind"] == "name").to_numpy() | ~copies.keep)
     used: set[tuple[int, str]] = set()
-    rows = []
+    kept = []
     cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
                              across=side, min_article_similarity=min_article_similarity, statistics=statistics)
     for _, sim, i, j in cand:
@@ -443,12 +445,22 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
             continue
         used.update({(i, b["article_id"]), (j, a["article_id"])})
         status, note = fact_status(a, b)
-        x, y = (i, j) if (a["outlet_label"], i) <= (b["outlet_label"], j) else (j, i)
-        fa, fb = records[x], records[y]
-        rows.append((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3),
-                     fa["article_id"], fa["outlet_label"], fa["value"], fb["article_id"], fb["outlet_label"],
-                     fb["value"], fa["sentence"], fb["sentence"], x, y))
-    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+        kept.append(((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3)),
+                     i, j))
+    out = pd.DataFrame(_pair_rows(facts, expand_pairs(kept, copies) if copies.collapsed else kept),
+                       columns=PAIR_COLUMNS)
     out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
                                                                         kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)
+
+
+def _pair_rows(facts: pd.DataFrame, pairs: list[tuple]) -> list[tuple]:
+    """PAIR_COLUMNS rows of ``(head, i, j)`` pairs, the fact of the first outlet (then row) first."""
+    article, outlet = facts["article_id"].astype(str).tolist(), facts["outlet_label"].tolist()
+    value, sentence = facts["value"].tolist(), facts["sentence"].tolist()
+    rows = []
+    for head, i, j in pairs:
+        x, y = (i, j) if (outlet[i], i) <= (outlet[j], j) else (j, i)
+        rows.append((*head, article[x], outlet[x], value[x], article[y], outlet[y], value[y], sentence[x],
+                     sentence[y], x, y))
+    return rows

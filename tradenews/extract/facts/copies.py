@@ -1,0 +1,103 @@
+"""Copies of one article within a story: compared once, their pairs given back to every copy.
+
+A story may hold many copies of one article (wire copy reprinted under one outlet, an
+article crawled twice, a corpus grown by sampling): pairing every copy with every copy of
+every other article is quadratic in the story's size. Two articles of one story are
+*copies* when they carry the same outlet (the side facts are compared across), the same
+publication time and the same facts (kind, value, norm, unit, qualifier, head, subject,
+pattern, year and sentence text of each). Every pair rule reads only these (and the
+article's fact sentences, which are then the same), so a pair between two copies'
+facts passes exactly when the pair between the first copies' facts does:
+:func:`copy_groups` keeps the first copy of each group, the facts are compared on
+those, and :func:`expand_pairs` gives each pair back to the copies, every copy with every
+copy while that is at most :data:`MAX_EXPANSION` pairs, else along a ring (each copy of
+either side once: the same values and groups, linear in the copies).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+__all__ = ["copy_groups", "expand_pairs", "MAX_EXPANSION", "SIGNATURE"]
+
+#: fact columns that, with the story, outlet and publication time, make two articles copies
+SIGNATURE = ["kind", "value", "norm", "unit", "qualifier", "head", "subject", "pattern", "year", "sentence"]
+#: pairs of copies given back in full up to this many per pair of facts; beyond, along a ring
+MAX_EXPANSION = 64
+
+
+class CopyGroups:
+    """``keep`` (bool per fact: a fact of the first copy of its group), ``copies`` (per kept fact's
+    article: the fact rows of every copy, each list in the order of the first copy's facts) and
+    ``slot`` (per kept fact: its place in those lists)."""
+
+    def __init__(self, keep, copies: dict[str, list[list[int]]], slot: dict[int, int], article: dict[int, str]):
+        self.keep, self.copies, self.slot, self.article = keep, copies, slot, article
+
+    @property
+    def collapsed(self) -> bool:
+        return not self.keep.all()
+
+
+def _column(facts: pd.DataFrame, name: str) -> list:
+    if name not in facts:
+        return [None] * len(facts)
+    return [None if v is None or v != v else v for v in facts[name].tolist()]  # NaN, NaT, NA -> None
+
+
+def copy_groups(facts: pd.DataFrame, side: str = "outlet_label") -> CopyGroups:
+    """Group the articles of each story into copies (``facts`` indexed 0..n-1)."""
+    import numpy as np
+
+    article = facts["article_id"].astype(str).tolist()
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for k, a in enumerate(article):
+        rows_of[a].append(k)
+    cols = [_column(facts, c) for c in SIGNATURE]
+    sentence_id = _column(facts, "sentence_id")
+    head_cols = [_column(facts, c) for c in ("story_id", side, "published")]
+    sig = [tuple(str(c[k]) for c in cols) for k in range(len(facts))]
+    groups: dict[tuple, list[str]] = {}
+    order: dict[str, list[int]] = {}
+    for a, rows in rows_of.items():
+        ranked = sorted(rows, key=lambda k: (sig[k], k))
+        order[a] = ranked
+        texts = {}
+        for k in rows:  # one sentence written twice in an article: its sentence-level context may differ
+            texts.setdefault(cols[-1][k], set()).add(sentence_id[k])
+        unique = any(len(ids) > 1 for ids in texts.values()) or side == "article_id"
+        key = (a,) if unique else (tuple(str(c[rows[0]]) for c in head_cols), tuple(sig[k] for k in ranked))
+        groups.setdefault(key, []).append(a)
+    keep = np.zeros(len(facts), dtype=bool)
+    copies, slot, owner = {}, {}, {}
+    for members in groups.values():
+        first = members[0]
+        keep[rows_of[first]] = True
+        copies[first] = [order[a] for a in members]
+        for t, k in enumerate(order[first]):
+            slot[k] = t
+            owner[k] = first
+    return CopyGroups(keep, copies, slot, owner)
+
+
+def _copy_pairs(n_a: int, n_b: int) -> list[tuple[int, int]]:
+    """Which copies of two articles pair: all while few, else a ring covering every copy of both."""
+    if n_a * n_b <= MAX_EXPANSION:
+        return [(x, y) for x in range(n_a) for y in range(n_b)]
+    return sorted({(x, x % n_b) for x in range(n_a)} | {(y % n_a, y) for y in range(n_b)})
+
+
+def expand_pairs(rows: list[tuple], groups: CopyGroups) -> list[tuple]:
+    """Give each pair of first copies' facts back to the copies.
+
+    ``rows`` are ``(head, fact_a, fact_b)`` with ``head`` what holds for every copy (subject, kind,
+    status, note, similarity). Returns ``(head, fact_a, fact_b)`` for every pair of copies."""
+    out = []
+    for head, x, y in rows:
+        ca, cb = groups.copies[groups.article[x]], groups.copies[groups.article[y]]
+        sx, sy = groups.slot[x], groups.slot[y]
+        for p, q in _copy_pairs(len(ca), len(cb)):
+            out.append((head, ca[p][sx], cb[q][sy]))
+    return out
