@@ -444,11 +444,18 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
             continue
         used.update({(i, b["article_id"]), (j, a["article_id"])})
-        status, note = fact_status(a, b)
-        kept.append(((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3)),
-                     i, j))
-    out = pd.DataFrame(_pair_rows(facts, expand_pairs(kept, copies) if copies.collapsed else kept),
-                       columns=PAIR_COLUMNS)
+        kept.append((i, j))
+
+    def head(i: int, j: int, flip: bool = False) -> tuple:
+        """What a pair says; a copy pair whose rows come the other way round is read from the other fact
+        ("Friday vs Saturday" or "Saturday vs Friday", as the pair of those copies would be)."""
+        (x, y) = (j, i) if flip else (i, j)
+        status, note = fact_status(records[x], records[y])
+        sim = min(_cosine(vectors[x], vectors[y]), 1.0)
+        return _subject_label(records[x], records[y], vectors[x], vectors[y]), records[x]["kind"], status, note, round(sim, 3)
+
+    pairs = expand_pairs(kept, copies, head) if copies.collapsed else [(head(i, j), i, j) for i, j in kept]
+    out = pd.DataFrame(_pair_rows(facts, pairs), columns=PAIR_COLUMNS)
     out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
                                                                         kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)

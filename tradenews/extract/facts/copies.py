@@ -89,15 +89,21 @@ def _copy_pairs(n_a: int, n_b: int) -> list[tuple[int, int]]:
     return sorted({(x, x % n_b) for x in range(n_a)} | {(y % n_a, y) for y in range(n_b)})
 
 
-def expand_pairs(rows: list[tuple], groups: CopyGroups) -> list[tuple]:
-    """Give each pair of first copies' facts back to the copies.
+def expand_pairs(pairs: list[tuple[int, int]], groups: CopyGroups, head) -> list[tuple]:
+    """Give each pair ``(i, j)`` (i < j) of first copies' facts back to the copies.
 
-    ``rows`` are ``(head, fact_a, fact_b)`` with ``head`` what holds for every copy (subject, kind,
-    status, note, similarity). Returns ``(head, fact_a, fact_b)`` for every pair of copies."""
+    ``head(i, j, flip)`` says what the pair says (subject, kind, status, note, similarity); ``flip``
+    when a copy pair's rows come the other way round (the pair of those copies reads ``j`` first).
+    Returns ``(head, fact_a, fact_b)`` for every pair of copies, ``fact_a < fact_b``."""
     out = []
-    for head, x, y in rows:
-        ca, cb = groups.copies[groups.article[x]], groups.copies[groups.article[y]]
-        sx, sy = groups.slot[x], groups.slot[y]
+    for i, j in pairs:
+        ca, cb = groups.copies[groups.article[i]], groups.copies[groups.article[j]]
+        si, sj = groups.slot[i], groups.slot[j]
+        said = {}
         for p, q in _copy_pairs(len(ca), len(cb)):
-            out.append((head, ca[p][sx], cb[q][sy]))
+            x, y = ca[p][si], cb[q][sj]
+            flip = x > y
+            if flip not in said:
+                said[flip] = head(i, j, flip)
+            out.append((said[flip], y, x) if flip else (said[flip], x, y))
     return out
