@@ -26,10 +26,14 @@ from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.rules import PAIR_RULES, other_anchors, sentence_anchors
 
-__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "DENSE_BLOCK", "FactStatistics", "fact_statistics"]
 
 #: Facts sharing one slot key in one story above which the key is too common to mean a slot.
 MAX_BLOCK = 400
+#: facts of one block above which each fact meets only a few facts of each distinct form (:func:`_sparse_pairs`)
+DENSE_BLOCK = 64
+#: facts of each distinct form a fact of a big block meets
+NEIGHBOURS = 2
 
 
 def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
@@ -268,10 +272,41 @@ def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict 
     pairs = set()
     sides = [None if rec is None or side is None else rec[side] for rec in records]
     for members in blocks.values():
-        if len(members) > MAX_BLOCK:
+        if len(members) > DENSE_BLOCK:
+            pairs.update(_sparse_pairs(members, records, sides))
             continue
         for x, i in enumerate(members):
             pairs.update((i, j) for j in members[x + 1:] if sides[i] is None or sides[i] != sides[j])
+    return pairs
+
+
+def _sparse_pairs(members: list[int], records: list[dict], sides: list) -> set[tuple[int, int]]:
+    """Pairs of a block of more than :data:`DENSE_BLOCK` facts: each fact meets :data:`NEIGHBOURS` facts of
+    every distinct form (value and sentence) of the block, along a ring; none when more than
+    :data:`MAX_BLOCK` forms.
+
+    A big story repeats its sentences (wire copy in many outlets): comparing every copy with every
+    copy is quadratic in the story, while one fact per form and a few links between the copies of a
+    form give the same values, statuses and groups, in time linear in the copies."""
+    forms: dict[tuple, list[int]] = {}
+    for i in members:
+        rec = records[i]
+        forms.setdefault((rec["value"], rec["norm"], rec["unit"], rec["qualifier"], rec["sentence"]), []).append(i)
+    if len(forms) > MAX_BLOCK:
+        return set()
+    pairs = set()
+    for own in forms.values():
+        for other in forms.values():
+            n = len(other)
+            for x, i in enumerate(own):
+                found = 0
+                for t in range(min(n, 8 * NEIGHBOURS)):
+                    j = other[(x + t + (other is own)) % n]
+                    if j != i and (sides[i] is None or sides[i] != sides[j]):
+                        pairs.add((i, j) if i < j else (j, i))
+                        found += 1
+                        if found == NEIGHBOURS:
+                            break
     return pairs
 
 
