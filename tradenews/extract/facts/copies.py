@@ -10,8 +10,8 @@ article's fact sentences, which are then the same), so a pair between two copies
 facts passes exactly when the pair between the first copies' facts does:
 :func:`copy_groups` keeps the first copy of each group, the facts are compared on
 those, and :func:`expand_pairs` gives each pair back to the copies, every copy with every
-copy while that is at most :data:`MAX_EXPANSION` pairs, else along a ring (each copy of
-either side once: the same values and groups, linear in the copies).
+copy while that is at most :data:`MAX_EXPANSION` pairs, else along a ring that reaches and joins
+every copy (the same values and groups, linear in the copies).
 """
 
 from __future__ import annotations
@@ -83,10 +83,12 @@ def copy_groups(facts: pd.DataFrame, side: str = "outlet_label") -> CopyGroups:
 
 
 def _copy_pairs(n_a: int, n_b: int) -> list[tuple[int, int]]:
-    """Which copies of two articles pair: all while few, else a ring covering every copy of both."""
+    """Which copies of two articles pair: all while few, else a ring that reaches every copy of both
+    and joins them all (copy x with copies x and x + 1 of the other side)."""
     if n_a * n_b <= MAX_EXPANSION:
         return [(x, y) for x in range(n_a) for y in range(n_b)]
-    return sorted({(x, x % n_b) for x in range(n_a)} | {(y % n_a, y) for y in range(n_b)})
+    n = max(n_a, n_b)
+    return sorted({(x % n_a, x % n_b) for x in range(n)} | {(x % n_a, (x + 1) % n_b) for x in range(n)})
 
 
 def expand_pairs(pairs: list[tuple[int, int]], groups: CopyGroups, head) -> list[tuple]:
