@@ -8,6 +8,13 @@ user-pattern subject. Within a block, a pair must pass every rule of
 without one to switch it off). Then each fact keeps its best partner per other
 article, strongest first, so the outlets' "Nov. 10" pair up before a stray
 "August" can.
+
+Nothing compares all pairs of a big story. Copies of one article (same story,
+outlet, publication time and facts: wire copy, a corpus grown by sampling) are
+compared once and their pairs given back to every copy (:mod:`.copies`); a block
+of more than :data:`DENSE_BLOCK` facts pairs each fact with :data:`NEIGHBOURS`
+facts of each distinct form (value and sentence) only. Work and memory grow
+linearly with the copies in a story.
 """
 
 from __future__ import annotations
@@ -26,9 +33,11 @@ from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.rules import PAIR_RULES, other_anchors, sentence_anchors
 
-__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "DENSE_BLOCK", "FactStatistics", "fact_statistics"]
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "DENSE_BLOCK", "FactStatistics",
+           "fact_statistics"]
 
-#: Facts sharing one slot key in one story above which the key is too common to mean a slot.
+#: Distinct forms (value and sentence) sharing one slot key in one story above which the key is too common
+#: to mean a slot (before copies were compared once, and big blocks sparsely: facts).
 MAX_BLOCK = 400
 #: facts of one block above which each fact meets only a few facts of each distinct form (:func:`_sparse_pairs`)
 DENSE_BLOCK = 64
@@ -252,7 +261,8 @@ def _slot_keys(rec: dict) -> list[str]:
 
 
 def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict | None = None) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (every pair of a block of at most
+    :data:`DENSE_BLOCK` facts; in a bigger one, a few per distinct form: :func:`_sparse_pairs`).
 
     A date's keys also include the anchoring facts its sentence states besides it
     (:func:`~tradenews.extract.facts.rules.sentence_anchors`): "projections, issued *last month*, indicate

@@ -49,7 +49,14 @@ def _codes(facts: pd.DataFrame, name: str) -> list[int]:
 
 
 def copy_groups(facts: pd.DataFrame, side: str = "outlet_label") -> CopyGroups:
-    """Group the articles of each story into copies (``facts`` indexed 0..n-1)."""
+    """Group the articles of each story into copies (``facts`` indexed 0..n-1).
+
+    >>> f = pd.DataFrame({"article_id": ["a", "a2", "b"], "outlet_label": ["X", "X", "Y"],
+    ...                   "value": ["May"] * 3, "sentence": ["Signed in May."] * 3})
+    >>> groups = copy_groups(f)
+    >>> groups.keep.tolist(), groups.copies["a"]
+    ([True, False, True], [[0], [1]])
+    """
     import numpy as np
 
     article = facts["article_id"].astype(str).tolist()
