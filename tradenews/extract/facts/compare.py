@@ -476,43 +476,50 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
         facts = facts.assign(story_id="all")
     side = "outlet_label" if across == "outlet" else "article_id"
     copies = copy_groups(facts, side)  # copies of one article are compared once (copies.py)
-    records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
-                                    subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
-                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)),
-                       skip=(facts["kind"] == "name").to_numpy() | ~copies.keep)
+    statistics = statistics or fact_statistics(facts)  # word counts over every copy
+    origin = copies.keep.nonzero()[0]  # row in ``facts`` of each fact of a first copy
+    firsts = facts.iloc[origin].reset_index(drop=True)
+    records = _records(firsts.assign(article_id=firsts["article_id"].astype(str), head=firsts["head"].fillna(""),
+                                     subject=firsts["subject"].fillna(""), unit=firsts["unit"].fillna(""),
+                                     qualifier=firsts["qualifier"].fillna(""), norm=firsts["norm"].astype(str)),
+                       skip=(firsts["kind"] == "name").to_numpy())
     used: set[tuple[int, str]] = set()
     kept = []
-    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
+    cand, vectors = _passing(records, firsts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
                              across=side, min_article_similarity=min_article_similarity, statistics=statistics)
     for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
             continue
         used.update({(i, b["article_id"]), (j, a["article_id"])})
-        kept.append((i, j))
+        kept.append((int(origin[i]), int(origin[j])))
 
     def head(i: int, j: int, flip: bool = False) -> tuple:
-        """What a pair says; a copy pair whose rows come the other way round is read from the other fact
-        ("Friday vs Saturday" or "Saturday vs Friday", as the pair of those copies would be)."""
-        (x, y) = (j, i) if flip else (i, j)
+        """What a pair (rows of ``facts``) says; a copy pair whose rows come the other way round is read from
+        the other fact ("Friday vs Saturday" or "Saturday vs Friday", as the pair of those copies would be)."""
+        x, y = (int(k) for k in origin.searchsorted([j, i] if flip else [i, j]))
         status, note = fact_status(records[x], records[y])
-        sim = min(_cosine(vectors[x], vectors[y]), 1.0)
-        return _subject_label(records[x], records[y], vectors[x], vectors[y]), records[x]["kind"], status, note, round(sim, 3)
+        sim = round(min(_cosine(vectors[x], vectors[y]), 1.0), 3)
+        return _subject_label(records[x], records[y], vectors[x], vectors[y]), records[x]["kind"], status, note, sim
 
-    pairs = expand_pairs(kept, copies, head) if copies.collapsed else [(head(i, j), i, j) for i, j in kept]
-    out = pd.DataFrame(_pair_rows(facts, pairs), columns=PAIR_COLUMNS)
+    out = pd.DataFrame(_pair_rows(facts, expand_pairs(kept, copies, head)), columns=PAIR_COLUMNS)
     out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
                                                                         kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)
 
 
 def _pair_rows(facts: pd.DataFrame, pairs: list[tuple]) -> list[tuple]:
-    """PAIR_COLUMNS rows of ``(head, i, j)`` pairs, the fact of the first outlet (then row) first."""
-    article, outlet = facts["article_id"].astype(str).tolist(), facts["outlet_label"].tolist()
-    value, sentence = facts["value"].tolist(), facts["sentence"].tolist()
-    rows = []
+    """PAIR_COLUMNS rows of ``(head, i, j)`` pairs, the fact of the first outlet (then row) first (the columns
+    are read for the paired rows only: a corpus of copies holds millions of fact sentences)."""
+    rows = sorted({k for _, i, j in pairs for k in (i, j)})
+    at = {k: n for n, k in enumerate(rows)}
+    cells = facts.iloc[rows]
+    article, outlet = cells["article_id"].astype(str).tolist(), cells["outlet_label"].tolist()
+    value, sentence = cells["value"].tolist(), cells["sentence"].tolist()
+    out = []
     for head, i, j in pairs:
-        x, y = (i, j) if (outlet[i], i) <= (outlet[j], j) else (j, i)
-        rows.append((*head, article[x], outlet[x], value[x], article[y], outlet[y], value[y], sentence[x],
-                     sentence[y], x, y))
-    return rows
+        x, y = (i, j) if (outlet[at[i]], i) <= (outlet[at[j]], j) else (j, i)
+        a, b = at[x], at[y]
+        out.append((*head, article[a], outlet[a], value[a], article[b], outlet[b], value[b], sentence[a],
+                    sentence[b], x, y))
+    return out
