@@ -145,8 +145,9 @@ def fact_statistics(facts: pd.DataFrame) -> FactStatistics:
     >>> one.merge(two) == fact_statistics(f)
     True
     """
-    keys = _sentence_keys(facts) if len(facts) else []
-    stems = _stems_by_sentence(facts, keys)
+    sentences = facts.drop_duplicates(["article_id", "sentence_id"]) if len(facts) else facts  # one row a sentence
+    keys = _sentence_keys(sentences) if len(sentences) else []
+    stems = _stems_by_sentence(sentences, keys)
     return _statistics(stems, _article_bags(stems))
 
 

@@ -41,11 +41,12 @@ class CopyGroups:
         return not self.keep.all()
 
 
-def _codes(facts: pd.DataFrame, name: str) -> list[int]:
-    """One integer per distinct value of a column (missing values one more), fast on 10^6 rows."""
-    if name not in facts:
+def _codes(facts: pd.DataFrame, names: list[str]) -> list[int]:
+    """One integer per distinct combination of the columns (missing values equal), fast on 10^6 rows."""
+    present = [c for c in names if c in facts]
+    if not present:
         return [0] * len(facts)
-    return pd.factorize(facts[name], use_na_sentinel=True)[0].tolist()
+    return facts.groupby(present, sort=False, dropna=False).ngroup().tolist()
 
 
 def copy_groups(facts: pd.DataFrame, side: str = "outlet_label") -> CopyGroups:
@@ -63,9 +64,9 @@ def copy_groups(facts: pd.DataFrame, side: str = "outlet_label") -> CopyGroups:
     rows_of: dict[str, list[int]] = defaultdict(list)
     for k, a in enumerate(article):
         rows_of[a].append(k)
-    sig = list(zip(*(_codes(facts, c) for c in SIGNATURE)))
-    sentence, sentence_id = [t[-1] for t in sig], _codes(facts, "sentence_id")
-    head_cols = list(zip(*(_codes(facts, c) for c in ("story_id", side, "published"))))
+    sig = _codes(facts, SIGNATURE)
+    sentence, sentence_id = _codes(facts, ["sentence"]), _codes(facts, ["sentence_id"])
+    head_cols = _codes(facts, ["story_id", side, "published"])
     groups: dict[tuple, list[str]] = {}
     order: dict[str, list[int]] = {}
     for a, rows in rows_of.items():
