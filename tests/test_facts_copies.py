@@ -138,8 +138,9 @@ def test_copies_change_no_finding_and_pair_as_every_copy_would(k):
 
 
 def test_copy_groups_keep_one_article_per_group_and_never_merge_outlets():
-    f = facts.extract_facts(_two_reports(3).assign(outlet=lambda d: [f"{o}{i // 2 % 2}" for i, o in enumerate(d["outlet"])]),
-                            names=False)
+    reports = _two_reports(3)  # X0, Y0, X1, Y1, X0, Y0: two copies of each report in one outlet, one in another
+    reports["outlet"] = [f"{o}{i // 2 % 2}" for i, o in enumerate(reports["outlet"])]
+    f = facts.extract_facts(reports, names=False)
     groups = copies.copy_groups(f.reset_index(drop=True))
     kept = f[groups.keep]
     assert kept.groupby("outlet_label")["article_id"].nunique().max() == 1
