@@ -8,6 +8,13 @@ user-pattern subject. Within a block, a pair must pass every rule of
 without one to switch it off). Then each fact keeps its best partner per other
 article, strongest first, so the outlets' "Nov. 10" pair up before a stray
 "August" can.
+
+Nothing compares all pairs of a big story. Copies of one article (same story,
+outlet, publication time and facts: wire copy, a corpus grown by sampling) are
+compared once and their pairs given back to every copy (:mod:`.copies`); a block
+of more than :data:`DENSE_BLOCK` facts pairs each fact with :data:`NEIGHBOURS`
+facts of each distinct form (value and sentence) only. Work and memory grow
+linearly with the copies in a story.
 """
 
 from __future__ import annotations
@@ -20,15 +27,22 @@ from typing import Callable
 
 import pandas as pd
 
+from tradenews.extract.facts.copies import copy_groups, expand_pairs
 from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import PAIR_COLUMNS, name_parts
 from tradenews.extract.facts.status import STATUS_ORDER, fact_status
 from tradenews.extract.facts.rules import PAIR_RULES, dated_heads, other_anchors, sentence_anchors
 
-__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "FactStatistics", "fact_statistics"]
+__all__ = ["compare_facts", "PAIR_RULES", "context_vectors", "MAX_BLOCK", "DENSE_BLOCK", "FactStatistics",
+           "fact_statistics"]
 
-#: Facts sharing one slot key in one story above which the key is too common to mean a slot.
+#: Distinct forms (value and sentence) sharing one slot key in one story above which the key is too common
+#: to mean a slot (before copies were compared once, and big blocks sparsely: facts).
 MAX_BLOCK = 400
+#: facts of one block above which each fact meets only a few facts of each distinct form (:func:`_sparse_pairs`)
+DENSE_BLOCK = 64
+#: facts of each distinct form a fact of a big block meets
+NEIGHBOURS = 2
 
 
 def _sentence_words(sentence: str) -> list[tuple[int, int, str]]:
@@ -131,8 +145,9 @@ def fact_statistics(facts: pd.DataFrame) -> FactStatistics:
     >>> one.merge(two) == fact_statistics(f)
     True
     """
-    keys = _sentence_keys(facts) if len(facts) else []
-    stems = _stems_by_sentence(facts, keys)
+    sentences = facts.drop_duplicates(["article_id", "sentence_id"]) if len(facts) else facts  # one row a sentence
+    keys = _sentence_keys(sentences) if len(sentences) else []
+    stems = _stems_by_sentence(sentences, keys)
     return _statistics(stems, _article_bags(stems))
 
 
@@ -247,7 +262,8 @@ def _slot_keys(rec: dict) -> list[str]:
 
 
 def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict | None = None) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (blocks of at most MAX_BLOCK).
+    """Pairs ``(i, j)``, i < j, of facts sharing story, kind and a slot key (every pair of a block of at most
+    :data:`DENSE_BLOCK` facts; in a bigger one, a few per distinct form: :func:`_sparse_pairs`).
 
     A date's keys also include the anchoring facts its sentence states besides it
     (:func:`~tradenews.extract.facts.rules.sentence_anchors`): "projections, issued *last month*, indicate
@@ -267,10 +283,41 @@ def candidate_pairs(records: list[dict], side: str | None = None, anchors: dict 
     pairs = set()
     sides = [None if rec is None or side is None else rec[side] for rec in records]
     for members in blocks.values():
-        if len(members) > MAX_BLOCK:
+        if len(members) > DENSE_BLOCK:
+            pairs.update(_sparse_pairs(members, records, sides))
             continue
         for x, i in enumerate(members):
             pairs.update((i, j) for j in members[x + 1:] if sides[i] is None or sides[i] != sides[j])
+    return pairs
+
+
+def _sparse_pairs(members: list[int], records: list[dict], sides: list) -> set[tuple[int, int]]:
+    """Pairs of a block of more than :data:`DENSE_BLOCK` facts: each fact meets :data:`NEIGHBOURS` facts of
+    every distinct form (value and sentence) of the block, along a ring; none when more than
+    :data:`MAX_BLOCK` forms.
+
+    A big story repeats its sentences (wire copy in many outlets): comparing every copy with every
+    copy is quadratic in the story, while one fact per form and a few links between the copies of a
+    form give the same values, statuses and groups, in time linear in the copies."""
+    forms: dict[tuple, list[int]] = {}
+    for i in members:
+        rec = records[i]
+        forms.setdefault((rec["value"], rec["norm"], rec["unit"], rec["qualifier"], rec["sentence"]), []).append(i)
+    if len(forms) > MAX_BLOCK:
+        return set()
+    pairs = set()
+    for own in forms.values():
+        for other in forms.values():
+            n = len(other)
+            for x, i in enumerate(own):
+                found = 0
+                for t in range(min(n, 8 * NEIGHBOURS)):
+                    j = other[(x + t + (other is own)) % n]
+                    if j != i and (sides[i] is None or sides[i] != sides[j]):
+                        pairs.add((i, j) if i < j else (j, i))
+                        found += 1
+                        if found == NEIGHBOURS:
+                            break
     return pairs
 
 
@@ -429,27 +476,52 @@ def compare_facts(facts: pd.DataFrame, *, min_similarity: float = 0.25, across: 
     facts = facts.reset_index(drop=True)
     if "story_id" not in facts:
         facts = facts.assign(story_id="all")
-    records = _records(facts.assign(article_id=facts["article_id"].astype(str), head=facts["head"].fillna(""),
-                                    subject=facts["subject"].fillna(""), unit=facts["unit"].fillna(""),
-                                    qualifier=facts["qualifier"].fillna(""), norm=facts["norm"].astype(str)),
-                       skip=(facts["kind"] == "name").to_numpy())
     side = "outlet_label" if across == "outlet" else "article_id"
+    copies = copy_groups(facts, side)  # copies of one article are compared once (copies.py)
+    statistics = statistics or fact_statistics(facts)  # word counts over every copy
+    origin = copies.keep.nonzero()[0]  # row in ``facts`` of each fact of a first copy
+    firsts = facts.iloc[origin].reset_index(drop=True)
+    records = _records(firsts.assign(article_id=firsts["article_id"].astype(str), head=firsts["head"].fillna(""),
+                                     subject=firsts["subject"].fillna(""), unit=firsts["unit"].fillna(""),
+                                     qualifier=firsts["qualifier"].fillna(""), norm=firsts["norm"].astype(str)),
+                       skip=(firsts["kind"] == "name").to_numpy())
     used: set[tuple[int, str]] = set()
-    rows = []
-    cand, vectors = _passing(records, facts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
+    kept = []
+    cand, vectors = _passing(records, firsts, PAIR_RULES if rules is None else rules, min_similarity=min_similarity,
                              across=side, min_article_similarity=min_article_similarity, statistics=statistics)
     for _, sim, i, j in cand:
         a, b = records[i], records[j]
         if (i, b["article_id"]) in used or (j, a["article_id"]) in used:
             continue
         used.update({(i, b["article_id"]), (j, a["article_id"])})
-        status, note = fact_status(a, b)
-        x, y = (i, j) if (a["outlet_label"], i) <= (b["outlet_label"], j) else (j, i)
-        fa, fb = records[x], records[y]
-        rows.append((_subject_label(a, b, vectors[i], vectors[j]), a["kind"], status, note, round(min(sim, 1.0), 3),
-                     fa["article_id"], fa["outlet_label"], fa["value"], fb["article_id"], fb["outlet_label"],
-                     fb["value"], fa["sentence"], fb["sentence"], x, y))
-    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+        kept.append((int(origin[i]), int(origin[j])))
+
+    def head(i: int, j: int, flip: bool = False) -> tuple:
+        """What a pair (rows of ``facts``) says; a copy pair whose rows come the other way round is read from
+        the other fact ("Friday vs Saturday" or "Saturday vs Friday", as the pair of those copies would be)."""
+        x, y = (int(k) for k in origin.searchsorted([j, i] if flip else [i, j]))
+        status, note = fact_status(records[x], records[y])
+        sim = round(min(_cosine(vectors[x], vectors[y]), 1.0), 3)
+        return _subject_label(records[x], records[y], vectors[x], vectors[y]), records[x]["kind"], status, note, sim
+
+    out = pd.DataFrame(_pair_rows(facts, expand_pairs(kept, copies, head)), columns=PAIR_COLUMNS)
     out = out.assign(_o=out["status"].map(STATUS_ORDER)).sort_values(["_o", "subject", "fact_a", "fact_b"],
                                                                         kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)
+
+
+def _pair_rows(facts: pd.DataFrame, pairs: list[tuple]) -> list[tuple]:
+    """PAIR_COLUMNS rows of ``(head, i, j)`` pairs, the fact of the first outlet (then row) first (the columns
+    are read for the paired rows only: a corpus of copies holds millions of fact sentences)."""
+    rows = sorted({k for _, i, j in pairs for k in (i, j)})
+    at = {k: n for n, k in enumerate(rows)}
+    cells = facts.iloc[rows]
+    article, outlet = cells["article_id"].astype(str).tolist(), cells["outlet_label"].tolist()
+    value, sentence = cells["value"].tolist(), cells["sentence"].tolist()
+    out = []
+    for head, i, j in pairs:
+        x, y = (i, j) if (outlet[at[i]], i) <= (outlet[at[j]], j) else (j, i)
+        a, b = at[x], at[y]
+        out.append((*head, article[a], outlet[a], value[a], article[b], outlet[b], value[b], sentence[a],
+                    sentence[b], x, y))
+    return out

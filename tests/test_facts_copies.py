@@ -1,0 +1,147 @@
+"""Big stories of copies: fact comparison grows near-linearly with the story, and copies change no finding.
+
+A story may hold hundreds of copies of one report (wire copy reprinted by many outlets, a
+corpus grown by sampling). ``compare_facts`` compares copies of one article once
+(:mod:`tradenews.extract.facts.copies`) and pairs a big block's facts with a few facts of
+each distinct form (``candidate_pairs``), so the memory and CPU of ``fact_discrepancies``
+for n and 4n near-copies of one story grow less than 6x (all pairs would be 16x).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import tradenews as tn
+from tradenews.extract import facts
+from tradenews.extract.facts import copies
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from basil_facts import BASIL, load_basil  # noqa: E402
+from timing import cpu_ratio  # noqa: E402
+
+WIRE = [
+    "Police arrest 47 protesters after the march",
+    "Police arrested 47 protesters on Friday night after a march against the new law turned violent.",
+    "The law, passed on Nov. 10, raises the fine for unpaid parking to $250.",
+    "About 3,000 people marched through the city centre before the clashes began.",
+    "The mayor will meet protest leaders on Monday, her office said.",
+    "Officers used tear gas for the first time since 2011.",
+    "Twelve officers were hurt, three of them seriously, the police union said.",
+]
+
+
+def near_copies(n: int, *, paragraphs: list[str] = WIRE, outlets: int = 30, plant_every: int = 7,
+                seed: int = 0) -> pd.DataFrame:
+    """``n`` copies of one report in one story: outlets drawn from ``outlets``, body paragraphs shuffled, one
+    dropped, and every ``plant_every``-th copy saying 74 protesters instead of 47."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        body = list(paragraphs[1:])
+        rng.shuffle(body)
+        if len(body) > 2:
+            body.pop(rng.randrange(len(body)))
+        text = "\n".join([paragraphs[0], *body])
+        if i % plant_every == plant_every - 1:
+            text = text.replace("47 protesters", "74 protesters")
+        rows.append({"article_id": f"w{i:04d}", "outlet": f"Outlet {rng.randrange(outlets):02d}",
+                     "published": pd.Timestamp("2024-11-16 09:00", tz="UTC"), "text": text})
+    return pd.DataFrame(rows)
+
+
+def story_facts(articles: pd.DataFrame) -> pd.DataFrame:
+    stories = pd.DataFrame({"article_id": articles["article_id"], "story_id": "s0"})
+    return facts.extract_facts(tn.as_corpus(articles), stories=stories)
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return story_facts(near_copies(60)), story_facts(near_copies(240))
+
+
+def _arrests(found: pd.DataFrame) -> pd.DataFrame:
+    return found[found["values"].str.contains("47") & found["values"].str.contains("74")]
+
+
+def test_planted_disagreement_found_in_a_big_story_of_near_copies(wire):
+    for table in wire:
+        found = _arrests(facts.fact_discrepancies(table))
+        assert len(found) == 1 and found["status"].iloc[0] == "differs", found
+        planted = table[(table["value"] == "74") | (table["value"].str.startswith("74 "))]
+        assert found["n_outlets"].iloc[0] >= planted["outlet_label"].nunique()
+
+
+def test_every_copy_of_a_value_is_listed(wire):
+    """The sparse pairs of a big block still reach every outlet that states the value."""
+    table = wire[1]
+    found = _arrests(facts.fact_discrepancies(table)).iloc[0]
+    stated = table[table["sentence"].str.contains("protesters") & table["norm"].isin(["47", "74"])]
+    assert found["n_outlets"] == stated["outlet_label"].nunique()
+
+
+def _traced_peak(fn, *args) -> int:
+    tracemalloc.start()
+    try:
+        fn(*args)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _copy_heavy(n: int) -> pd.DataFrame:
+    """n near-copies in one story: of one BASIL event's three reports (real text) when present."""
+    if not BASIL.exists():
+        return story_facts(near_copies(n))
+    basil = load_basil()
+    texts = basil.loc[basil["event"] == basil["event"].iloc[0], "text"].tolist()
+    parts = [near_copies(n // len(texts), paragraphs=t.split("\n"), seed=k)
+             .assign(article_id=lambda d, k=k: d["article_id"] + f"-{k}") for k, t in enumerate(texts)]
+    return story_facts(pd.concat(parts, ignore_index=True))
+
+
+def test_memory_and_cpu_grow_near_linearly_with_a_copy_heavy_story():
+    small, large = _copy_heavy(75), _copy_heavy(300)
+    facts.fact_discrepancies(small)  # lazy imports and caches outside the measure
+    peaks = [max(_traced_peak(facts.fact_discrepancies, t), 1 << 20) for t in (small, large)]
+    assert peaks[1] < 6 * peaks[0], peaks
+    ratio = cpu_ratio(facts.fact_discrepancies, (small,), (large,), repeat=2)
+    assert ratio < 6, ratio
+
+
+def _two_reports(k: int) -> pd.DataFrame:
+    """Two outlets' reports of one truce, each printed ``k`` times by its outlet."""
+    a = "The truce, signed in May, expires on Nov. 10.\nTalks resume in Geneva on Monday."
+    b = "In August, the two sides signed a truce that expires on Nov. 10.\nTalks resume in Geneva on Monday."
+    rows = [{"article_id": f"{o}{i}", "outlet": o, "text": t} for i in range(k) for o, t in (("X", a), ("Y", b))]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("k", [2, 5, 12])
+def test_copies_change_no_finding_and_pair_as_every_copy_would(k):
+    """k copies per outlet: the same rows as one copy each; every pair of copies while few, else each copy once."""
+    one, many = story_facts(_two_reports(1)), story_facts(_two_reports(k))  # one story (stories may split copies)
+    cols = ["subject", "kind", "status", "n_outlets", "values", "notes"]
+    found = facts.fact_discrepancies(one, include_same=True)
+    assert found[["status", "values"]].values.tolist()[0] == ["differs", "X: May | Y: August"]
+    pd.testing.assert_frame_equal(found[cols], facts.fact_discrepancies(many, include_same=True)[cols])
+    base, pairs = facts.compare_facts(one), facts.compare_facts(many)
+    per_pair = k * k if k * k <= copies.MAX_EXPANSION else 2 * k  # beyond: a ring through every copy
+    assert len(pairs) == len(base) * per_pair
+    assert set(zip(pairs["value_a"], pairs["value_b"], pairs["status"])) == \
+        set(zip(base["value_a"], base["value_b"], base["status"]))
+
+
+def test_copy_groups_keep_one_article_per_group_and_never_merge_outlets():
+    reports = _two_reports(3)  # X0, Y0, X1, Y1, X0, Y0: two copies of each report in one outlet, one in another
+    reports["outlet"] = [f"{o}{i // 2 % 2}" for i, o in enumerate(reports["outlet"])]
+    f = facts.extract_facts(reports, names=False)
+    groups = copies.copy_groups(f.reset_index(drop=True))
+    kept = f[groups.keep]
+    assert kept.groupby("outlet_label")["article_id"].nunique().max() == 1
+    assert set(kept["outlet_label"]) == set(f["outlet_label"])
