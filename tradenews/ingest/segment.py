@@ -59,6 +59,12 @@ _PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]
 _WORD_PERIOD_FMT = r"[\"(\[]*([^\W\d_]{{2,}})\.(?:\s+\S+|{nonword})\Z"
 # A plain word, ? or ! (a token of its own, one of Punkt's sentence ends) and a token after it: a break.
 _WORD_MARK_FMT = r"[\"(\[]*[^\W\d_]{{2,}}[?!](?:\s+\S+|{nonword})\Z"
+# One word token ending in a period (letters and digits, single inner . , or -: Punkt's word tokenizer
+# keeps it whole), after opening ", ( or [ (tokens of their own), then one of Punkt's non-word
+# characters or spaces and a token with no . ? or !. Only the word's token can then be a break, and
+# with no learned collocations, sentence starters or orthographic data Punkt decides it from the word
+# and the first character after it alone (:func:`_token_break`).
+_ONE_TOKEN_FMT = r"[\"(\[]*([^\W_]+(?:[.,-][^\W_]+)*)\.(?:({nonword})| +([^.?!\s]+))\Z"
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +132,9 @@ def _tokenizer():
                     return False
             elif self._word_mark.match(text):
                 return True
+            m = self._one_token.match(text)
+            if m:
+                return _token_break(m.group(1), (m.group(2) or m.group(3))[0], token_cls)
             found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
@@ -146,7 +155,27 @@ def _tokenizer():
     lang_vars = _FastVars()
     _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
     _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
+    _FastTokenizer._one_token = re.compile(_ONE_TOKEN_FMT.format(nonword=lang_vars._re_non_word_chars))
+    token_cls = _FastToken
     return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
+
+
+def _token_break(word: str, after: str, token_cls) -> bool:
+    """Punkt's decision on a context of :data:`_ONE_TOKEN_FMT`: the token ``word + "."``, then a token
+    starting with ``after``. First pass: a known abbreviation (the word, or its last hyphen part) is
+    no break, anything else is. Second pass (no learned data): an initial or a number stays a break
+    unless the next token is ; : , ! or ? or starts lower case, and an initial also before upper case."""
+    low = word.lower()
+    abbrevs = abbreviations()
+    if low in abbrevs or low.split("-")[-1] in abbrevs:
+        return False
+    tok = word + "."
+    initial = token_cls._RE_INITIAL.match(tok) is not None
+    if not initial and token_cls._RE_NUMERIC.sub("##number##", tok.lower()) != "##number##":
+        return True
+    if after in ";:,!?" or after.islower():
+        return False
+    return not (initial and after.isupper())
 
 
 def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
