@@ -156,6 +156,10 @@ def _tokenizer():
     _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
     _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
     _FastTokenizer._one_token = re.compile(_ONE_TOKEN_FMT.format(nonword=lang_vars._re_non_word_chars))
+    _FastTokenizer._last_candidate = re.compile(_LAST_CANDIDATE_FMT.format(
+        end="[.?!]", nonword=lang_vars._re_non_word_chars))
+    # for a line with no ? or !: led by a literal period (re scans for a literal far faster than for a class)
+    _FastTokenizer._last_period = re.compile(_LAST_CANDIDATE_FMT.format(end=r"\.", nonword=lang_vars._re_non_word_chars))
     token_cls = _FastToken
     return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
 
@@ -221,6 +225,39 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
     return out
 
 
+# On a printable line (its only whitespace is the space) Punkt's candidate break is . ? or ! before one of
+# its non-word characters or before spaces and a token (the first lookahead: Punkt's period context).
+# It decides the last candidate of each space-delimited token, and a candidate that opens its token
+# (the lookbehind; the second lookahead skips a candidate with another candidate after it in its token).
+_LAST_CANDIDATE_FMT = (r"{end}(?=(?P<after_tok>{nonword}| +(?P<next_tok>[^ ]+)))"
+                       r"(?:(?<![^ ].)|(?=[^ .?!]*(?:[.?!](?!{nonword}| )[^ .?!]*)*(?: |\Z)))")
+
+
+def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
+    """:func:`_slices` of a printable line that neither starts nor ends with a space: one regex finds the
+    candidates Punkt decides, and each one's word starts after the last space before it."""
+    breaks = tokenizer.text_contains_sentbreak
+    plain = tokenizer._word_period.match
+    narrow = _PLAIN_CONTEXT.match
+    mark = tokenizer._word_mark.match
+    abbrevs = tokenizer._params.abbrev_types
+    rfind = line.rfind
+    out: list[tuple[int, int]] = []
+    last_break = 0
+    marks = "?" in line or "!" in line
+    for match in (tokenizer._last_candidate if marks else tokenizer._last_period).finditer(line):
+        at = match.start()
+        context = line[rfind(" ", 0, at) + 1:match.end("after_tok")]
+        m = plain(context)
+        if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
+                else mark(context) is not None or breaks(context):
+            out.append((last_break, at + 1))
+            nxt = match.start("next_tok")
+            last_break = nxt if nxt != -1 else at + 1
+    out.append((last_break, len(line.rstrip())))
+    return out
+
+
 def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern) -> list[tuple[int, int]]:
     """``PunktSentenceTokenizer._realign_boundaries``: closing punctuation after a break joins the sentence
     before it (``match(text, a, b)`` reads ``text[a:b]`` as a string of its own)."""
@@ -278,7 +315,9 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
             found = ((0, len(line)),)
         else:
             tokenizer = _tokenizer()
-            found = tuple(_realigned(line, _slices(tokenizer, line), tokenizer._lang_vars.re_boundary_realignment))
+            slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
+                else _slices(tokenizer, line)
+            found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
         if len(_SPANS) >= _SPAN_CACHE_SIZE:
             _SPANS.clear()
         _SPANS[line] = found
