@@ -281,6 +281,8 @@ def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern
     return out
 
 
+# The characters Punkt's realignment pattern can match first (closing quotes and brackets).
+_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _SPANS: dict = {}
 _SPAN_CACHE_SIZE = 50_000
 
@@ -296,10 +298,14 @@ def _independent_lines(folded: str, lang_vars) -> list[str] | None:
     realigns = lang_vars.re_boundary_realignment.match
     candidate = lang_vars.period_context_re().search
     for k, line in enumerate(lines):
-        if not line or line[0].isspace() or line[-1].isspace() or (k and realigns(line)):
+        if not line or line[0].isspace() or line[-1].isspace() or (k and line[0] in _CLOSERS and realigns(line)):
             return None
-        if line[-1] in ".?!" and candidate(line, line.rfind(" ") + 1):
-            return None
+        if line[-1] in ".?!":
+            # a candidate needs a character after its . ? or !: none in the last word but its end, none there
+            word, last = line.rfind(" ") + 1, len(line) - 1
+            if (line.find(".", word, last) != -1 or line.find("?", word, last) != -1
+                    or line.find("!", word, last) != -1) and candidate(line, word):
+                return None
     return lines
 
 
@@ -356,12 +362,17 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
     lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
         for line in lines:
-            found = _line_spans(line)
-            if len(found) == 1:  # most lines: one sentence
-                spans.append((start + found[0][0], start + found[0][1]))
+            n = len(line)
+            last = n - 1
+            if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
+                spans.append((start, start + n))  # no candidate break: one sentence (as in _line_spans)
             else:
-                spans.extend([(start + a, start + b) for a, b in found])
-            start += len(line) + 1
+                found = _line_spans(line)
+                if len(found) == 1:
+                    spans.append((start + found[0][0], start + found[0][1]))
+                else:
+                    spans.extend([(start + a, start + b) for a, b in found])
+            start += n + 1
         return spans
     found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
     if "\n" not in chunk:
