@@ -299,3 +299,15 @@ def test_closers_are_the_characters_punkts_realignment_can_start_with():
     starts = {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
               if realign(chr(c) + " ") or realign(chr(c)) or realign(chr(c) + "x")}
     assert starts == set(segment._CLOSERS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  ", "\n", "b c", "\n ", " \n"]), max_size=12).map("".join))
+def test_spaces_to_collapse_tests_each_line_of_the_text(raw):
+    from tradenews.ingest.normalize import _spaces_to_collapse
+
+    lines = raw.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    want = "  " in raw or " \n" in raw or "\n " in raw or raw[:1] == " " or raw[-1:] == " "
+    assert _spaces_to_collapse(raw, lines) == want
