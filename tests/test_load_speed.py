@@ -292,15 +292,6 @@ def test_candidates_found_on_a_printable_line_are_those_punkt_decides(pieces, se
         assert segment._printable_slices(tok, line) == segment._slices(tok, line)
 
 
-def test_closers_are_the_characters_punkts_realignment_can_start_with():
-    from tradenews.ingest import segment
-
-    realign = segment._tokenizer()._lang_vars.re_boundary_realignment.match
-    starts = {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
-              if realign(chr(c) + " ") or realign(chr(c)) or realign(chr(c) + "x")}
-    assert starts == set(segment._CLOSERS)
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "  ", "\n", "b c", "\n ", " \n"]), max_size=12).map("".join))
 def test_spaces_to_collapse_tests_each_line_of_the_text(raw):

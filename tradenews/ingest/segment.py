@@ -281,8 +281,6 @@ def _realigned(text: str, slices: list[tuple[int, int]], realignment: re.Pattern
     return out
 
 
-# The characters Punkt's realignment pattern can match first (closing quotes and brackets).
-_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _SPANS: dict = {}
 _SPAN_CACHE_SIZE = 50_000
 
@@ -298,14 +296,10 @@ def _independent_lines(folded: str, lang_vars) -> list[str] | None:
     realigns = lang_vars.re_boundary_realignment.match
     candidate = lang_vars.period_context_re().search
     for k, line in enumerate(lines):
-        if not line or line[0].isspace() or line[-1].isspace() or (k and line[0] in _CLOSERS and realigns(line)):
+        if not line or line[0].isspace() or line[-1].isspace() or (k and realigns(line)):
             return None
-        if line[-1] in ".?!":
-            # a candidate needs a character after its . ? or !: none in the last word but its end, none there
-            word, last = line.rfind(" ") + 1, len(line) - 1
-            if (line.find(".", word, last) != -1 or line.find("?", word, last) != -1
-                    or line.find("!", word, last) != -1) and candidate(line, word):
-                return None
+        if line[-1] in ".?!" and candidate(line, line.rfind(" ") + 1):
+            return None
     return lines
 
 
