@@ -317,7 +317,10 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
             tokenizer = _tokenizer()
             slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
                 else _slices(tokenizer, line)
-            found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
+            if len(slices) == 1:  # no break: nothing to realign
+                found = (slices[0],) if slices[0][0] < slices[0][1] else ()
+            else:
+                found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
         if len(_SPANS) >= _SPAN_CACHE_SIZE:
             _SPANS.clear()
         _SPANS[line] = found
