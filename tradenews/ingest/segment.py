@@ -122,20 +122,9 @@ def _tokenizer():
             return max(i, 0)
 
         def text_contains_sentbreak(self, text: str) -> bool:
-            m = self._word_period.match(text)
-            if m:
-                # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
-                # collocations, sentence starters or orthographic data, nothing else can change that).
-                if m.group(1).lower() not in params.abbrev_types:
-                    return True
-                if _PLAIN_CONTEXT.match(text):
-                    return False
-            elif self._word_mark.match(text):
-                return True
-            m = self._one_token.match(text)
-            if m:
-                return _token_break(m.group(1), (m.group(2) or m.group(3))[0], token_cls)
-            found = self._decisions.get(text)
+            found = _shortcut(self, text, _FastToken)
+            if found is None:
+                found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
                     self._decisions.clear()
@@ -153,15 +142,37 @@ def _tokenizer():
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     lang_vars = _FastVars()
-    _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
-    _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
-    _FastTokenizer._one_token = re.compile(_ONE_TOKEN_FMT.format(nonword=lang_vars._re_non_word_chars))
-    _FastTokenizer._last_candidate = re.compile(_LAST_CANDIDATE_FMT.format(
-        end="[.?!]", nonword=lang_vars._re_non_word_chars))
-    # for a line with no ? or !: led by a literal period (re scans for a literal far faster than for a class)
-    _FastTokenizer._last_period = re.compile(_LAST_CANDIDATE_FMT.format(end=r"\.", nonword=lang_vars._re_non_word_chars))
-    token_cls = _FastToken
+    for name, pattern in _context_patterns(lang_vars._re_non_word_chars).items():
+        setattr(_FastTokenizer, name, pattern)
     return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
+
+
+def _context_patterns(nonword: str) -> dict[str, re.Pattern]:
+    """The tokenizer's context patterns, with Punkt's non-word characters filled in."""
+    return {
+        "_word_period": re.compile(_WORD_PERIOD_FMT.format(nonword=nonword)),
+        "_word_mark": re.compile(_WORD_MARK_FMT.format(nonword=nonword)),
+        "_one_token": re.compile(_ONE_TOKEN_FMT.format(nonword=nonword)),
+        "_last_candidate": re.compile(_LAST_CANDIDATE_FMT.format(end="[.?!]", nonword=nonword)),
+        # for a line with no ? or !: led by a literal period (re scans for a literal far faster than a class)
+        "_last_period": re.compile(_LAST_CANDIDATE_FMT.format(end=r"\.", nonword=nonword)),
+    }
+
+
+def _shortcut(tokenizer, text: str, token_cls) -> bool | None:
+    """Punkt's decision on a candidate context that a pattern decides, else None."""
+    m = tokenizer._word_period.match(text)
+    if m:
+        # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
+        # collocations, sentence starters or orthographic data, nothing else can change that).
+        if m.group(1).lower() not in tokenizer._params.abbrev_types:
+            return True
+        if _PLAIN_CONTEXT.match(text):
+            return False
+    elif tokenizer._word_mark.match(text):
+        return True
+    m = tokenizer._one_token.match(text)
+    return _token_break(m.group(1), (m.group(2) or m.group(3))[0], token_cls) if m else None
 
 
 def _token_break(word: str, after: str, token_cls) -> bool:
