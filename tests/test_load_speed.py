@@ -248,3 +248,57 @@ def test_the_repeat_check_keeps_what_normalization_removes(raw, title_known):
         normalize._lines_with_repeats = saved
     assert (fast.text, fast.edits, fast.paragraph_kinds, fast.title) == (slow.text, slow.edits, slow.paragraph_kinds,
                                                                          slow.title)
+
+
+# --------------------------------------------------------------------------- one-token contexts, printable lines
+token_piece = st.sampled_from(["U", "S", "a", "é", "É", "2011", "85", "000", "H", "W", "Mr", "etc", "Gov", "x", "İ",
+                               "ǅ", "ß", "²", "٣", "MSM", "Inc", "Jr", "-", ".", ",", "'", "_", "#"])
+token_after = st.one_of(st.sampled_from(list(")\";}]*:@'({[!?‘’“”«»,.-x ;")),
+                        st.tuples(st.sampled_from([" ", "  "]),
+                                  st.sampled_from(["The", "the", "1983", ",x", ";", ":a", "'The", "\"The", "(the", "--",
+                                                   "-x", "É", "ǅa", "_a", "²", "a.b", "x?", "İ", "ß", "Trump.”"])
+                                  ).map("".join))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["", "\"", "(", "[", "'", "\"("]), st.lists(token_piece, min_size=1, max_size=5).map("".join),
+       token_after)
+def test_one_token_contexts_decide_as_punkt_does_with_the_same_tokens(prefix, word, after):
+    """The shortcut against Punkt's own annotation with this tokenizer's token class (which uses ``re``,
+    as every Punkt call of the loader does)."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from tradenews.ingest import segment
+
+    tok = segment._tokenizer()
+    context = prefix + word + "." + after
+    assert tok.text_contains_sentbreak(context) == PunktSentenceTokenizer.text_contains_sentbreak(tok, context)
+
+
+line_piece = st.sampled_from(["Mr.", "U.S.", "said.", "Yes?!", "No!", "end.\"", "\"Quote", "' x", ")", "(a)", "'s",
+                              "...", "--", "a.b", "3.5", "Inc.)", "e.g.", "?", "\"", "'", "A.", "x", "The", ".'", "!\"",
+                              "Oct.", "2025.", "x.)y.z", "?!", ".?", "!.", "etc.).", "..", ". .", "a", "", "(", ":",
+                              "H.W.", "².", "he said."])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(line_piece, min_size=1, max_size=8), st.sampled_from([" ", "", "  "]))
+def test_candidates_found_on_a_printable_line_are_those_punkt_decides(pieces, sep):
+    from tradenews.ingest import segment
+
+    line = sep.join(pieces).strip(" ")
+    tok = segment._tokenizer()
+    if line and line.isprintable():
+        assert segment._printable_slices(tok, line) == segment._slices(tok, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  ", "\n", "b c", "\n ", " \n"]), max_size=12).map("".join))
+def test_spaces_to_collapse_tests_each_line_of_the_text(raw):
+    from tradenews.ingest.normalize import _spaces_to_collapse
+
+    lines = raw.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    want = "  " in raw or " \n" in raw or "\n " in raw or raw[:1] == " " or raw[-1:] == " "
+    assert _spaces_to_collapse(raw, lines) == want

@@ -130,10 +130,11 @@ def _collapsed(content: str) -> str:
     return " ".join(content.split())
 
 
-def _spaces_to_collapse(raw: str) -> bool:
-    """Whether a line of ``raw`` (printable lines, \\n breaks) holds two spaces in a row or starts or ends
-    with a space: the only lines :func:`_collapsed` changes (a few C-level scans of the whole text)."""
-    return "  " in raw or " \n" in raw or "\n " in raw or raw[:1] == " " or raw[-1:] == " "
+def _spaces_to_collapse(raw: str, lines: list[str]) -> bool:
+    """Whether a line of ``raw`` (printable ``lines``, \\n breaks) holds two spaces in a row or starts or
+    ends with a space: the only lines :func:`_collapsed` changes (one scan of the whole text, and a
+    C-level test of each line's ends: ``"\\n " in raw`` is slow, as a space is no rare last character)."""
+    return "  " in raw or any(map(str.startswith, lines, repeat(" "))) or any(map(str.endswith, lines, repeat(" ")))
 
 
 def _split_lines(raw: str) -> list[Line]:
@@ -151,7 +152,7 @@ def _split_lines(raw: str) -> list[Line]:
     ends = list(map(add, starts, map(len, contents)))
     printable = all(map(str.isprintable, contents))
     if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
-        if printable and "\r" not in raw and not _spaces_to_collapse(raw):
+        if printable and "\r" not in raw and not _spaces_to_collapse(raw, contents):
             ss = contents  # every line is collapsed already
         else:
             ss = [_collapsed(content) for content in contents]

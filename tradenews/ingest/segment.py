@@ -59,6 +59,12 @@ _PLAIN_CONTEXT = re.compile(r"[\"(\[]*([^\W\d_]{2,})\.\s+[\"(\[']*[^\W\d_][^\W_]
 _WORD_PERIOD_FMT = r"[\"(\[]*([^\W\d_]{{2,}})\.(?:\s+\S+|{nonword})\Z"
 # A plain word, ? or ! (a token of its own, one of Punkt's sentence ends) and a token after it: a break.
 _WORD_MARK_FMT = r"[\"(\[]*[^\W\d_]{{2,}}[?!](?:\s+\S+|{nonword})\Z"
+# One word token ending in a period (letters and digits, single inner . , or -: Punkt's word tokenizer
+# keeps it whole), after opening ", ( or [ (tokens of their own), then one of Punkt's non-word
+# characters or spaces and a token with no . ? or !. Only the word's token can then be a break, and
+# with no learned collocations, sentence starters or orthographic data Punkt decides it from the word
+# and the first character after it alone (:func:`_token_break`).
+_ONE_TOKEN_FMT = r"[\"(\[]*([^\W_]+(?:[.,-][^\W_]+)*)\.(?:({nonword})| +([^.?!\s]+))\Z"
 
 
 @lru_cache(maxsize=1)
@@ -116,17 +122,9 @@ def _tokenizer():
             return max(i, 0)
 
         def text_contains_sentbreak(self, text: str) -> bool:
-            m = self._word_period.match(text)
-            if m:
-                # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
-                # collocations, sentence starters or orthographic data, nothing else can change that).
-                if m.group(1).lower() not in params.abbrev_types:
-                    return True
-                if _PLAIN_CONTEXT.match(text):
-                    return False
-            elif self._word_mark.match(text):
-                return True
-            found = self._decisions.get(text)
+            found = _shortcut(self, text, _FastToken)
+            if found is None:
+                found = self._decisions.get(text)
             if found is None:
                 if len(self._decisions) > _CACHE_LIMIT:
                     self._decisions.clear()
@@ -144,9 +142,55 @@ def _tokenizer():
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     lang_vars = _FastVars()
-    _FastTokenizer._word_period = re.compile(_WORD_PERIOD_FMT.format(nonword=lang_vars._re_non_word_chars))
-    _FastTokenizer._word_mark = re.compile(_WORD_MARK_FMT.format(nonword=lang_vars._re_non_word_chars))
+    for name, pattern in _context_patterns(lang_vars._re_non_word_chars).items():
+        setattr(_FastTokenizer, name, pattern)
     return _FastTokenizer(params, lang_vars=lang_vars, token_cls=_FastToken)
+
+
+def _context_patterns(nonword: str) -> dict[str, re.Pattern]:
+    """The tokenizer's context patterns, with Punkt's non-word characters filled in."""
+    return {
+        "_word_period": re.compile(_WORD_PERIOD_FMT.format(nonword=nonword)),
+        "_word_mark": re.compile(_WORD_MARK_FMT.format(nonword=nonword)),
+        "_one_token": re.compile(_ONE_TOKEN_FMT.format(nonword=nonword)),
+        "_last_candidate": re.compile(_LAST_CANDIDATE_FMT.format(end="[.?!]", nonword=nonword)),
+        # for a line with no ? or !: led by a literal period (re scans for a literal far faster than a class)
+        "_last_period": re.compile(_LAST_CANDIDATE_FMT.format(end=r"\.", nonword=nonword)),
+    }
+
+
+def _shortcut(tokenizer, text: str, token_cls) -> bool | None:
+    """Punkt's decision on a candidate context that a pattern decides, else None."""
+    m = tokenizer._word_period.match(text)
+    if m:
+        # "word. Next": Punkt breaks unless the word is a known abbreviation (with no learned
+        # collocations, sentence starters or orthographic data, nothing else can change that).
+        if m.group(1).lower() not in tokenizer._params.abbrev_types:
+            return True
+        if _PLAIN_CONTEXT.match(text):
+            return False
+    elif tokenizer._word_mark.match(text):
+        return True
+    m = tokenizer._one_token.match(text)
+    return _token_break(m.group(1), (m.group(2) or m.group(3))[0], token_cls) if m else None
+
+
+def _token_break(word: str, after: str, token_cls) -> bool:
+    """Punkt's decision on a context of :data:`_ONE_TOKEN_FMT`: the token ``word + "."``, then a token
+    starting with ``after``. First pass: a known abbreviation (the word, or its last hyphen part) is
+    no break, anything else is. Second pass (no learned data): an initial or a number stays a break
+    unless the next token is ; : , ! or ? or starts lower case, and an initial also before upper case."""
+    low = word.lower()
+    abbrevs = abbreviations()
+    if low in abbrevs or low.split("-")[-1] in abbrevs:
+        return False
+    tok = word + "."
+    initial = token_cls._RE_INITIAL.match(tok) is not None
+    if not initial and token_cls._RE_NUMERIC.sub("##number##", tok.lower()) != "##number##":
+        return True
+    if after in ";:,!?" or after.islower():
+        return False
+    return not (initial and after.isupper())
 
 
 def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
@@ -189,6 +233,39 @@ def _slices(tokenizer, text: str) -> list[tuple[int, int]]:
         out.append((last_break, prev.end()))
         last_break = prev.start("next_tok") if prev.start("next_tok") != -1 else prev.end()
     out.append((last_break, len(text.rstrip())))
+    return out
+
+
+# On a printable line (its only whitespace is the space) Punkt's candidate break is . ? or ! before one of
+# its non-word characters or before spaces and a token (the first lookahead: Punkt's period context).
+# It decides the last candidate of each space-delimited token, and a candidate that opens its token
+# (the lookbehind; the second lookahead skips a candidate with another candidate after it in its token).
+_LAST_CANDIDATE_FMT = (r"{end}(?=(?P<after_tok>{nonword}| +(?P<next_tok>[^ ]+)))"
+                       r"(?:(?<![^ ].)|(?=[^ .?!]*(?:[.?!](?!{nonword}| )[^ .?!]*)*(?: |\Z)))")
+
+
+def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
+    """:func:`_slices` of a printable line that neither starts nor ends with a space: one regex finds the
+    candidates Punkt decides, and each one's word starts after the last space before it."""
+    breaks = tokenizer.text_contains_sentbreak
+    plain = tokenizer._word_period.match
+    narrow = _PLAIN_CONTEXT.match
+    mark = tokenizer._word_mark.match
+    abbrevs = tokenizer._params.abbrev_types
+    rfind = line.rfind
+    out: list[tuple[int, int]] = []
+    last_break = 0
+    marks = "?" in line or "!" in line
+    for match in (tokenizer._last_candidate if marks else tokenizer._last_period).finditer(line):
+        at = match.start()
+        context = line[rfind(" ", 0, at) + 1:match.end("after_tok")]
+        m = plain(context)
+        if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
+                else mark(context) is not None or breaks(context):
+            out.append((last_break, at + 1))
+            nxt = match.start("next_tok")
+            last_break = nxt if nxt != -1 else at + 1
+    out.append((last_break, len(line.rstrip())))
     return out
 
 
@@ -249,7 +326,12 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
             found = ((0, len(line)),)
         else:
             tokenizer = _tokenizer()
-            found = tuple(_realigned(line, _slices(tokenizer, line), tokenizer._lang_vars.re_boundary_realignment))
+            slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
+                else _slices(tokenizer, line)
+            if len(slices) == 1:  # no break: nothing to realign
+                found = (slices[0],) if slices[0][0] < slices[0][1] else ()
+            else:
+                found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
         if len(_SPANS) >= _SPAN_CACHE_SIZE:
             _SPANS.clear()
         _SPANS[line] = found
@@ -288,12 +370,17 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
     lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
         for line in lines:
-            found = _line_spans(line)
-            if len(found) == 1:  # most lines: one sentence
-                spans.append((start + found[0][0], start + found[0][1]))
+            n = len(line)
+            last = n - 1
+            if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
+                spans.append((start, start + n))  # no candidate break: one sentence (as in _line_spans)
             else:
-                spans.extend([(start + a, start + b) for a, b in found])
-            start += len(line) + 1
+                found = _line_spans(line)
+                if len(found) == 1:
+                    spans.append((start + found[0][0], start + found[0][1]))
+                else:
+                    spans.extend([(start + a, start + b) for a, b in found])
+            start += n + 1
         return spans
     found = _realigned(folded, _slices(tokenizer, folded), tokenizer._lang_vars.re_boundary_realignment)
     if "\n" not in chunk:
