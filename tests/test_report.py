@@ -183,14 +183,22 @@ def test_sigint_leaves_a_valid_partial_report(tmp_path):
         "sleepy = Section('sleepy', 'A slow section', (Output('98-slow', 'table', 'slow', slow, 'test'),))\n"
         "report.SECTIONS = [sections.SECTIONS[0], sleepy, sections.SECTIONS[3]]\n"
         f"sys.exit(report.main(['--out', {str(out)!r}, '--formats', 'png']))\n")
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    deadline = time.time() + 120
-    line = ""
-    while time.time() < deadline and "slow section started" not in line:
-        line = proc.stdout.readline()
-    proc.send_signal(signal.SIGINT)
-    proc.wait(timeout=60)
+    # stderr goes to a file: a pipe nobody reads fills up with progress lines on a slow machine, and the
+    # child then blocks writing the interrupted page's message instead of exiting.
+    with open(tmp_path / "stderr.txt", "w") as err:
+        proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=err, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        deadline = time.time() + 120
+        line = ""
+        while time.time() < deadline and "slow section started" not in line:
+            line = proc.stdout.readline()
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail("no exit 120 s after SIGINT; child's last line on stdout: "
+                        f"{line!r}; its stderr:\n{(tmp_path / 'stderr.txt').read_text()[-3000:]}")
     assert proc.returncode == 130
     html = (out / "report.html").read_text("utf-8")
     assert html.rstrip().endswith("</html>")
