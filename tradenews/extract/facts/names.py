@@ -456,7 +456,12 @@ def entity_name_conflicts(entities: pd.DataFrame, story_of: dict[str, str], *, m
     >>> entity_name_conflicts(e, {"a": "s", "b": "s"})[["kind", "note"]].values.tolist()
     [['slip', 'one name spelt two ways: Fort Lauderdale / Fort Lauderdle']]
     """
-    named = entities.loc[entities["type"].isin(NAMED_TYPES), ["article_id", "outlet_label", "start", "mention", "type"]]
+    named = entities.loc[entities["type"].isin(NAMED_TYPES + ("other",)),
+                         ["article_id", "outlet_label", "start", "mention", "type"]]
+    # a name of two or more words typed "other" on weak evidence may be a place the gazetteer does not know
+    # ("Paris Island" beside "Parris Island"): its spellings are compared with the places'
+    named = named[(named["type"] != "other") | named["mention"].astype(str).str.contains(" ", regex=False)]
+    named = named.assign(type=named["type"].replace("other", "place"))
     named = named.assign(article_id=named["article_id"].astype(str), outlet_label=named["outlet_label"].astype(str),
                          mention=named["mention"].astype(str))
     named = named.assign(story=named["article_id"].map(lambda a: story_of.get(a, a)))

@@ -17,7 +17,7 @@ from tradenews.extract.facts.extract import WORD, speech_verbs, stem, weak_heads
 from tradenews.extract.facts.values import WEEKDAYS
 
 __all__ = ["PAIR_RULES", "NEAR_SIMILARITY", "ONE_EVENT_SIMILARITY", "anchor", "sentence_anchors", "other_anchors",
-           "dated_heads"]
+           "dated_heads", "attached", "said_on"]
 
 _WEEKDAY_NAMES = {w.title() for w in WEEKDAYS}
 
@@ -271,6 +271,11 @@ def _not_stated_by_both(a: dict, b: dict, ctx: dict) -> bool:
         return True
     return b["norm"] not in said.get((a["article_id"], a["sentence_id"], a["kind"]), ()) and \
         a["norm"] not in said.get((b["article_id"], b["sentence_id"], b["kind"]), ())
+
+
+#: public names of two tests other rule modules use (:mod:`.contrasts`)
+attached = _attached
+said_on = _said_on
 
 
 PAIR_RULES: list[tuple[str, Callable[[dict, dict, dict], bool]]] = [

@@ -8,6 +8,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.facts.compare import compare_facts
+from tradenews.extract.facts.contrasts import contrast_rows
 from tradenews.extract.facts.extract import WORD, extract_facts, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import canonical_people, entity_name_conflicts, name_conflicts, spelling_conflicts
 from tradenews.extract.facts.names import PAIR_COLUMNS
@@ -161,6 +162,17 @@ def _entity_rows(facts: pd.DataFrame, entities: pd.DataFrame) -> list[tuple]:
     return rows
 
 
+def _pair_key(article_a, value_a, article_b, value_b) -> tuple:
+    return tuple(sorted([(str(article_a), str(value_a)), (str(article_b), str(value_b))]))
+
+
+def _new_rows(extra: list[tuple], rows: list[tuple], pairs: pd.DataFrame) -> list[tuple]:
+    """The rows of ``extra`` whose example pair no other row or pair already shows (one disagreement, one row)."""
+    cols = ["article_a", "value_a", "article_b", "value_b"]
+    known = {_pair_key(*r[8:12]) for r in rows} | {_pair_key(*k) for k in pairs[cols].itertuples(index=False)}
+    return [r for r in extra if _pair_key(*r[8:12]) not in known]
+
+
 def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, entities: pd.DataFrame | None = None,
                        stories: pd.DataFrame | None = None, **options: Any) -> pd.DataFrame:
     """Group paired facts into subjects and list what each outlet says.
@@ -206,6 +218,7 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     pairs = pd.concat([compare_facts(facts, **options), name_conflicts(facts, people=people),
                        spelling_conflicts(facts, people=people), _slip_pairs(facts)], ignore_index=True)
     rows = _entity_rows(facts, entities) if entities is not None and len(facts) else []
+    rows += _new_rows(contrast_rows(facts, entities), rows, pairs)  # descriptions, maxima, places, headline events
     if pairs.empty and not rows:
         return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
     agreeing = _Agreeing(facts)

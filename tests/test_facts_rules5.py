@@ -1,0 +1,198 @@
+"""The contrast rules (tradenews/extract/facts/contrasts.py) and "other"-typed place names spelt two ways.
+
+Every article and name below is invented; the expectations were written by hand. Each rule has a
+positive case (two outlets of one story) and near misses that must not be flagged.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given, settings, strategies as st
+
+from tradenews.extract import facts
+from tradenews.extract.facts.contrasts import (MAX_BOUND_RATIO, bound_conflicts, contrast_vocabulary,
+                                               relation_conflicts)
+
+_FILLER = ("Officials met again on the matter this week. The talks drew a large crowd of reporters outside. ")
+
+
+def _articles(texts: dict[str, str], published: str = "2019-03-08") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One story, one article per outlet (outlet = article id); the first line is the headline."""
+    arts = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": pd.Timestamp(published, tz="UTC"),
+                         "text": list(texts.values())})
+    return arts, pd.DataFrame({"article_id": list(texts), "story_id": "s", "story_size": len(texts)})
+
+
+def _differs(texts: dict[str, str], published: str = "2019-03-08") -> pd.DataFrame:
+    arts, stories = _articles(texts, published)
+    rows = facts.fact_discrepancies(arts, stories=stories)
+    return rows[rows["status"] == "differs"]
+
+
+# --------------------------------------------------------------------------- older / younger sister
+def test_older_and_younger_sister_of_one_person_differ():
+    rows = _differs({
+        "X": "Harriet Vale criticised by older sister over farm bill\n" + _FILLER + "The row began on Monday.",
+        "Y": "Vale sisters split\n" + _FILLER + "Corinne Vale, the younger sister of Harriet Vale, criticised the farm bill."})
+    row = rows[rows["kind"] == "description"]
+    assert len(row) == 1
+    assert {row.iloc[0]["value_a"], row.iloc[0]["value_b"]} == {"older sister", "younger sister"}
+
+
+def test_two_peoples_sisters_are_not_compared():
+    rows = _differs({
+        "X": "Farm bill fight\n" + _FILLER + "Corinne Vale, the younger sister of Harriet Vale, spoke first.",
+        "Y": "Farm bill fight\n" + _FILLER + "Paul Oduya, the older sister of Agnes Oduya, spoke first."})
+    assert rows[rows["kind"] == "description"].empty
+
+
+def test_consistent_forms_of_one_relation_are_not_flagged():
+    # Corinne is the younger: said as "the younger sister of Harriet" and as "Harriet's younger sister, Corinne"
+    rows = _differs({
+        "X": "Farm bill fight\n" + _FILLER + "Corinne Vale, the younger sister of Harriet Vale, spoke first.",
+        "Y": "Farm bill fight\n" + _FILLER + "Harriet Vale's younger sister, Corinne Vale, spoke first."})
+    assert rows[rows["kind"] == "description"].empty
+
+
+def test_an_outlet_stating_both_is_not_a_disagreement_between_outlets():
+    f = pd.DataFrame({"article_id": ["a", "a", "b"], "outlet_label": ["X", "X", "Y"], "sentence_id": [1, 2, 1],
+                      "kind": "name", "value": ["Corinne Vale", "Corinne Vale", "Corinne Vale"], "story_id": "s",
+                      "sentence": ["Corinne Vale, the older sister of Tom, spoke.",
+                                   "Corinne Vale, the younger sister of Tom, spoke.",
+                                   "Corinne Vale, the younger sister of Tom, spoke."]})
+    assert relation_conflicts(f) == []
+
+
+def test_modifier_vocabulary_comes_from_the_data_file():
+    voc = contrast_vocabulary()
+    assert voc.modifiers["older"][0] == voc.modifiers["younger"][0]
+    assert voc.modifiers["older"][1] == -voc.modifiers["younger"][1]
+    assert "sister" in voc.relations
+
+
+# --------------------------------------------------------------------------- two stated maxima
+def _numbers(values: list[tuple[str, str, float, str]]) -> pd.DataFrame:
+    """Number facts of one story: (outlet, written value, value, qualifier), all counting "n:tenant"."""
+    return pd.DataFrame({"article_id": [o for o, *_ in values], "outlet_label": [o for o, *_ in values],
+                         "kind": "number", "value": [v for _, v, _, _ in values], "norm": [str(x) for _, _, x, _ in values],
+                         "unit": "tenants", "qualifier": [q for *_, q in values], "head": "n:tenant",
+                         "sentence": [f"The suit covers {v} tenants." for _, v, _, _ in values], "story_id": "s",
+                         "sentence_id": 1})
+
+
+def test_two_differing_maxima_differ():
+    rows = _differs({
+        "X": "Tenants sue landlord\n" + _FILLER + "The suit was brought on behalf of up to 1.6 million tenants.",
+        "Y": "Tenants sue landlord\n" + _FILLER + "The court heard a suit involving as many as 1.5 million tenants."})
+    row = rows[rows["kind"] == "number"]
+    assert len(row) == 1 and "two stated maxima" in row.iloc[0]["notes"]
+
+
+def test_a_maximum_and_a_minimum_are_compatible():
+    rows = _differs({
+        "X": "Tenants sue landlord\n" + _FILLER + "The suit was brought on behalf of up to 1.6 million tenants.",
+        "Y": "Tenants sue landlord\n" + _FILLER + "The court heard a suit involving at least 1.5 million tenants."})
+    assert rows[rows["kind"] == "number"].empty
+
+
+def test_maxima_far_apart_or_of_weak_nouns_are_not_compared():
+    assert bound_conflicts(_numbers([("X", "up to 10,000", 10000, "le"), ("Y", "up to 50,000", 50000, "le")])) == []
+    weak = _numbers([("X", "up to 5", 5, "le"), ("Y", "up to 6", 6, "le")]).assign(head="n:year")
+    assert bound_conflicts(weak) == []
+    # an outlet stating two maxima of one noun: two things bounded, not one
+    two = _numbers([("X", "up to 100", 100, "le"), ("X", "up to 120", 120, "le"), ("Y", "up to 110", 110, "le")])
+    assert bound_conflicts(two) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=10, max_value=10**6), st.floats(min_value=1.0, max_value=3.0))
+def test_bound_rows_exactly_when_values_differ_within_the_ratio(low, ratio):
+    high = int(low * ratio)
+    rows = bound_conflicts(_numbers([("X", f"up to {low}", low, "le"), ("Y", f"up to {high}", high, "le")]))
+    assert bool(rows) == (high != low and high / low <= MAX_BOUND_RATIO)
+
+
+# --------------------------------------------------------------------------- CBS affiliate / Fox affiliate
+def test_one_station_given_two_networks_differs():
+    rows = _differs({
+        "X": "Candidate on unions\n" + _FILLER + "Mr. Dalton Reeve told a CBS affiliate in Tulsa that he opposed it.",
+        "Y": "Candidate on unions\n" + _FILLER + "Dalton Reeve told Tulsa NBC affiliate KTUL that he opposed it."})
+    row = rows[rows["kind"] == "description"]
+    assert len(row) == 1 and "CBS" in row.iloc[0]["values"] and "NBC" in row.iloc[0]["values"]
+
+
+def test_affiliates_of_two_places_or_two_people_are_not_compared():
+    rows = _differs({
+        "X": "Candidate on unions\n" + _FILLER + "Dalton Reeve told a CBS affiliate in Tulsa that he opposed it.",
+        "Y": "Candidate on unions\n" + _FILLER + "Dalton Reeve told an NBC affiliate in Omaha that he opposed it."})
+    assert rows[rows["kind"] == "description"].empty
+    rows = _differs({
+        "X": "Candidate on unions\n" + _FILLER + "Dalton Reeve told a CBS affiliate in Tulsa that he opposed it.",
+        "Y": "Candidate on unions\n" + _FILLER + "Maria Okonjo told an NBC affiliate in Tulsa that she backed it."})
+    assert rows[rows["kind"] == "description"].empty
+
+
+# --------------------------------------------------------------------------- a place spelt two ways in one slot
+def test_a_town_written_two_ways_in_one_slot_differs():
+    rows = _differs({
+        "X": "Senator's claim\n" + _FILLER + "Senator Ames Corbel said at a 2008 rally in Marwick that he served abroad.",
+        "Y": "Senator's claim\n" + _FILLER + "Ames Corbel spoke to veterans gathered in Marlock in March 2008."})
+    row = rows[rows["kind"] == "place"]
+    assert len(row) == 1 and {row.iloc[0]["value_a"], row.iloc[0]["value_b"]} == {"Marwick", "Marlock"}
+
+
+def test_two_places_in_two_slots_are_not_compared():
+    # Austria / Australia: two edits apart, but no shared year: two places, not one written two ways
+    rows = _differs({
+        "X": "Trade tour\n" + _FILLER + "The minister flew to Austria on Tuesday for the talks.",
+        "Y": "Trade tour\n" + _FILLER + "The minister will visit Australia in 2020 after the talks."})
+    assert rows[rows["kind"] == "place"].empty
+    # two different towns, each in its own slot (years differ)
+    rows = _differs({
+        "X": "Senator's claim\n" + _FILLER + "Ames Corbel held a 2008 rally in Marwick.",
+        "Y": "Senator's claim\n" + _FILLER + "Ames Corbel held a 2010 rally in Marlock."})
+    assert rows[rows["kind"] == "place"].empty
+
+
+def test_a_place_typed_other_is_compared_with_the_places():
+    from tradenews.extract.facts.names import entity_name_conflicts
+
+    e = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"], "start": [0, 0],
+                      "mention": ["Sanders Island", "Saunders Island"], "type": ["other", "place"]})
+    assert entity_name_conflicts(e, {"a": "s", "b": "s"})["kind"].tolist() == ["slip"]
+    one_word = e.assign(mention=["Muamar", "Moamar"], type=["other", "other"])
+    assert entity_name_conflicts(one_word, {"a": "s", "b": "s"}).empty
+
+
+# --------------------------------------------------------------------------- the day of the headline's event
+def test_the_lead_dates_the_headline_event():
+    # published Friday 8 March 2019: the lead's Thursday is 7 March, the other's "debate on Tuesday" 5 March
+    rows = _differs({
+        "X": "Brandt and Kohl clash in fierce mayoral debate\nIn a bruising exchange, Mayor Ilse Brandt wasted no time "
+             "Thursday attacking her rival.\n" + _FILLER,
+        "Y": "Brandt wins on points\n" + _FILLER + "The mayoral debate on Tuesday was meant to reset her campaign."})
+    row = rows[rows["kind"] == "date"]
+    assert len(row) == 1 and {row.iloc[0]["value_a"], row.iloc[0]["value_b"]} == {"Thursday", "Tuesday"}
+
+
+def test_a_lead_date_of_another_noun_or_a_day_of_speech_is_not_compared():
+    # the other outlet dates a hearing, not the headline's debate
+    rows = _differs({
+        "X": "Brandt and Kohl clash in fierce mayoral debate\nIn a bruising exchange, Mayor Ilse Brandt wasted no time "
+             "Thursday attacking her rival.\n" + _FILLER,
+        "Y": "Brandt wins on points\n" + _FILLER + "The budget hearing on Tuesday was meant to reset her campaign."})
+    assert rows[rows["kind"] == "date"].empty
+    # the lead's weekday says when someone spoke
+    rows = _differs({
+        "X": "Brandt and Kohl clash in fierce mayoral debate\nMayor Ilse Brandt said Thursday she would attack her rival.\n"
+             + _FILLER,
+        "Y": "Brandt wins on points\n" + _FILLER + "The mayoral debate on Tuesday was meant to reset her campaign."})
+    assert rows[rows["kind"] == "date"].empty
+
+
+def test_the_same_day_twice_is_not_flagged():
+    rows = _differs({
+        "X": "Brandt and Kohl clash in fierce mayoral debate\nIn a bruising exchange, Mayor Ilse Brandt wasted no time "
+             "Thursday attacking her rival.\n" + _FILLER,
+        "Y": "Brandt wins on points\n" + _FILLER + "The mayoral debate on Thursday was meant to reset her campaign."})
+    assert rows[rows["kind"] == "date"].empty
