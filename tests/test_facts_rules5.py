@@ -196,3 +196,65 @@ def test_the_same_day_twice_is_not_flagged():
              "Thursday attacking her rival.\n" + _FILLER,
         "Y": "Brandt wins on points\n" + _FILLER + "The mayoral debate on Thursday was meant to reset her campaign."})
     assert rows[rows["kind"] == "date"].empty
+
+
+# --------------------------------------------------------------------------- relative periods of one act
+def test_one_departure_dated_by_two_periods_differs():
+    # published Wednesday 30 January 2013: "earlier this month" is January 2013, "last year" is 2012
+    rows = _differs({
+        "X": "Aide named to seat\n" + _FILLER + "Ruiz joined the Keller administration in 2009 and quit earlier "
+             "this month to join a law firm.",
+        "Y": "Aide named to seat\n" + _FILLER + "He left the Keller administration last year to return to law."},
+        published="2013-01-30")
+    row = rows[rows["subject"].str.startswith("when:")]
+    assert len(row) == 1 and {row.iloc[0]["value_a"], row.iloc[0]["value_b"]} == {"earlier this month", "last year"}
+
+
+def test_two_acts_or_overlapping_periods_are_not_flagged():
+    # joining is not leaving
+    rows = _differs({
+        "X": "Aide named to seat\n" + _FILLER + "Ruiz quit the Keller administration earlier this month.",
+        "Y": "Aide named to seat\n" + _FILLER + "Ruiz joined the Keller administration last year."},
+        published="2013-01-30")
+    assert rows[rows["subject"].str.startswith("when:")].empty
+    # "earlier this month" and "this month" overlap
+    rows = _differs({
+        "X": "Aide named to seat\n" + _FILLER + "Ruiz quit the Keller administration earlier this month.",
+        "Y": "Aide named to seat\n" + _FILLER + "Ruiz left the Keller administration this month."},
+        published="2013-01-30")
+    assert rows[rows["subject"].str.startswith("when:")].empty
+    # two bodies left
+    rows = _differs({
+        "X": "Aide named to seat\n" + _FILLER + "Ruiz quit the Keller administration earlier this month.",
+        "Y": "Aide named to seat\n" + _FILLER + "Ruiz left the Boston office last year."},
+        published="2013-01-30")
+    assert rows[rows["subject"].str.startswith("when:")].empty
+
+
+def test_every_contrast_rule_can_be_switched_off():
+    from tradenews.extract.facts.contrasts import CONTRAST_RULES, contrast_rows
+
+    arts, stories = _articles({
+        "X": "Harriet Vale criticised by older sister over farm bill\n" + _FILLER,
+        "Y": "Vale sisters split\n" + _FILLER + "Corinne Vale, the younger sister of Harriet Vale, criticised it."})
+    f = facts.extract_facts(arts, stories=stories)
+    assert contrast_rows(f, None)
+    assert contrast_rows(f, None, rules=[r for r in CONTRAST_RULES if r[0] != "contrasting relation"]) == []
+    assert contrast_rows(f.iloc[0:0], None) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["s1", "s2"]), min_size=3, max_size=3),
+       st.permutations(["older", "younger", "younger"]))
+def test_relation_rows_stay_within_a_story_and_across_outlets(stories, modifiers):
+    f = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet_label": ["X", "Y", "Z"], "sentence_id": 1,
+                      "kind": "name", "value": "Corinne Vale", "story_id": stories,
+                      "sentence": [f"Corinne Vale, the {m} sister of Tom Vale, spoke." for m in modifiers]})
+    f = pd.concat([f, f.assign(value="Tom Vale")], ignore_index=True)
+    rows = relation_conflicts(f)
+    story_of = dict(zip(f["article_id"], f["story_id"]))
+    for row in rows:
+        assert story_of[row[8]] == story_of[row[10]] and row[8] != row[10]
+    older = modifiers.index("older")
+    shares = [k for k in range(3) if k != older and stories[k] == stories[older]]
+    assert bool(rows) == bool(shares)

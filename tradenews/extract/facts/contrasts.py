@@ -39,12 +39,12 @@ from tradenews.extract.facts.values import parse_date
 from tradenews.rules import read_table
 
 __all__ = ["CONTRAST_RULES", "contrast_rows", "relation_conflicts", "bound_conflicts", "affiliation_conflicts",
-           "place_conflicts", "headline_event_dates", "MAX_BOUND_RATIO", "contrast_vocabulary"]
+           "place_conflicts", "headline_event_dates", "act_period_conflicts", "MAX_BOUND_RATIO", "contrast_vocabulary"]
 
 #: two upper bounds further apart than this ratio are taken as bounds of two different things
 MAX_BOUND_RATIO = 1.5
 #: confidence of each rule's rows (a judgement, see the notes: how often such a row was real)
-CONFIDENCE = {"relation": 0.9, "bound": 0.6, "affiliation": 0.8, "place": 0.6, "headline": 0.7}
+CONFIDENCE = {"relation": 0.9, "bound": 0.6, "affiliation": 0.8, "place": 0.6, "headline": 0.7, "act": 0.6}
 
 
 class Side(NamedTuple):
@@ -61,6 +61,8 @@ class Vocabulary(NamedTuple):
     relations: frozenset[str]
     affiliations: frozenset[str]
     networks: frozenset[str]
+    acts: dict[str, str]  # verb -> act
+    roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +75,10 @@ def contrast_vocabulary() -> Vocabulary:
         modifiers.setdefault(word.lower(), (axis, 1))
         modifiers.setdefault(opposite.lower(), (axis, -1))
     words = {r: frozenset(table.loc[table["rule"] == r, "word"]) for r in ("relation", "affiliation", "network")}
+    acts = dict(zip(table.loc[table["rule"] == "act", "word"].str.lower(), table.loc[table["rule"] == "act", "opposite"]))
+    roles = frozenset(table.loc[table["rule"] == "role", "word"].str.lower())
     return Vocabulary(modifiers, frozenset(w.lower() for w in words["relation"]),
-                      frozenset(w.lower() for w in words["affiliation"]), words["network"])
+                      frozenset(w.lower() for w in words["affiliation"]), words["network"], acts, roles)
 
 
 @lru_cache(maxsize=1)
@@ -419,12 +423,64 @@ def _lead_rows(fact: dict, head: str, lead: dict, nouns: dict, dated: dict) -> l
     return out
 
 
+# --------------------------------------------------------------------------- "quit earlier this month" / "left last year"
+#: words an act verb may stand before the relative period it takes ("*left* the Patrick administration *last year*")
+ACT_WORDS = 5
+_NAMED_BODY = regex.compile(r"\b([A-Z][\w'’-]+)\s+([a-z]{4,})\b")
+
+
+def _act_of(sentence: str, value: str) -> str | None:
+    """The act a relative period dates: an act verb within :data:`ACT_WORDS` words before it."""
+    at = sentence.find(value)
+    acts = contrast_vocabulary().acts
+    words = WORD.findall(sentence[max(0, at - 80):at])[-ACT_WORDS:] if at >= 0 else []
+    return next((acts[w.lower()] for w in reversed(words) if w.lower() in acts), None)
+
+
+def _named_bodies(sentence: str) -> set[str]:
+    """"Patrick administration", "Trump campaign": a name and the lower-case noun after it (not sentence-initial)."""
+    return {f"{a} {b}" for a, b in _NAMED_BODY.findall(sentence[1:]) if b not in stop_words() and b not in weak_heads()}
+
+
+def act_period_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None) -> list[tuple]:
+    """One act dated by two relative periods that name different days ("reportedly quit *earlier this month*"
+    / "He left the Patrick administration *last year*", both of 30 January 2013): the periods take verbs of
+    one act (``facts_contrasts.csv``, rule ``act``), the sentences name one same body ("Patrick
+    administration"), and the days each period names (:func:`~.status.relative_span`) do not overlap."""
+    from tradenews.extract.facts.status import relative_span
+
+    dates = facts[(facts["kind"] == "date").to_numpy() & facts["norm"].astype(str).str.startswith("rel:").to_numpy()]
+    if dates.empty or "story_id" not in dates:
+        return []
+    found: dict[tuple, list] = {}
+    for aid, outlet, value, norm, sent, story, pub in zip(
+            dates["article_id"].astype(str).tolist(), dates["outlet_label"].astype(str).tolist(),
+            dates["value"].astype(str).tolist(), dates["norm"].astype(str).tolist(), dates["sentence"].astype(str).tolist(),
+            dates["story_id"].astype(str).tolist(), dates["published"].tolist()):
+        act = _act_of(sent, value)
+        span = relative_span(norm, None if pd.isna(pub) else pd.Timestamp(pub).tz_localize(None)) if act else None
+        for body in _named_bodies(sent) if span else ():
+            found.setdefault((story, act, body), []).append((span, Side(outlet, aid, value, sent)))
+    rows = []
+    for (story, act, body), claims in sorted(found.items()):
+        for i, (sa, a) in enumerate(claims):
+            pair = next(((b, sb) for sb, b in claims[i + 1:] if b.outlet != a.outlet and (sa[1] < sb[0] or sb[1] < sa[0])),
+                        None)
+            if pair:
+                note = f"{act} ({body}): {a.value} ({sa[0].date()}..{sa[1].date()}) vs {pair[0].value} " \
+                       f"({pair[1][0].date()}..{pair[1][1].date()})"
+                rows.append(_row(f"when: {act} {body}", "date", note, [a, pair[0]], story, "act"))
+                break
+    return rows
+
+
 CONTRAST_RULES: list[tuple[str, Callable]] = [
     ("contrasting relation", relation_conflicts),
     ("two stated maxima", bound_conflicts),
     ("affiliation", affiliation_conflicts),
     ("place spelt two ways in one slot", place_conflicts),
     ("day of the headline's event", headline_event_dates),
+    ("relative periods of one act", act_period_conflicts),
 ]
 
 
