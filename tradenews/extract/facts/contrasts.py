@@ -35,7 +35,7 @@ from tradenews.extract.facts.extract import WORD, stem, stop_words, weak_heads
 from tradenews.extract.facts.names import name_parts, same_person
 from tradenews.extract.facts.rules import attached, dated_heads, said_on
 from tradenews.extract.facts.status import resolve_date
-from tradenews.extract.facts.values import parse_date
+from tradenews.extract.facts.values import WEEKDAYS, parse_date
 from tradenews.rules import read_table
 
 __all__ = ["CONTRAST_RULES", "contrast_rows", "relation_conflicts", "bound_conflicts", "affiliation_conflicts",
@@ -117,14 +117,25 @@ def _row(subject: str, kind: str, note: str, sides: list[Side], story: str, rule
             b.value, story, CONFIDENCE[rule])
 
 
-def _sentences(facts: pd.DataFrame, kinds: tuple[str, ...] | None = None) -> dict[tuple, list]:
-    """Per fact sentence ``(article_id, sentence_id)``: ``[sentence, outlet, story, names, published]``."""
-    cols = [facts[c].tolist() for c in ("article_id", "sentence_id", "sentence", "outlet_label", "kind", "value")]
-    story = facts["story_id"].astype(str).tolist() if "story_id" in facts else [""] * len(facts)
+def _sentences(facts: pd.DataFrame, pattern: regex.Pattern, literal: str,
+               kinds: tuple[str, ...] | None = None) -> dict[tuple, list]:
+    """Per fact sentence ``(article_id, sentence_id)`` that ``pattern`` finds something in:
+    ``[sentence, outlet, story, names]`` (the values of its name facts). ``literal`` (a plain alternation of
+    words the pattern needs) picks the few sentences worth the pattern first."""
+    facts = facts[[c for c in ("article_id", "sentence_id", "sentence", "outlet_label", "kind", "value", "story_id")
+                   if c in facts]]  # filters copy every column: keep the few read here
+    if kinds is not None:
+        facts = facts[facts["kind"].isin(kinds).to_numpy()]
+    distinct = facts["sentence"].drop_duplicates().astype(str)
+    distinct = distinct[distinct.str.contains(literal, case=False, regex=True).to_numpy()]  # vectorized, cheap
+    hits = {t for t in distinct.tolist() if pattern.search(t) is not None}
+    rows = facts[facts["sentence"].isin(hits).to_numpy()]
+    if rows.empty:
+        return {}
+    cols = [rows[c].tolist() for c in ("article_id", "sentence_id", "sentence", "outlet_label", "kind", "value")]
+    story = rows["story_id"].astype(str).tolist() if "story_id" in rows else [""] * len(rows)
     out: dict[tuple, list] = {}
     for aid, sid, sent, outlet, kind, value, st in zip(*cols, story):
-        if kinds is not None and kind not in kinds:
-            continue
         entry = out.setdefault((str(aid), sid), [str(sent), str(outlet), st, []])
         if kind == "name":
             entry[3].append(str(value))
@@ -173,7 +184,7 @@ def relation_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None
     rx = _relation_pattern()
     voc = contrast_vocabulary()
     claims: dict[tuple, list] = {}
-    for (aid, _), (sent, outlet, story, people) in _sentences(facts, ("name",)).items():
+    for (aid, _), (sent, outlet, story, people) in _sentences(facts, rx, "|".join(map(regex.escape, voc.modifiers)), ("name",)).items():
         for m in rx.finditer(sent):
             axis, sign = voc.modifiers[m.group(1).lower()]
             for person, relative in _relation_people(sent, m, people):
@@ -198,9 +209,14 @@ def relation_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None
 
 
 # --------------------------------------------------------------------------- two maxima
+@lru_cache(maxsize=1)
+def _weak_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in weak_heads())
+
+
 def _counted_noun(head: str) -> str:
     noun = next((h[2:] for h in str(head or "").split("|") if h.startswith("n:")), "")
-    return "" if noun in {stem(w) for w in weak_heads()} else noun
+    return "" if noun in _weak_stems() else noun
 
 
 def bound_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None) -> list[tuple]:
@@ -211,9 +227,13 @@ def bound_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None) -
     apart are of different things). Other outlets stating one side's value for the noun are listed.
     """
     nums = facts[(facts["kind"] == "number").to_numpy()]
-    if nums.empty:
+    nums = nums if "story_id" in nums else nums.assign(story_id="")
+    bounded = nums["qualifier"] == "le"
+    if not bounded.any():
         return []
-    story = nums["story_id"].astype(str).tolist() if "story_id" in nums else [""] * len(nums)
+    keys = nums["story_id"].astype(str) + "#" + nums["head"].astype(str).str.extract(r"(?:^|\|)n:([^|]*)", expand=False)
+    nums = nums[keys.isin(set(keys[bounded].dropna())).to_numpy()]  # only nouns of a story that some bound counts
+    story = nums["story_id"].astype(str).tolist()
     blocks: dict[tuple, dict[str, set]] = {}
     stated: dict[tuple, list] = {}
     for aid, outlet, value, norm, unit, qual, head, sent, sid in zip(
@@ -252,7 +272,8 @@ def affiliation_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = N
     affiliate"), in two outlets, in sentences naming one same person (the station spoke to or about them)."""
     rx = _affiliation_pattern()
     found: dict[tuple, list] = {}
-    for (aid, _), (sent, outlet, story, people) in _sentences(facts).items():
+    literal = "|".join(map(regex.escape, contrast_vocabulary().affiliations))
+    for (aid, _), (sent, outlet, story, people) in _sentences(facts, rx, literal).items():
         for m in rx.finditer(sent) if people else ():
             place = m.group("post") or m.group("pre")
             if place and place.lower() not in stop_words():
@@ -280,8 +301,9 @@ PLACE_PREFIX = 3
 MIN_PLACE_LENGTH = 6
 
 
-def _sentence_spans(facts: pd.DataFrame) -> dict[str, tuple[list[int], list[tuple]]]:
-    """Per article: sorted sentence starts, and per sentence ``(end, sentence, years stated)``."""
+def _sentence_spans(facts: pd.DataFrame, articles: set[str]) -> dict[str, tuple[list[int], list[tuple]]]:
+    """Per article of ``articles``: sorted sentence starts, and per sentence ``(end, sentence, years stated)``."""
+    facts = facts[facts["article_id"].astype(str).isin(articles).to_numpy()]
     spans: dict[str, dict[int, list]] = {}
     for aid, start, value, sent, kind, norm in zip(facts["article_id"].astype(str).tolist(), facts["start"].tolist(),
                                                    facts["value"].astype(str).tolist(),
@@ -298,42 +320,66 @@ def _sentence_spans(facts: pd.DataFrame) -> dict[str, tuple[list[int], list[tupl
     return out
 
 
+def _place_candidates(places: pd.DataFrame, story_of: dict[str, str]) -> list[tuple[str, str, str]]:
+    """``(story, form, form)`` of place names two edits apart sharing their first :data:`PLACE_PREFIX` letters,
+    each written by some outlet of the story that does not write the other."""
+    from rapidfuzz.distance import Levenshtein
+
+    written: dict[tuple, set[str]] = {}
+    places = places[["article_id", "outlet_label", "mention"]].drop_duplicates()
+    for aid, outlet, mention in zip(places["article_id"].astype(str).tolist(), places["outlet_label"].astype(str).tolist(),
+                                    places["mention"].astype(str).tolist()):
+        written.setdefault((story_of[aid], mention.lower()), set()).add(outlet)
+    blocks: dict[tuple, list[str]] = {}
+    for story, form in written:
+        if len(form) >= MIN_PLACE_LENGTH and form.isalpha():
+            blocks.setdefault((story, form[:PLACE_PREFIX]), []).append(form)
+    out = []
+    for (story, _), forms in sorted(blocks.items()):
+        forms.sort()
+        for i, x in enumerate(forms):
+            for y in forms[i + 1:]:
+                ox, oy = written[(story, x)], written[(story, y)]
+                if (ox - oy) and (oy - ox) and Levenshtein.distance(x, y) == 2 and x not in y and y not in x:
+                    out.append((story, x, y))
+    return out
+
+
 def place_conflicts(facts: pd.DataFrame, entities: pd.DataFrame | None = None) -> list[tuple]:
     """A place named two ways by two outlets of a story in one slot ("a 2008 event in Norfolk" / "gathered in
     Norwalk in March 2008"): names two edits apart (one slip is :func:`~.names.entity_name_conflicts`'s),
     sharing their first :data:`PLACE_PREFIX` letters, each outlet writing one form only, in sentences that
     state one same year after the same word ("in Norfolk" / "in Norwalk")."""
-    from rapidfuzz.distance import Levenshtein
-
-    if entities is None or entities.empty or facts.empty:
+    if entities is None or entities.empty or facts.empty or "story_id" not in facts:
         return []
-    story_of = dict(zip(facts["article_id"].astype(str), facts["story_id"].astype(str))) if "story_id" in facts else {}
-    places = entities[(entities["type"] == "place").to_numpy()]
-    places = places[places["article_id"].astype(str).isin(story_of)]
-    spans = _sentence_spans(facts)
+    story_of = dict(zip(facts["article_id"].astype(str).tolist(), facts["story_id"].astype(str).tolist()))
+    places = entities.loc[(entities["type"] == "place").to_numpy(), ["article_id", "outlet_label", "start", "mention"]]
+    places = places[places["article_id"].astype(str).isin(story_of).to_numpy()]
+    candidates = _place_candidates(places, story_of)
+    if not candidates:
+        return []
+    named = {(story, form) for story, x, y in candidates for form in (x, y)}
+    places = places[[(story_of[a], m.lower()) in named for a, m in zip(places["article_id"].astype(str).tolist(),
+                                                                       places["mention"].astype(str).tolist())]]
+    spans = _sentence_spans(facts, set(places["article_id"].astype(str).tolist()))
     forms: dict[tuple, dict] = {}
-    for aid, outlet, start, mention in zip(places["article_id"].astype(str).tolist(), places["outlet_label"].astype(str),
-                                           places["start"].tolist(), places["mention"].astype(str).tolist()):
-        key = mention.lower()
-        written = forms.setdefault((story_of[aid], key[:PLACE_PREFIX]), {}).setdefault(key, {}).setdefault(outlet, [])
+    for aid, outlet, start, mention in zip(places["article_id"].astype(str).tolist(),
+                                           places["outlet_label"].astype(str).tolist(), places["start"].tolist(),
+                                           places["mention"].astype(str).tolist()):
+        written = forms.setdefault((story_of[aid], mention.lower()), {}).setdefault(outlet, [])
         starts, sents = spans.get(aid, ([], []))
         k = bisect_right(starts, int(start)) - 1
         if k < 0 or int(start) >= sents[k][0]:
             continue
-        end, sent, years = sents[k]
+        _, sent, years = sents[k]
         before = WORD.findall(sent[:int(start) - starts[k]])[-1:]
         written.append((years, tuple(w.lower() for w in before), Side(outlet, aid, mention, sent)))
     rows = []
-    for (story, _), by_form in sorted(forms.items()):
-        names = sorted(k for k in by_form if len(k) >= MIN_PLACE_LENGTH and k.isalpha())
-        for i, x in enumerate(names):
-            for y in names[i + 1:]:
-                if Levenshtein.distance(x, y) != 2 or x in y or y in x:
-                    continue
-                sides = _same_slot(by_form[x], by_form[y])
-                if sides:
-                    note = f"one place written two ways in one slot: {sides[0].value} / {sides[1].value}"
-                    rows.append(_row(f"place {sides[0].value}", "place", note, sides, story, "place"))
+    for story, x, y in candidates:
+        sides = _same_slot(forms[(story, x)], forms[(story, y)])
+        if sides:
+            note = f"one place written two ways in one slot: {sides[0].value} / {sides[1].value}"
+            rows.append(_row(f"place {sides[0].value}", "place", note, sides, story, "place"))
     return rows
 
 
@@ -356,6 +402,9 @@ def _same_slot(xs: dict[str, list], ys: dict[str, list]) -> list[Side]:
 LEAD_SENTENCES = 2
 
 
+_WEEKDAY_RX = "|".join(WEEKDAYS)
+
+
 def _headline_nouns(sentence: str) -> frozenset[str]:
     return frozenset(stem(w) for w in WORD.findall(sentence) if len(w) > 2 and w.lower() not in stop_words()
                      and w.lower() not in weak_heads())
@@ -375,27 +424,35 @@ def headline_event_dates(facts: pd.DataFrame, entities: pd.DataFrame | None = No
     (:func:`~.rules.attached`), and each article dates that noun with one weekday at most. The two articles
     are published on one day and name two different weekdays (one weekday read against two publication
     days is not a disagreement)."""
-    dates = facts[(facts["kind"] == "date").to_numpy()]
-    if dates.empty or "story_id" not in facts:
+    if "story_id" not in facts:
         return []
-    headline = {str(a): str(s) for a, s, i in zip(facts["article_id"], facts["sentence"], facts["sentence_id"]) if i == 0}
-    nouns = {a: _headline_nouns(s) for a, s in headline.items()}
-    records = [dict(zip(dates.columns, row)) for row in dates.itertuples(index=False)]
+    dates = facts.loc[(facts["kind"] == "date").to_numpy(), ["article_id", "outlet_label", "sentence_id", "start", "kind", "value",
+                                                           "norm", "head", "sentence", "story_id", "published"]]
+    dates = dates[dates["value"].astype(str).str.contains(_WEEKDAY_RX, case=False, regex=True).to_numpy()]
+    cols = list(dates.columns)
+    records = [r for r in (dict(zip(cols, row)) for row in zip(*(dates[c].tolist() for c in cols))) if _weekday(r)]
     for r in records:
-        r["article_id"] = str(r["article_id"])
+        r["article_id"], r["story_id"] = str(r["article_id"]), str(r["story_id"])
     lead: dict[str, dict] = {}
     for r in sorted(records, key=lambda r: (r["sentence_id"], r["start"])):
-        if 0 < r["sentence_id"] <= LEAD_SENTENCES and r["article_id"] not in lead and _weekday(r):
-            lead[r["article_id"]] = r if not said_on(r) else {}
-    dated = dated_heads([r for r in records if _weekday(r)])
+        if 0 < r["sentence_id"] <= LEAD_SENTENCES:
+            lead.setdefault(r["article_id"], r)  # the first weekday of the lead; none when it says when one spoke
+    lead = {a: r for a, r in lead.items() if not said_on(r)}
+    heads = facts.loc[(facts["sentence_id"] == 0).to_numpy(), ["article_id", "sentence"]]
+    heads = heads[heads["article_id"].astype(str).isin(lead).to_numpy()]
+    nouns = {a: _headline_nouns(str(t)) for a, t in zip(heads["article_id"].astype(str).tolist(), heads["sentence"].tolist())}
+    leads: dict[str, list[dict]] = {}
+    for aid, r in lead.items():
+        if aid in nouns:
+            leads.setdefault(r["story_id"], []).append(r)
+    story_nouns = {sid: frozenset().union(*(nouns[r["article_id"]] for r in rs)) for sid, rs in leads.items()}
+    dated = dated_heads(records)
     rows = []
     for r in records:
-        if not _weekday(r) or said_on(r):
-            continue
-        for h in sorted(str(r["head"] or "").split("|")):
-            if not h or len(dated.get((r["article_id"], h), ())) != 1 or not attached(r, h):
-                continue
-            rows += _lead_rows(r, h, lead, nouns, dated)
+        wanted = story_nouns.get(r["story_id"], ())
+        for h in sorted(h for h in str(r["head"] or "").split("|") if h in wanted):
+            if len(dated.get((r["article_id"], h), ())) == 1 and not said_on(r) and attached(r, h):
+                rows += _lead_rows(r, h, leads[r["story_id"]], nouns, dated)
     return list({row[8:11]: row for row in rows}.values())
 
 
@@ -406,10 +463,11 @@ def _same_day(a: dict, b: dict) -> bool:
         pd.Timestamp(pa).date() == pd.Timestamp(pb).date()
 
 
-def _lead_rows(fact: dict, head: str, lead: dict, nouns: dict, dated: dict) -> list[tuple]:
+def _lead_rows(fact: dict, head: str, leads: list[dict], nouns: dict, dated: dict) -> list[tuple]:
     out = []
-    for aid, other in lead.items():
-        if not other or other["story_id"] != fact["story_id"] or other["outlet_label"] == fact["outlet_label"] \
+    for other in leads:
+        aid = other["article_id"]
+        if other["outlet_label"] == fact["outlet_label"] \
                 or head not in nouns.get(aid, ()) or dated.get((aid, head), {other["norm"]}) != {other["norm"]}:
             continue
         if str(other["value"]).lower() == str(fact["value"]).lower() or not _same_day(other, fact):
