@@ -185,7 +185,10 @@ def fact_discrepancies(corpus_or_facts: Any, *, include_same: bool = False, enti
     entities, stories : DataFrame, optional
         Precomputed entities and stories, passed to :func:`extract_facts` (a corpus only). With a facts
         table, ``entities`` adds organisation and place names written differently by two outlets of a story
-        (:func:`~tradenews.extract.facts.names.entity_name_conflicts`); with a corpus they are always compared.
+        (:func:`~tradenews.extract.facts.names.entity_name_conflicts`) and places written two ways in one
+        slot; with a corpus they are always compared. The rules of
+        :data:`~tradenews.extract.facts.contrasts.CONTRAST_RULES` add their rows too (a row whose example
+        pair another row already shows is left out).
     **options
         Passed to :func:`compare_facts`.
 
