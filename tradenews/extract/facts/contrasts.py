@@ -9,7 +9,8 @@ switch one off. Their words are rows of ``tradenews/data/facts_contrasts.csv``.
   one outlet and the *younger* in another (antonym modifiers on one relation noun, for the
   same named person).
 * **Two stated maxima** (:func:`bound_conflicts`): "as many as 1.5 million women" /
-  "up to 1.6 million women": two upper bounds of one counted noun that differ.
+  "up to 1.6 million women": two upper bounds of one counted noun that differ. Both may hold, so these
+  rows are ``unclear``, shown for a reader to check, never ``differs``.
 * **Affiliation** (:func:`affiliation_conflicts`): "a CBS affiliate in Denver" / "Denver Fox
   affiliate": the body of one place and role said to belong to two networks.
 * **A place spelt two ways in one slot** (:func:`place_conflicts`): "Norfolk" / "Norwalk", two
@@ -43,6 +44,10 @@ __all__ = ["CONTRAST_RULES", "contrast_rows", "relation_conflicts", "bound_confl
 
 #: two upper bounds further apart than this ratio are taken as bounds of two different things
 MAX_BOUND_RATIO = 1.5
+#: rules whose rows are ``unclear``, not ``differs``: two stated maxima ("as many as 1.5 million" / "up to
+#: 1.6 million") can both be true; a blind label judged the only basil-dev row so, and the row is kept for
+#: a reader to check, not counted as a disagreement
+UNCLEAR_RULES = frozenset({"bound"})
 #: confidence of each rule's rows (a judgement, see the notes: how often such a row was real)
 CONFIDENCE = {"relation": 0.9, "bound": 0.6, "affiliation": 0.8, "place": 0.6, "headline": 0.7, "act": 0.6}
 
@@ -113,7 +118,8 @@ def _row(subject: str, kind: str, note: str, sides: list[Side], story: str, rule
     for s in ordered:
         by.setdefault(s.outlet, set()).add(s.value)
     values = " | ".join(f"{o}: {', '.join(sorted(v))}" for o, v in sorted(by.items()))
-    return (subject, kind, "differs", len(by), values, note, a.sentence, b.sentence, a.article, a.value, b.article,
+    status = "unclear" if rule in UNCLEAR_RULES else "differs"
+    return (subject, kind, status, len(by), values, note, a.sentence, b.sentence, a.article, a.value, b.article,
             b.value, story, CONFIDENCE[rule])
 
 
