@@ -323,19 +323,27 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
         last = len(line) - 1
         if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
             # no . ? or ! but perhaps the last character: no candidate break (one needs a character after it)
-            found = ((0, len(line)),)
+            found = _remember(line, ((0, len(line)),))
         else:
-            tokenizer = _tokenizer()
-            slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
-                else _slices(tokenizer, line)
-            if len(slices) == 1:  # no break: nothing to realign
-                found = (slices[0],) if slices[0][0] < slices[0][1] else ()
-            else:
-                found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
-        if len(_SPANS) >= _SPAN_CACHE_SIZE:
-            _SPANS.clear()
-        _SPANS[line] = found
+            found = _remember(line, _punkt_line_spans(line))
     return found
+
+
+def _remember(line: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    if len(_SPANS) >= _SPAN_CACHE_SIZE:
+        _SPANS.clear()
+    _SPANS[line] = found
+    return found
+
+
+def _punkt_line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """Punkt's sentence spans of one stripped line that holds . ? or ! before its last character."""
+    tokenizer = _tokenizer()
+    slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
+        else _slices(tokenizer, line)
+    if len(slices) == 1:  # no break: nothing to realign
+        return (slices[0],) if slices[0][0] < slices[0][1] else ()
+    return tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -369,13 +377,16 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
     folded = fold_quotes(chunk)
     lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
+        get = _SPANS.get
         for line in lines:
             n = len(line)
             last = n - 1
             if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
                 spans.append((start, start + n))  # no candidate break: one sentence (as in _line_spans)
             else:
-                found = _line_spans(line)
+                found = get(line)
+                if found is None:  # the check above was _line_spans' own
+                    found = _remember(line, _punkt_line_spans(line))
                 if len(found) == 1:
                     spans.append((start + found[0][0], start + found[0][1]))
                 else:
