@@ -140,7 +140,24 @@ def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
     # tight loop, for a character class one test per character.
     if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
         return True
-    return not text.isascii() and _needs_unicode_fix(text)
+    return not text.isascii() and not _ascii_but_common(text) and _needs_unicode_fix(text)
+
+
+# Common non-ASCII characters of English news: each is NFC as it stands (quick check Yes, combining class 0),
+# and none is a lead character of a mojibake pair (U+00C2-U+00EF).
+_COMMON_NON_ASCII = ("\u2019", "\u201c", "\u201d", "\u2014", "\xa0", "\u2018", "\u2026", "\u2013")
+
+
+def _ascii_but_common(text: str) -> bool:
+    """True when ``text`` is ASCII once the :data:`_COMMON_NON_ASCII` characters are taken out: then it is
+    NFC and holds no mojibake, so :func:`_needs_unicode_fix` is False (C-level replaces spare the NFC
+    check and the mojibake scan of most articles)."""
+    for c in _COMMON_NON_ASCII:
+        if c in text:
+            text = text.replace(c, "")
+            if text.isascii():
+                return True
+    return text.isascii()
 
 
 _QUESTION_WORD = re.compile(r"\?\w")

@@ -336,11 +336,14 @@ def _remember(line: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int,
     return found
 
 
-def _punkt_line_spans(line: str) -> tuple[tuple[int, int], ...]:
-    """Punkt's sentence spans of one stripped line that holds . ? or ! before its last character."""
+def _punkt_line_spans(line: str, printable: bool = False) -> tuple[tuple[int, int], ...]:
+    """Punkt's sentence spans of one stripped line that holds . ? or ! before its last character
+    (``printable``: the caller knows the line is)."""
     tokenizer = _tokenizer()
-    slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
-        else _slices(tokenizer, line)
+    if (printable or line.isprintable()) and line[0] != " " != line[-1]:
+        slices = _printable_slices(tokenizer, line)
+    else:
+        slices = _slices(tokenizer, line)
     if len(slices) == 1:  # no break: nothing to realign
         return (slices[0],) if slices[0][0] < slices[0][1] else ()
     return tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
@@ -357,7 +360,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text) if m.group().strip()]
 
 
-def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None, printable: bool = False
+                          ) -> list[tuple[int, int]]:
     """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
 
     Line breaks always end a sentence; inside a line nltk's Punkt decides.
@@ -386,7 +390,7 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
             else:
                 found = get(line)
                 if found is None:  # the check above was _line_spans' own
-                    found = _remember(line, _punkt_line_spans(line))
+                    found = _remember(line, _punkt_line_spans(line, printable))
                 if len(found) == 1:
                     spans.append((start + found[0][0], start + found[0][1]))
                 else:
@@ -449,11 +453,14 @@ def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int = 0, end: int | None = None, *, printable: bool = False
+                   ) -> list[tuple[int, int]]:
     """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
 
     Punkt's sentences (:func:`_punkt_sentence_spans`; a line break always ends one), except that a
-    name is not cut after its initials.
+    name is not cut after its initials. ``printable``: the caller knows that every line of ``text`` is
+    printable (``str.isprintable``), as :func:`~tradenews.ingest.normalize.normalize_text` reports it;
+    this spares a test per line and changes no span.
 
     Example
     -------
@@ -461,4 +468,4 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     >>> [s[a:b] for a, b in sentence_spans(s)]
     ['Former President George H.W. Bush spoke.', 'He met the F.B.I.', 'The agency agreed.']
     """
-    return _join_initials(text, _punkt_sentence_spans(text, start, end))
+    return _join_initials(text, _punkt_sentence_spans(text, start, end, printable))
