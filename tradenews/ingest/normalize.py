@@ -50,7 +50,7 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
-_START, _END_NL, _S = itemgetter(1), itemgetter(3), itemgetter(6)  # a Line's start, end_nl, s
+_START, _END_NL, _S, _KEY = itemgetter(1), itemgetter(3), itemgetter(6), itemgetter(9)  # a Line's start, end_nl, s, key
 _BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
@@ -262,7 +262,8 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
     written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
     :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
-    keys = [line.key for line in lines]
+    lines = list(compress(lines, map(_KEY, lines)))  # a blank line adds an empty fragment only: left out
+    keys = list(map(_KEY, lines))
     text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
@@ -278,7 +279,7 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     if not hits:
         return set()
     starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
-    return {bisect_right(starts, i) - 1 for i in hits}
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
 
 
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
