@@ -185,3 +185,17 @@ def test_loaded_tables_equal_with_the_fast_paths_off(texts):
         slow = _tables(tn.load_corpus(df, errors="collect", progress=False))
     for a, b in zip(fast, slow):
         pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+plain_words = st.sampled_from(["said", "Mr", "mr", "Gen", "jan", "U.S", "x²", "ab²", "naïve", "Ωmega", "DC", "it",
+                               "A", "ok", "Trump", "e", "etc", "vs", "St", "Sen", "No", "ĲK", "\"Yes", "(AP", "3"])
+ends = st.sampled_from([".", "?", "!", ".\"", ".)", "", ",", ". .", "?!"])
+printable_line = st.lists(st.tuples(plain_words, ends), min_size=1, max_size=12).map(
+    lambda ws: " ".join(w + e for w, e in ws)).filter(lambda s: s.isprintable() and s[0] != " " != s[-1])
+
+
+@SETTINGS
+@given(printable_line)
+def test_a_plain_word_before_a_period_breaks_as_punkt_decides(line):
+    tok = segment._tokenizer()
+    assert segment._printable_slices(tok, line) == segment._slices(tok, line)

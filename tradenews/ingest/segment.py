@@ -258,10 +258,18 @@ def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
     marks = "?" in line or "!" in line
     for match in (tokenizer._last_candidate if marks else tokenizer._last_period).finditer(line):
         at = match.start()
-        context = line[rfind(" ", 0, at) + 1:match.end("after_tok")]
-        m = plain(context)
-        if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
-                else mark(context) is not None or breaks(context):
+        word_start = rfind(" ", 0, at) + 1
+        word = line[word_start:at]
+        # A word of two or more letters (isalpha: all in [^\W\d_]) before the period: the context matches
+        # _word_period (on a printable line the rest of it always does), so no abbreviation means a break.
+        if len(word) > 1 and word.isalpha() and word.lower() not in abbrevs:
+            brk = True
+        else:
+            context = line[word_start:match.end("after_tok")]
+            m = plain(context)
+            brk = (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
+                else mark(context) is not None or breaks(context)
+        if brk:
             out.append((last_break, at + 1))
             nxt = match.start("next_tok")
             last_break = nxt if nxt != -1 else at + 1
