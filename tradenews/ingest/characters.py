@@ -18,6 +18,8 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import is_not
 
 __all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
            "any_line_needs_char_work", "computed_invisible_ranges"]
@@ -138,7 +140,24 @@ def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
     # tight loop, for a character class one test per character.
     if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
         return True
-    return not text.isascii() and _needs_unicode_fix(text)
+    return not text.isascii() and not _ascii_but_common(text) and _needs_unicode_fix(text)
+
+
+# Common non-ASCII characters of English news: each is NFC as it stands (quick check Yes, combining class 0),
+# and none is a lead character of a mojibake pair (U+00C2-U+00EF).
+_COMMON_NON_ASCII = ("\u2019", "\u201c", "\u201d", "\u2014", "\xa0", "\u2018", "\u2026", "\u2013")
+
+
+def _ascii_but_common(text: str) -> bool:
+    """True when ``text`` is ASCII once the :data:`_COMMON_NON_ASCII` characters are taken out: then it is
+    NFC and holds no mojibake, so :func:`_needs_unicode_fix` is False (C-level replaces spare the NFC
+    check and the mojibake scan of most articles)."""
+    for c in _COMMON_NON_ASCII:
+        if c in text:
+            text = text.replace(c, "")
+            if text.isascii():
+                return True
+    return text.isascii()
 
 
 _QUESTION_WORD = re.compile(r"\?\w")
@@ -234,6 +253,8 @@ class Units:
 
     def owners(self) -> list[int]:
         """For every character of :meth:`view`, the index of its unit."""
+        if max(map(len, self.out), default=0) <= 1:  # every unit one character or none (most lines): in C
+            return list(compress(count(), self.out))
         owners: list[int] = []
         for k, o in enumerate(self.out):
             if len(o) == 1:
@@ -256,15 +277,18 @@ def _repair_quotes(units: Units) -> None:
     if not _QUOTE_HINT.search(view):
         return
     for _, pattern, replacement in QUOTE_REPAIRS:
-        owners = units.owners()
+        owners = None  # made at the first match: most patterns find nothing on a line
         for m in pattern.finditer(view):
+            if owners is None:
+                owners = units.owners()
             ks = sorted(set(owners[m.start():m.end()]))
             if any(units.reason[k] is not None for k in ks):
                 continue  # inside a region another fix already rewrote
             units.set(ks[0], replacement, "unicode")
             for k in ks[1:]:
                 units.set(k, "", "unicode")
-        view = units.view()
+        if owners is not None:
+            view = units.view()
 
 
 def char_units(line: str) -> Units:
@@ -296,20 +320,18 @@ def clean_view(line: str) -> str:
 
 
 def _whitespace(units: Units) -> None:
-    """Trim the ends, collapse runs, and make every space a plain one."""
+    """Trim the ends, collapse runs, and make every space a plain one.
+
+    Only whitespace units change: one is dropped when no character comes before it, or the last
+    non-empty unit before it is whitespace too (C-level ``any`` over the units between two of them)."""
     out, reason = units.out, units.reason
-    previous_space = True
-    for k, o in enumerate(out):
-        if not o:
-            continue
-        if o.isspace():
-            if previous_space:
-                out[k], reason[k] = "", "whitespace"
-            elif o != " ":
-                out[k], reason[k] = " ", "whitespace"
-            previous_space = True
-        else:
-            previous_space = False
+    prev = -1  # the whitespace unit before
+    for k in list(compress(count(), map(str.isspace, out))):
+        if not any(out[prev + 1:k]):
+            out[k], reason[k] = "", "whitespace"
+        elif out[k] != " ":
+            out[k], reason[k] = " ", "whitespace"
+        prev = k
     for k in range(len(out) - 1, -1, -1):
         if out[k] == "":
             continue
@@ -358,10 +380,10 @@ def line_edits(line: str, base: int, deletions: list[tuple[int, int, str]], unit
                 units.set(k, "", reason)
     _whitespace(units)
     edits: list[tuple[int, int, str, str]] = []
-    spans = zip(units.start, units.end) if units.start is not None else ((k, k + 1) for k in range(len(units.out)))
-    for (start, end), out, reason in zip(spans, units.out, units.reason):
-        if reason is None:
-            continue
+    starts, ends, outs, reasons = units.start, units.end, units.out, units.reason
+    for k in compress(count(), map(is_not, reasons, repeat(None))):  # the changed units only
+        start, end = (k, k + 1) if starts is None else (starts[k], ends[k])
+        out, reason = outs[k], reasons[k]
         if edits and not out and not edits[-1][3] and edits[-1][2] == reason and edits[-1][1] == base + start:
             edits[-1] = (edits[-1][0], base + end, reason, "")
         else:

@@ -331,7 +331,7 @@ class _Tables:
         par["start"].extend(para_starts)
         par["end"].extend(map(add, para_starts, map(len, paras)))
         par["text"].extend(paras[:n])
-        spans = sentence_spans(text)
+        spans = sentence_spans(text, printable=norm.printable)
         sen = self.sentences
         sen["article_id"].extend([article_id] * len(spans))
         sen["sentence_id"].extend(range(len(spans)))

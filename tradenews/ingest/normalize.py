@@ -50,7 +50,7 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
-_START, _END_NL, _S = itemgetter(1), itemgetter(3), itemgetter(6)  # a Line's start, end_nl, s
+_START, _END_NL, _S, _KEY = itemgetter(1), itemgetter(3), itemgetter(6), itemgetter(9)  # a Line's start, end_nl, s, key
 _BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
@@ -89,6 +89,8 @@ class Normalized:
     dateline: str | None = None
     sign_off: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: every line of ``text`` is printable (``str.isprintable``), known from the raw text's lines
+    printable: bool = False
 
 
 def _sentence_chunks(line: str, tidy: bool = False) -> list[tuple[int, int]]:
@@ -138,6 +140,24 @@ def _spaces_to_collapse(raw: str, lines: list[str]) -> bool:
 
 
 def _split_lines(raw: str) -> list[Line]:
+    return _lines_of(raw)[0]
+
+
+def _all_printable(raw: str, contents: list[str]) -> bool:
+    """Whether every line is printable. An ASCII text is when nothing but printable ASCII and line breaks
+    is left after a C-level ``bytes.translate`` (a few instructions a character, where ``isprintable``
+    looks every character up in Unicode's tables)."""
+    if raw.isascii():
+        return not raw.encode("ascii").translate(None, _PRINTABLE_ASCII_AND_BREAKS)
+    return all(map(str.isprintable, contents))
+
+
+_PRINTABLE_ASCII_AND_BREAKS = bytes(range(0x20, 0x7f)) + b"\r\n"
+
+
+def _lines_of(raw: str) -> tuple[list[Line], bool]:
+    """The lines of ``raw``, and whether the text they make is printable line by line as it stands (every raw
+    line printable and no character work: then so is every line normalization keeps)."""
     if "\r" in raw:
         found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
         starts = [a for a, _ in found]
@@ -150,19 +170,22 @@ def _split_lines(raw: str) -> list[Line]:
         starts = list(accumulate(map((1).__add__, map(len, contents[:-1])), initial=0)) if contents else []
         end_nls = starts[1:] + ([starts[-1] + len(contents[-1]) + raw.endswith("\n")] if contents else [])
     ends = list(map(add, starts, map(len, contents)))
-    printable = all(map(str.isprintable, contents))
+    printable = _all_printable(raw, contents)
     if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
         if printable and "\r" not in raw and not _spaces_to_collapse(raw, contents):
             ss = contents  # every line is collapsed already
+        elif printable:  # _collapsed without its printable test
+            ss = [content if "  " not in content and content[:1] != " " and content[-1:] != " "
+                  else " ".join(content.split()) for content in contents]
         else:
             ss = [_collapsed(content) for content in contents]
-        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None))
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None)), printable
     lines = []
     for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
         lines.append(Line(len(lines), a, end, end_nl, content, view, _collapsed(view), units))
-    return lines
+    return lines, False
 
 
 def _classify(state: LineState, line: Line, rules, long_rules) -> str | None:
@@ -239,7 +262,8 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
     written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
     :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
-    keys = [line.key for line in lines]
+    lines = list(compress(lines, map(_KEY, lines)))  # a blank line adds an empty fragment only: left out
+    keys = list(map(_KEY, lines))
     text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
@@ -255,7 +279,7 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     if not hits:
         return set()
     starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
-    return {bisect_right(starts, i) - 1 for i in hits}
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
 
 
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
@@ -438,14 +462,15 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     """
     active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
     long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
-    lines = _split_lines(raw)
+    lines, printable = _lines_of(raw)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
                    legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
     reasons, deletions, sign_offs = _decide(lines, st, active, long_rules)
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,
-                        published=st.published, updated=st.updated, dateline=st.dateline, sign_off=sign_off)
+                        published=st.published, updated=st.updated, dateline=st.dateline, sign_off=sign_off,
+                        printable=printable)
     if st.title_index is not None and reasons[st.title_index] is None:
         result.title = parts[sum(1 for j in range(st.title_index) if reasons[j] is None)]
     return result

@@ -140,10 +140,10 @@ def cell_text(value: Any, field: str) -> str | None:
     >>> cell_text(12, "article_id")
     '12'
     """
+    if isinstance(value, str):  # most cells (a string is never missing: tested first, no pandas lookup)
+        return value if value.strip() else None
     if _is_missing(value):
         return None
-    if isinstance(value, str):
-        return value if value.strip() else None
     if isinstance(value, (list, tuple)):
         s = _paragraphs(value, field)
         return s if s.strip() else None

@@ -258,10 +258,18 @@ def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
     marks = "?" in line or "!" in line
     for match in (tokenizer._last_candidate if marks else tokenizer._last_period).finditer(line):
         at = match.start()
-        context = line[rfind(" ", 0, at) + 1:match.end("after_tok")]
-        m = plain(context)
-        if (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
-                else mark(context) is not None or breaks(context):
+        word_start = rfind(" ", 0, at) + 1
+        word = line[word_start:at]
+        # A word of two or more letters (isalpha: all in [^\W\d_]) before the period: the context matches
+        # _word_period (on a printable line the rest of it always does), so no abbreviation means a break.
+        if len(word) > 1 and word.isalpha() and word.lower() not in abbrevs:
+            brk = True
+        else:
+            context = line[word_start:match.end("after_tok")]
+            m = plain(context)
+            brk = (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
+                else mark(context) is not None or breaks(context)
+        if brk:
             out.append((last_break, at + 1))
             nxt = match.start("next_tok")
             last_break = nxt if nxt != -1 else at + 1
@@ -323,19 +331,30 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
         last = len(line) - 1
         if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
             # no . ? or ! but perhaps the last character: no candidate break (one needs a character after it)
-            found = ((0, len(line)),)
+            found = _remember(line, ((0, len(line)),))
         else:
-            tokenizer = _tokenizer()
-            slices = _printable_slices(tokenizer, line) if line.isprintable() and line[0] != " " != line[-1] \
-                else _slices(tokenizer, line)
-            if len(slices) == 1:  # no break: nothing to realign
-                found = (slices[0],) if slices[0][0] < slices[0][1] else ()
-            else:
-                found = tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
-        if len(_SPANS) >= _SPAN_CACHE_SIZE:
-            _SPANS.clear()
-        _SPANS[line] = found
+            found = _remember(line, _punkt_line_spans(line))
     return found
+
+
+def _remember(line: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    if len(_SPANS) >= _SPAN_CACHE_SIZE:
+        _SPANS.clear()
+    _SPANS[line] = found
+    return found
+
+
+def _punkt_line_spans(line: str, printable: bool = False) -> tuple[tuple[int, int], ...]:
+    """Punkt's sentence spans of one stripped line that holds . ? or ! before its last character
+    (``printable``: the caller knows the line is)."""
+    tokenizer = _tokenizer()
+    if (printable or line.isprintable()) and line[0] != " " != line[-1]:
+        slices = _printable_slices(tokenizer, line)
+    else:
+        slices = _slices(tokenizer, line)
+    if len(slices) == 1:  # no break: nothing to realign
+        return (slices[0],) if slices[0][0] < slices[0][1] else ()
+    return tuple(_realigned(line, slices, tokenizer._lang_vars.re_boundary_realignment))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -349,7 +368,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text) if m.group().strip()]
 
 
-def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None, printable: bool = False
+                          ) -> list[tuple[int, int]]:
     """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
 
     Line breaks always end a sentence; inside a line nltk's Punkt decides.
@@ -369,13 +389,16 @@ def _punkt_sentence_spans(text: str, start: int = 0, end: int | None = None) -> 
     folded = fold_quotes(chunk)
     lines = _independent_lines(folded, tokenizer._lang_vars) if "\n" in chunk else None
     if lines is not None:
+        get = _SPANS.get
         for line in lines:
             n = len(line)
             last = n - 1
             if line.find(".", 0, last) == -1 and line.find("?", 0, last) == -1 and line.find("!", 0, last) == -1:
                 spans.append((start, start + n))  # no candidate break: one sentence (as in _line_spans)
             else:
-                found = _line_spans(line)
+                found = get(line)
+                if found is None:  # the check above was _line_spans' own
+                    found = _remember(line, _punkt_line_spans(line, printable))
                 if len(found) == 1:
                     spans.append((start + found[0][0], start + found[0][1]))
                 else:
@@ -438,11 +461,14 @@ def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int = 0, end: int | None = None, *, printable: bool = False
+                   ) -> list[tuple[int, int]]:
     """Return sentence ``(start, end)`` offsets into ``text`` within ``text[start:end]``.
 
     Punkt's sentences (:func:`_punkt_sentence_spans`; a line break always ends one), except that a
-    name is not cut after its initials.
+    name is not cut after its initials. ``printable``: the caller knows that every line of ``text`` is
+    printable (``str.isprintable``), as :func:`~tradenews.ingest.normalize.normalize_text` reports it;
+    this spares a test per line and changes no span.
 
     Example
     -------
@@ -450,4 +476,4 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     >>> [s[a:b] for a, b in sentence_spans(s)]
     ['Former President George H.W. Bush spoke.', 'He met the F.B.I.', 'The agency agreed.']
     """
-    return _join_initials(text, _punkt_sentence_spans(text, start, end))
+    return _join_initials(text, _punkt_sentence_spans(text, start, end, printable))
