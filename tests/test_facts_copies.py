@@ -62,7 +62,9 @@ def story_facts(articles: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def wire():
-    return story_facts(near_copies(60)), story_facts(near_copies(240))
+    """The facts of 60 and of 240 near-copies, each with its discrepancies (computed once, read by two tests)."""
+    tables = story_facts(near_copies(60)), story_facts(near_copies(240))
+    return [(table, facts.fact_discrepancies(table)) for table in tables]
 
 
 def _arrests(found: pd.DataFrame) -> pd.DataFrame:
@@ -70,8 +72,8 @@ def _arrests(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_planted_disagreement_found_in_a_big_story_of_near_copies(wire):
-    for table in wire:
-        found = _arrests(facts.fact_discrepancies(table))
+    for table, discrepancies in wire:
+        found = _arrests(discrepancies)
         assert len(found) == 1 and found["status"].iloc[0] == "differs", found
         planted = table[(table["value"] == "74") | (table["value"].str.startswith("74 "))]
         assert found["n_outlets"].iloc[0] >= planted["outlet_label"].nunique()
@@ -79,8 +81,8 @@ def test_planted_disagreement_found_in_a_big_story_of_near_copies(wire):
 
 def test_every_copy_of_a_value_is_listed(wire):
     """The sparse pairs of a big block still reach every outlet that states the value."""
-    table = wire[1]
-    found = _arrests(facts.fact_discrepancies(table)).iloc[0]
+    table, discrepancies = wire[1]
+    found = _arrests(discrepancies).iloc[0]
     stated = table[table["sentence"].str.contains("protesters") & table["norm"].isin(["47", "74"])]
     assert found["n_outlets"] == stated["outlet_label"].nunique()
 

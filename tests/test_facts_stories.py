@@ -46,20 +46,26 @@ def split():
     return corpus, ents, st, parts
 
 
+@pytest.fixture(scope="module")
+def split_facts(split):
+    """The facts of the whole corpus and of each part (computed once, read by two tests)."""
+    corpus, ents, st, parts = split
+    return (facts.extract_facts(corpus, entities=ents, stories=st),
+            [facts.extract_facts(a, entities=e, stories=s) for a, e, s in parts])
+
+
 @needs_basil
-def test_facts_of_parts_are_the_facts_of_the_whole(split):
+def test_facts_of_parts_are_the_facts_of_the_whole(split, split_facts):
     corpus, ents, st, parts = split
     assert all(len(arts) for arts, _, _ in parts)
-    whole = facts.extract_facts(corpus, entities=ents, stories=st)
-    pieces = pd.concat([facts.extract_facts(a, entities=e, stories=s) for a, e, s in parts], ignore_index=True)
+    whole, part_facts = split_facts
+    pieces = pd.concat(part_facts, ignore_index=True)
     pd.testing.assert_frame_equal(_sorted(pieces), _sorted(whole))
 
 
 @needs_basil
-def test_discrepancies_of_parts_with_merged_statistics_are_those_of_the_whole(split):
-    corpus, ents, st, parts = split
-    whole_facts = facts.extract_facts(corpus, entities=ents, stories=st)
-    part_facts = [facts.extract_facts(a, entities=e, stories=s) for a, e, s in parts]
+def test_discrepancies_of_parts_with_merged_statistics_are_those_of_the_whole(split_facts):
+    whole_facts, part_facts = split_facts
     stats = reduce(lambda x, y: x.merge(y), [facts.fact_statistics(f) for f in part_facts])
     assert stats == facts.fact_statistics(whole_facts)
     loose = {"min_article_similarity": 0.0, "min_similarity": 0.1}  # more rows to compare than the defaults give

@@ -45,14 +45,9 @@ def _differences(single: dict[str, bytes], other: dict[str, bytes]) -> list[str]
     return sorted(n for n in set(single) | set(other) if single.get(n) != other.get(n))
 
 
-def _single(source, out: Path) -> dict[str, bytes]:
-    report.build_report(source, out, formats=("png",))
-    return _tables(out)
-
-
 @pytest.fixture(scope="module")
-def single_default(tmp_path_factory):
-    return _single(None, tmp_path_factory.mktemp("single"))
+def single_default(default_report):
+    return _tables(default_report.parent)  # the single-process report, built once per session (conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +95,7 @@ def cluster():
     client.close()
 
 
-def test_real_articles_same_tables(cluster, basil_dir):
+def test_real_articles_same_tables(cluster, basil_dir, basil_run):
     """The report's tables from a run filled on the cluster equal those of a single-process run."""
     from tradenews.pipeline.context import Run
 
@@ -109,7 +104,7 @@ def test_real_articles_same_tables(cluster, basil_dir):
     assert engine.dc.npartitions >= 2
     results = engine.results(corpus)
     assert {"matches", "discrepancies"} <= set(results)  # computed on the cluster, not by the run
-    dask_run, single_run = Run(corpus, results=results), Run(tn.load_corpus(basil_dir, errors="collect", progress=False))
+    dask_run, single_run = Run(corpus, results=results), basil_run
     got, single = _run_tables(dask_run), _run_tables(single_run)
     assert sorted(n for n in single if single[n] != got[n]) == []
     for name in ("matches", "discrepancies"):
@@ -178,7 +173,16 @@ def test_readme_scheduler_worker_and_report(single_default, tmp_path):
 
 @pytest.fixture(scope="module")
 def basil_corpus(basil_dir):
-    return tn.load_corpus(basil_dir, progress=False)
+    return tn.load_corpus(basil_dir, errors="collect", progress=False)  # as the report loads
+
+
+@pytest.fixture(scope="module")
+def basil_run(basil_corpus):
+    """The single-process run on the BASIL articles: each result computed once, by whichever test reads it
+    first, for every test that compares with it (tests only read it)."""
+    from tradenews.pipeline.context import Run
+
+    return Run(basil_corpus)
 
 
 def test_parallel_stories_equal_single_machine(basil_dir, basil_corpus):
@@ -210,43 +214,38 @@ def test_shuffle_keeps_every_row_in_corpus_order(basil_corpus):
 
 
 @pytest.mark.parametrize("n_bins", [4, 64])  # 64 story partitions: more than there are stories, so some are empty
-def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_dir, basil_corpus, n_bins):
+def test_what_runs_per_story_partition_equals_the_whole_corpus(basil_dir, basil_run, n_bins):
     """The report's graph (shuffle by story; quotes, entities with candidates found once, facts and
     discrepancies per story partition; tariffs per load partition) gives the single-process tables."""
-    from tradenews.pipeline.context import Run
-
     names = ["quotes", "entities", "facts", "discrepancies", "tariffs", "matches"]
     assert all(dask_report.separable(k) for k in ("quotes", "entities", "facts", "tariffs"))
     dc = tn.read_corpus(basil_dir, blocksize=0, errors="collect")
     with dask.config.set(scheduler="synchronous"):
         got = dask.compute(dask_report.report_tasks(dc, names, n_bins=n_bins))[0]
-    single = Run(basil_corpus)
+    single = basil_run
     for name in names:
         assert got[name].to_csv(index=False) == single.get(name).to_csv(index=False), name
     assert len(single.discrepancies) and len(single.matches)
 
 
-def test_derive_is_the_single_process_result_and_names_missing_inputs(basil_corpus):
-    from tradenews.pipeline.context import Run
-
-    single = Run(basil_corpus)
+def test_derive_is_the_single_process_result_and_names_missing_inputs(basil_corpus, basil_run):
+    single = basil_run
     got = dask_report.derive("matches", basil_corpus, quotes=single.quotes)
     assert got.to_csv(index=False) == single.matches.to_csv(index=False)
     with pytest.raises(RuntimeError, match="INPUTS"):
         dask_report.derive("voices", basil_corpus)  # voices reads the quotes, which it was not given
 
 
-def test_matches_and_discrepancies_per_story_partition_equal_the_whole_table(basil_corpus):
+def test_matches_and_discrepancies_per_story_partition_equal_the_whole_table(basil_corpus, basil_run):
     """fact_discrepancies per story partition, put together, == the call on the whole table."""
     from tradenews.extract.facts import fact_discrepancies, fact_statistics
     from tradenews.parallel import tables
 
     corpus = basil_corpus
-    stories = tn.stories(corpus)
+    # the run's stories, quotes and facts are these calls: tn.stories(corpus), tn.extract_entities(corpus),
+    # tn.extract_quotes(corpus, stories=stories), tn.extract_facts(corpus, entities=entities, stories=stories)
+    stories, quotes, facts = basil_run.stories, basil_run.quotes, basil_run.facts
     order = {str(a): i for i, a in enumerate(corpus.articles["article_id"])}
-    entities = tn.extract_entities(corpus)
-    quotes = tn.extract_quotes(corpus, stories=stories)
-    facts = tn.extract_facts(corpus, entities=entities, stories=stories)
     whole_disc = fact_discrepancies(facts)
     assert len(whole_disc) > 1
     for n_bins in (2, 3, 5):

@@ -121,12 +121,6 @@ def test_fast_punkt_gives_the_spans_of_stock_nltk(raw):
 
 
 # --------------------------------------------------------------------------- linear time (issue 18)
-def _cpu(fn, arg) -> float:
-    from timing import cpu_seconds
-
-    return cpu_seconds(fn, arg, repeat=1)
-
-
 PATHOLOGICAL = {
     "prose": " ".join(sorted(LINES, key=len)[-20:]),
     "no line breaks, no stops": "word " * 4000,
@@ -144,13 +138,12 @@ def test_normalize_and_segment_are_linear(name):
     def run(text):
         sentence_spans(normalize_text(text).text)
 
+    from timing import cpu_best
+
     small, large = unit * 2, unit * 8  # both sizes take the same path (repeats in prose)
     # Interleaved, best of five each: load from other processes hits both sizes alike.
-    times = {small: float("inf"), large: float("inf")}
-    for _ in range(5):
-        for text in (small, large):
-            times[text] = min(times[text], _cpu(run, text))
-    ratio = times[large] / max(times[small], 1e-3)
+    best_small, best_large = cpu_best(run, [small, large], rounds=5)
+    ratio = best_large / max(best_small, 1e-3)
     assert ratio < 6, f"{name}: 4x input took {ratio:.1f}x time"
 
 

@@ -23,8 +23,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return build_report(None, tmp_path_factory.mktemp("report"))
+def report(default_report):
+    return default_report  # built once per session (conftest.py)
 
 
 def test_report_writes_figures_tables_and_html(report):
@@ -273,7 +273,7 @@ class _Later:
         return self.value
 
 
-def test_sections_whose_results_are_in_are_written_first(default_run, tmp_path):
+def test_sections_whose_results_are_in_are_written_first(default_run, report, tmp_path):
     """With an engine, a section waits only for its own results: the ones ready are written meanwhile;
     the page keeps the sections in order."""
     corpus, read = default_run.corpus, []
@@ -290,7 +290,7 @@ def test_sections_whose_results_are_in_are_written_first(default_run, tmp_path):
     assert read.index("tariffs") < min(read.index(n) for n in late if n in read)
     html = page.read_text("utf-8")
     assert html.index("Source comparison") < html.index("Tariff figures")
-    assert _tables(tmp_path) == _tables(Path(build_report(None, tmp_path / "single", formats=("png",))).parent)
+    assert _tables(tmp_path) == _tables(report.parent)  # the single-process report (tables: any formats)
 
 
 def _tables(folder: Path) -> dict[str, bytes]:

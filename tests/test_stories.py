@@ -71,10 +71,11 @@ def test_neighbour_search_near_linear():
     weights /= weights.sum()
 
     def corpus(n):
+        words = rng.choice(vocab, (n, 50), p=weights)  # one draw for all articles: a draw per article is slow
         texts = []
         for i in range(n):
             names = [f"Name{x}" for x in random.Random(i // 3).sample(range(100_000), 4)]
-            texts.append(" ".join(names + list(rng.choice(vocab, 50, p=weights))))
+            texts.append(" ".join(names + list(words[i])))
         return pd.DataFrame({"article_id": [str(i) for i in range(n)], "text": texts, "published": pd.NaT})
 
     stories(corpus(200))

@@ -47,14 +47,15 @@ def test_wheel_ships_the_default_corpus_and_rule_files(wheel):
 def test_wheel_installs_and_runs_outside_the_checkout(wheel, tmp_path):
     venv = tmp_path / "venv"
     clean = {"PATH": "/usr/bin:/bin"}  # no PYTHONPATH: nothing of the checkout may leak in
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=clean)
+    # No pip inside the venv (ensurepip takes seconds): this environment's pip installs into it (--python).
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, env=clean)
     python = venv / "bin" / "python"
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                capture_output=True, text=True, check=True).stdout.strip())
     # Install first, then expose the third-party packages: pip must not see (and skip for, or uninstall)
     # the editable tradenews of this environment.
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-                   check=True, env=clean)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                    "--no-index", str(wheel)], check=True, env=clean)
     (site / "third_party.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "elsewhere"
     work.mkdir()
