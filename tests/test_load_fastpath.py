@@ -199,3 +199,18 @@ printable_line = st.lists(st.tuples(plain_words, ends), min_size=1, max_size=12)
 def test_a_plain_word_before_a_period_breaks_as_punkt_decides(line):
     tok = segment._tokenizer()
     assert segment._printable_slices(tok, line) == segment._slices(tok, line)
+
+
+# --------------------------------------------------------------------------- string columns built by pyarrow
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.none()), max_size=30))
+def test_string_columns_built_by_pyarrow_equal_pandas_own(values):
+    """The load tables' string columns come from one pyarrow pass; they must equal pandas' own conversion,
+    missing cells included, and anything pyarrow refuses takes pandas' path."""
+    from tradenews.ingest import load
+
+    fast = pd.Series(load._string_array(values))
+    slow = pd.Series(pd.array(values, dtype="string"))
+    pd.testing.assert_series_equal(fast, slow, check_exact=True)
+    mixed = values + [3]
+    pd.testing.assert_series_equal(pd.Series(load._string_array(mixed)), pd.Series(pd.array(mixed, dtype="string")))

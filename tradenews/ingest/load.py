@@ -456,8 +456,20 @@ def _typed_table(cols: dict, names: list[str]):
     if not cols["article_id"]:
         return pd.DataFrame([], columns=names)
     return pd.DataFrame({name: np.array(cols[name], dtype=np.int64) if name in _INT_COLUMNS
-                         else cols[name] if name in ("kind", "reason") else pd.array(cols[name], dtype="string")
+                         else cols[name] if name in ("kind", "reason") else _string_array(cols[name])
                          for name in names})
+
+
+def _string_array(values: list):
+    """``pd.array(values, dtype="string")``, built by pyarrow from the list of str in one C pass (pandas
+    checks each cell in Python first: ~3x slower on the sentence table); anything else takes pandas' path."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+    except (pa.ArrowException, TypeError, ValueError):
+        return pd.array(values, dtype="string")
 
 
 def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
