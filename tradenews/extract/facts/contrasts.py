@@ -447,19 +447,32 @@ def headline_event_dates(facts: pd.DataFrame, entities: pd.DataFrame | None = No
     heads = facts.loc[(facts["sentence_id"] == 0).to_numpy(), ["article_id", "sentence"]]
     heads = heads[heads["article_id"].astype(str).isin(lead).to_numpy()]
     nouns = {a: _headline_nouns(str(t)) for a, t in zip(heads["article_id"].astype(str).tolist(), heads["sentence"].tolist())}
-    leads: dict[str, list[dict]] = {}
-    for aid, r in lead.items():
-        if aid in nouns:
-            leads.setdefault(r["story_id"], []).append(r)
-    story_nouns = {sid: frozenset().union(*(nouns[r["article_id"]] for r in rs)) for sid, rs in leads.items()}
     dated = dated_heads(records)
-    rows = []
-    for r in records:
+    leads: dict[str, dict[tuple, dict]] = {}
+    for aid, r in sorted(lead.items()):
+        if aid in nouns:  # copies of one lead (same outlet, day, weekday, headline nouns and their dates) once
+            key = (r["outlet_label"], _day_key(r), tuple(sorted((h, tuple(sorted(dated.get((aid, h), ()))))
+                                                             for h in nouns[aid])))
+            leads.setdefault(r["story_id"], {}).setdefault(key, r)
+    story_nouns = {sid: frozenset().union(*(nouns[r["article_id"]] for r in rs.values())) for sid, rs in leads.items()}
+    rows, seen = [], set()
+    for r in sorted(records, key=lambda r: r["article_id"]):
         wanted = story_nouns.get(r["story_id"], ())
         for h in sorted(h for h in str(r["head"] or "").split("|") if h in wanted):
+            key = (r["story_id"], r["outlet_label"], _day_key(r), str(r["sentence"]), h)
+            if key in seen:  # a copy of a statement already compared (big stories of near-copies stay linear)
+                continue
+            seen.add(key)
             if len(dated.get((r["article_id"], h), ())) == 1 and not said_on(r) and attached(r, h):
-                rows += _lead_rows(r, h, leads[r["story_id"]], nouns, dated)
+                rows += _lead_rows(r, h, list(leads[r["story_id"]].values()), nouns, dated)
     return list({row[8:11]: row for row in rows}.values())
+
+
+def _day_key(r: dict) -> tuple:
+    """What makes two weekday facts one statement: the weekday, its reading and the day of publication."""
+    pub = r.get("published")
+    day = None if pub is None or pd.isna(pub) else pd.Timestamp(pub).date()
+    return str(r["value"]).lower(), str(r["norm"]), day
 
 
 def _same_day(a: dict, b: dict) -> bool:
