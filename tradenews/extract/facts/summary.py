@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import pandas as pd
@@ -74,31 +75,58 @@ class _Agreeing:
 
     def __init__(self, facts: pd.DataFrame):
         self.facts = facts
-        self.norms = self.stories = None  # looked up per ``differs`` row (few): no index over every fact
+        self.blocks = None  # (story, norm) -> forms, built at the first ``differs`` row (most tables have none)
+        self.near: dict[tuple[str, str], frozenset[str]] = {}  # near stems per (sentence, value): copies repeat them
+
+    def _index(self) -> None:
+        """Per fact its outlet, key and (sentence, value); per story and norm the distinct ``(first row, outlet,
+        key, (sentence, value))`` of its dates and numbers, in row order (copies of a fact are one form)."""
+        f = self.facts
+        norms = f["norm"].astype(str).tolist()
+        self.outlet = f["outlet_label"].tolist()
+        self.key = list(zip(f["kind"].tolist(), norms, [str(u or "") for u in f["unit"].tolist()]))
+        self.text = list(zip(f["sentence"].astype(str).tolist(), f["value"].astype(str).tolist()))
+        self.story = f["story_id"].astype(str).tolist() if "story_id" in f else [""] * len(f)
+        self.blocks = defaultdict(list)
+        seen: set[tuple] = set()
+        for k, (outlet, key, text, story) in enumerate(zip(self.outlet, self.key, self.text, self.story)):
+            if key[0] in ("date", "number") and (story, outlet, key, text) not in seen:
+                seen.add((story, outlet, key, text))
+                self.blocks[(story, key[1])].append((k, outlet, key, text))
+
+    def _near(self, text: tuple[str, str]) -> frozenset[str]:
+        if text not in self.near:
+            self.near[text] = near_stems(*text)
+        return self.near[text]
 
     def members(self, members: list[int]) -> list[int]:
-        """``members`` and the facts of other outlets of the story that agree with one of them."""
-        f = self.facts
-        outlets = set(f.loc[members, "outlet_label"])
-        story = str(f.at[members[0], "story_id"]) if "story_id" in f else ""
-        norms = {str(f.at[m, "norm"]) for m in members}
-        if self.norms is None:
-            self.norms = f["norm"].astype(str)
-            self.stories = f["story_id"].astype(str).to_numpy() if "story_id" in f else None
-        mask = self.norms.isin(norms).to_numpy()
-        found = f.index[mask & (self.stories == story) if self.stories is not None else mask].tolist()
+        """``members`` and the facts of other outlets of the story that agree with one of them.
+
+        Each outlet adds its first fact (in row order) that agrees with the first member that any of its facts
+        agrees with. Facts are compared once per distinct (key, sentence, value) on each side, not once per
+        copy: a story of n near-copies in many outlets holds a few forms and n copies of each."""
+        if self.blocks is None:
+            self._index()
+        outlets = {self.outlet[m] for m in members}
+        found = sorted(form for norm in {self.key[m][1] for m in members}
+                       for form in self.blocks.get((self.story[members[0]], norm), ()))
+        forms: dict[tuple, dict[str, dict[tuple[str, str], int]]] = defaultdict(dict)  # key -> outlet -> text -> row
+        for i, outlet, key, text in found:
+            if outlet not in outlets:
+                forms[key].setdefault(outlet, {})[text] = i
         added: dict[str, int] = {}
+        seen: set[tuple] = set()
         for m in members:
-            key = (f.at[m, "kind"], str(f.at[m, "norm"]), str(f.at[m, "unit"] or ""))
-            near = None
-            for i in found:
-                outlet = f.at[i, "outlet_label"]
-                if outlet in outlets or outlet in added \
-                        or (f.at[i, "kind"], str(f.at[i, "norm"]), str(f.at[i, "unit"] or "")) != key:
+            if (self.key[m], self.text[m]) in seen or self.key[m] not in forms:
+                continue
+            seen.add((self.key[m], self.text[m]))
+            near = self._near(self.text[m])
+            for outlet, texts in forms[self.key[m]].items():
+                if outlet in added:
                     continue
-                near = near_stems(str(f.at[m, "sentence"]), str(f.at[m, "value"])) if near is None else near
-                if len(near & near_stems(str(f.at[i, "sentence"]), str(f.at[i, "value"]))) >= MIN_SHARED_NEAR:
-                    added[outlet] = i
+                first = next((i for text, i in texts.items() if len(near & self._near(text)) >= MIN_SHARED_NEAR), None)
+                if first is not None:
+                    added[outlet] = first
         return sorted(set(members) | set(added.values()))
 
 
