@@ -261,7 +261,8 @@ def growth_table(rows: list[dict]) -> str:
         for n in sizes:
             r = by_stage[stage][n]
             exp = ""
-            if prev and str(r.get("status", "")).startswith("ok") and str(prev.get("status", "")).startswith("ok") and prev["cpu_s"] > 0 and r["cpu_s"] > 0:
+            if prev and str(r.get("status", "")).startswith("ok") and str(prev.get("status", "")).startswith("ok") \
+                    and prev["cpu_s"] > 0 and r["cpu_s"] > 0:
                 exp = f"{math.log(r['cpu_s'] / prev['cpu_s']) / math.log(n / prev['articles']):.2f}"
             lines.append(f"| {stage} | {n:,} | {r.get('cpu_s', '')} | {r.get('wall_s', '')} | "
                          f"{r.get('peak_rss_mb', '')} | {r.get('rss_before_mb', '')} | "
