@@ -16,6 +16,7 @@ process's peak. A stage over ``--timeout`` seconds is stopped and recorded as su
     python benchmarks/bench_all.py                         # 1k and 10k
     python benchmarks/bench_all.py --sizes 1000 10000 100000
     python benchmarks/bench_all.py --sizes 1000 --stages load quotes match_quotes
+    python benchmarks/bench_all.py --stages load --repeat 5   # the median of 5 runs, and their range
     make bench                                             # the same as the first line
 
 Results: ``benchmarks/results/all.json`` (every run, merged with earlier sizes)
@@ -206,7 +207,22 @@ def _has_taskset() -> bool:
     return which("taskset") is not None
 
 
-def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: float, core: int = 0) -> list[dict]:
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median CPU time (of an odd count; the lower middle of an even one), with the range of all
+    runs: this machine's speed varies by up to +-30 % from minute to minute, so one run is one sample."""
+    ok = sorted((r for r in runs if r.get("status") == "ok"), key=lambda r: r["cpu_s"])
+    if len(runs) == 1 or not ok:
+        return runs[0]
+    row = dict(ok[(len(ok) - 1) // 2])
+    row.update(runs=len(ok), cpu_s_runs=[r["cpu_s"] for r in runs if r.get("status") == "ok"],
+               cpu_s_min=ok[0]["cpu_s"], cpu_s_max=ok[-1]["cpu_s"])
+    if len(ok) < len(runs):
+        row["status"] = f"ok ({len(runs) - len(ok)} of {len(runs)} runs failed)"
+    return row
+
+
+def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: float, core: int = 0,
+             repeat: int = 1) -> list[dict]:
     workdir = scratch / f"n{n}"
     workdir.mkdir(parents=True, exist_ok=True)
     csv_path = workdir / "corpus.csv"
@@ -219,10 +235,12 @@ def run_size(n: int, stages: list[str], timeout: float, scratch: Path, max_gb: f
         if missing:
             row = {"stage": stage, "status": f"skipped: needs {', '.join(missing)}"}
         else:
-            row = _child(stage, csv_path, workdir, timeout, max_gb, core)
+            row = _median_run([_child(stage, csv_path, workdir, timeout, max_gb, core) for _ in range(repeat)])
         row["articles"] = n
-        if row.get("status") == "ok" and row.get("cpu_s"):
+        if str(row.get("status", "")).startswith("ok") and row.get("cpu_s"):
             row["articles_per_cpu_s"] = round(n / row["cpu_s"], 1) if row["cpu_s"] > 0 else None
+            if row.get("runs"):
+                row["articles_per_cpu_s_range"] = [round(n / row["cpu_s_max"], 1), round(n / row["cpu_s_min"], 1)]
         rows.append(row)
         print(json.dumps(row), flush=True)
     return rows
@@ -243,13 +261,25 @@ def growth_table(rows: list[dict]) -> str:
         for n in sizes:
             r = by_stage[stage][n]
             exp = ""
-            if prev and r.get("status") == "ok" and prev.get("status") == "ok" and prev["cpu_s"] > 0 and r["cpu_s"] > 0:
+            if prev and str(r.get("status", "")).startswith("ok") and str(prev.get("status", "")).startswith("ok") \
+                    and prev["cpu_s"] > 0 and r["cpu_s"] > 0:
                 exp = f"{math.log(r['cpu_s'] / prev['cpu_s']) / math.log(n / prev['articles']):.2f}"
             lines.append(f"| {stage} | {n:,} | {r.get('cpu_s', '')} | {r.get('wall_s', '')} | "
                          f"{r.get('peak_rss_mb', '')} | {r.get('rss_before_mb', '')} | "
-                         f"{r.get('articles_per_cpu_s', '') or ''} | {exp} | {r.get('status', '')} |")
+                         f"{_per_second(r)} | {exp} | {r.get('status', '')} |")
             prev = r
     return "\n".join(lines)
+
+
+def _per_second(r: dict) -> str:
+    """Articles per CPU second; of several runs, the median run's and the range: ``1,005 (930-1,120, 3 runs)``."""
+    rate = r.get("articles_per_cpu_s")
+    if not rate:
+        return ""
+    if not r.get("runs"):
+        return f"{rate}"
+    lo, hi = r["articles_per_cpu_s_range"]
+    return f"{rate:,.0f} ({lo:,.0f}-{hi:,.0f}, {r['runs']} runs)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="address-space limit per stage in GB (default 8): a stage over it fails with MemoryError "
                              "instead of exhausting a shared machine")
     parser.add_argument("--core", type=int, default=0, help="the core each stage is pinned to (default 0)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per stage and size, each in a process of its own; the table shows the run of "
+                             "median CPU time and the range (default 1)")
     parser.add_argument("--scratch", default=None, help="folder for corpora and caches (default: a temp folder)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
@@ -279,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(args.scratch) if args.scratch else Path(tempfile.mkdtemp(prefix="tradenews-bench-"))
     rows = []
     for n in args.sizes:
-        rows += run_size(n, args.stages, args.timeout, scratch, args.max_gb, args.core)
+        rows += run_size(n, args.stages, args.timeout, scratch, args.max_gb, args.core, args.repeat)
     RESULTS.mkdir(exist_ok=True)
     store = RESULTS / "all.json"
     old = json.loads(store.read_text("utf-8"))["runs"] if store.exists() else []

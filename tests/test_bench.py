@@ -30,3 +30,14 @@ def test_growth_exponent():
     table = bench.growth_table(rows)
     assert "| load | 10,000 | 100.0 |" in table and "| 2.00 |" in table
     assert "timeout after 60 s" in table
+
+
+def test_repeated_runs_report_the_median_run_and_the_range():
+    runs = [{"stage": "load", "cpu_s": c, "peak_rss_mb": m, "status": "ok"} for c, m in ((12.0, 900), (9.0, 950), (10.0, 1000))]
+    row = bench._median_run(runs + [{"stage": "load", "status": "timeout after 60 s"}])
+    assert row["cpu_s"] == 10.0 and row["peak_rss_mb"] == 1000  # the middle of 9, 10, 12: that run's figures
+    assert (row["cpu_s_min"], row["cpu_s_max"], row["runs"]) == (9.0, 12.0, 3)
+    assert row["status"] == "ok (1 of 4 runs failed)"  # never hidden
+    row.update(articles=10000, articles_per_cpu_s=1000.0, articles_per_cpu_s_range=[833.3, 1111.1], status="ok")
+    assert "| 1,000 (833-1,111, 3 runs) |" in bench.growth_table([row])
+    assert bench._median_run(runs[:1]) == runs[0]  # one run: as it was

@@ -209,8 +209,41 @@ def test_string_columns_built_by_pyarrow_equal_pandas_own(values):
     missing cells included, and anything pyarrow refuses takes pandas' path."""
     from tradenews.ingest import load
 
-    fast = pd.Series(load._string_array(values))
+    fast = pd.Series(pd.arrays.ArrowStringArray(load._column_array("text", values)))
     slow = pd.Series(pd.array(values, dtype="string"))
     pd.testing.assert_series_equal(fast, slow, check_exact=True)
     mixed = values + [3]
-    pd.testing.assert_series_equal(pd.Series(load._string_array(mixed)), pd.Series(pd.array(mixed, dtype="string")))
+    pd.testing.assert_series_equal(pd.Series(pd.arrays.ArrowStringArray(load._column_array("text", mixed))),
+                                   pd.Series(pd.array(mixed, dtype="string")))
+
+
+# --------------------------------------------------------------------------- tables built in chunks
+_CSV_ROWS = [
+    'article_id,outlet,title,text',
+    'a1,AP,First,"WASHINGTON — The talks ended on Friday. “It was tough,” Li said.\n\nA second paragraph."',
+    'a2,Reuters,Second,',  # empty text: skipped
+    'a3,Reuters,Third,"   "',  # whitespace only: skipped
+    'a4,BBC,Fourth,"An ""unclosed quote row',  # a malformed row, then reading resumes on the next line
+    'a5,BBC,Fifth,"Officials met in Kuala Lumpur. They agreed on a truce.\nThe truce lasts 90 days."',
+    'a1,AP,Again,"A duplicate id."',
+    'a6,DW,Sixth,"Prices rose 145% — the highest since 2019. Mr. Smith, of the U.S., disagreed."',
+    'a7,NHK,Seventh,"Short one."',
+]
+
+
+@pytest.mark.filterwarnings("ignore:.*rows skipped:UserWarning")
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_tables_built_in_chunks_equal_tables_built_at_once(tmp_path, monkeypatch, chunk):
+    """Turning the lists into arrays every ``chunk`` articles changes nothing: the same rows, values and
+    dtypes as one conversion at the end, with skipped, malformed and duplicate rows between articles."""
+    from tradenews.ingest import load
+
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(_CSV_ROWS) + "\n", encoding="utf-8")
+    whole = tn.load_corpus(path, errors="collect", progress=False)
+    assert whole.articles["article_id"].tolist() == ["a1", "a5", "a6", "a7"]  # a4's row is malformed
+    assert {"malformed CSV row", "duplicate article_id", "skipped: empty text"} <= set(whole.errors["reason"])
+    monkeypatch.setattr(load, "_CHUNK_ARTICLES", chunk)
+    chunked = tn.load_corpus(path, errors="collect", progress=False)
+    for name in ("articles", "paragraphs", "sentences", "removed", "errors", "files"):
+        pd.testing.assert_frame_equal(getattr(whole, name), getattr(chunked, name), check_exact=True)

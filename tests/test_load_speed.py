@@ -28,6 +28,19 @@ def test_word_counts_over_every_code_point():
     assert word_counts(chunks) == [len(_WORDS.findall(t)) for t in chunks]
 
 
+def test_word_counts_over_every_bmp_code_point():
+    """Texts within the BMP take the vector path (not the one for characters beyond it)."""
+    everything = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    chunks = [everything[i:i + 1021] + "a.b x-y don’t" for i in range(0, len(everything), 1021)]
+    assert word_counts(chunks) == [len(_WORDS.findall(t)) for t in chunks]
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127), max_size=60), max_size=6))
+def test_word_counts_of_ascii_texts_equal_the_regex_count(texts):
+    assert word_counts(texts) == [len(_WORDS.findall(t)) for t in texts]
+
+
 @SETTINGS
 @given(text)
 def test_one_whole_text_test_decides_character_work_for_every_line(raw):

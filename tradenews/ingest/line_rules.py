@@ -187,7 +187,11 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
     if not all(keywords) or any("\n" in kw for kw in keywords):
         return None
     text = "\n".join([line.s for line in lines])
-    low = text.lower()
+    # each line lower-cased on its own (see _legal_lines_in), and an ASCII line's lower-casing is its key,
+    # made already (casefold equals lower on ASCII): a text with curly quotes is then no longer lowered
+    # character by character through Unicode's tables, only its lines that are not ASCII
+    low = text.lower() if text.isascii() else "\n".join([line.key if line.s.isascii() else line.s.lower()
+                                                         for line in lines])
     if len(low) == len(text):  # no line's lower-casing changed its length (lower never shortens one)
         return _legal_lines_in(low, lines, keywords)
     found: set[int] = set()

@@ -97,6 +97,7 @@ def _iter_file(path: Path, *, columns, collector: Collector) -> Iterator[dict]:
         records: Iterable[dict] = _one_file_record(path, text, collector)
     elif suffix == ".csv":
         rows = ((row, "data row", rec) for row, rec in csv_records(text, source, collector))
+        text = None  # held by the reader alone, which lets go of it as it reads
         records = table_articles(rows, source=source, stem=path.stem, columns=columns, collector=collector,
                                  encoding=encoding)
     else:
@@ -268,17 +269,46 @@ def _bmp_classes():
 
 
 def _count_batch(texts: list[str]) -> list[int]:
+    """Words per text: +1 where a run of word characters starts, -1 at a joiner between two word characters,
+    summed per text. Characters are classed by vector comparisons (ASCII) and the table of
+    :func:`_bmp_classes` only for the few others; a text beyond the BMP takes :func:`_count_batch_astral`."""
     import numpy as np
 
-    joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
-    units = joined.encode("utf-16-le", "surrogatepass")
-    if len(units) == 2 * len(joined):  # no character beyond the BMP: one 16-bit unit per character
-        cls = _bmp_classes()[np.frombuffer(units, dtype=np.uint16)]
+    joined = "\n".join(texts) + "\n"  # a line break is neither a word character nor a joiner
+    if joined.isascii():
+        codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
     else:
-        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        cls = _bmp_classes()[np.minimum(codes, 0xFFFF)]  # U+FFFF is class 0
-        astral = np.flatnonzero(codes > 0xFFFF)
-        cls[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
+        units = joined.encode("utf-16-le", "surrogatepass")
+        if len(units) != 2 * len(joined):  # a character beyond the BMP takes two 16-bit units
+            return _count_batch_astral(texts)
+        codes = np.frombuffer(units, dtype=np.uint16)
+    folded = codes | 32  # ASCII letters to lower case (no other code below 128 lands on a-z)
+    word = (folded >= 97) & (folded <= 122)
+    word |= (codes >= 48) & (codes <= 57)
+    word |= codes == 95
+    joiner = (codes == 39) | (codes == 45) | (codes == 46)
+    wide = np.flatnonzero(codes >= 128)
+    if len(wide):
+        cls = _bmp_classes()[codes[wide]]
+        word[wide] = cls == 1
+        joiner[wide] = cls == 2
+    steps = np.empty(len(codes), dtype=np.int8)
+    steps[0] = word[0]
+    np.greater(word[1:], word[:-1], out=steps[1:].view(np.bool_))  # a run of word characters starts
+    steps[1:-1] -= joiner[1:-1] & word[:-2] & word[2:]  # a joiner links two runs into one word
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    begins = np.cumsum(lengths + 1) - (lengths + 1)  # every text's slice holds its line break: none is empty
+    return np.add.reduceat(steps, begins, dtype=np.int64).tolist() if len(texts) else []
+
+
+def _count_batch_astral(texts: list[str]) -> list[int]:
+    import numpy as np
+
+    joined = "\n".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _bmp_classes()[np.minimum(codes, 0xFFFF)]  # U+FFFF is class 0
+    astral = np.flatnonzero(codes > 0xFFFF)
+    cls[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
     word = cls == 1
     starts = np.flatnonzero(word[1:] > word[:-1]) + 1
     if len(word) and word[0]:
@@ -298,15 +328,61 @@ _SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end"
 _REMOVED_COLUMNS = ["article_id", "start", "end", "text", "reason", "replacement"]
 
 
+_INT_COLUMNS = ("paragraph_id", "sentence_id", "start", "end")
+
+#: Articles per chunk: the tables' Python lists are turned into arrays every so many articles, so a big corpus
+#: never holds all its sentences as Python strings and ints at once (about 4x the arrays' size).
+_CHUNK_ARTICLES = 2000
+#: The article fields kept as arrays per chunk (the long texts); the rest stay in the article dicts.
+_ARTICLE_TEXTS = ("text", "raw_text")
+
+
 class _Tables:
     """The corpus tables as lists per column, extended article by article (a DataFrame is built
-    once from columns: no tuple per row, no row-wise conversion)."""
+    once from columns: no tuple per row, no row-wise conversion). Every ``_CHUNK_ARTICLES`` articles
+    the lists become arrays (:meth:`flush`): strings in Arrow, integers in numpy; the arrays of all
+    chunks are joined once at the end, so the result is the same for every chunk size."""
 
-    def __init__(self):
+    def __init__(self, chunk: int | None = None):
+        self.chunk = chunk or _CHUNK_ARTICLES
+        self.n_articles = 0
         self.articles: list[dict] = []
+        self.texts = {c: [] for c in _ARTICLE_TEXTS}
         self.paragraphs = {c: [] for c in _PARAGRAPH_COLUMNS}
         self.sentences = {c: [] for c in _SENTENCE_COLUMNS}
         self.removed = {c: [] for c in _REMOVED_COLUMNS}
+        self._pending = 0
+        self.n_words: list[int] = []
+        self._arrays: dict[str, dict[str, list]] = {"texts": {}, "paragraphs": {}, "sentences": {}, "removed": {}}
+
+    def flush(self) -> None:
+        """Turn the lists gathered since the last flush into arrays (``kind`` and ``reason``, a few
+        distinct interned strings, stay lists: they become categories at the end)."""
+        self.n_words.extend(word_counts(self.texts["text"]))
+        for name in self._arrays:
+            cols = getattr(self, name)
+            done = self._arrays[name]
+            for col, values in cols.items():
+                if col in ("kind", "reason"):
+                    continue
+                done.setdefault(col, []).append(_column_array(col, values))
+                cols[col] = []
+        self._pending = 0
+
+    def column(self, table: str, col: str):
+        """One column of all chunks joined: an Arrow array (strings) or a numpy array (integers)."""
+        cols = getattr(self, table)
+        if col in ("kind", "reason"):
+            return cols[col]
+        self.flush() if cols[col] else None
+        parts = self._arrays[table].pop(col, [])
+        if col in _INT_COLUMNS:
+            import numpy as np
+
+            return np.concatenate(parts) if parts else np.array([], dtype=np.int64)
+        import pyarrow as pa
+
+        return pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string())
 
     def add(self, art: dict, norm) -> None:
         article_id, raw, text = art["article_id"], art["raw_text"], art["text"]
@@ -346,7 +422,31 @@ class _Tables:
             sen["text"].extend(map(text.__getitem__, map(slice, starts, ends)))
         art["n_sentences"] = len(spans)
         art["n_paragraphs"] = n
+        for col in _ARTICLE_TEXTS:
+            self.texts[col].append(art.pop(col))
         self.articles.append(art)
+        self.n_articles += 1
+        self._pending += 1
+        if self._pending >= self.chunk:
+            self.flush()
+
+
+def _column_array(col: str, values: list):
+    """A column's values as an array: int64 in numpy, or strings in Arrow (``large_string``, as pandas'
+    ``"string"`` dtype stores them; a None stays a null)."""
+    if col in _INT_COLUMNS:
+        import numpy as np
+
+        return np.array(values, dtype=np.int64)
+    import pyarrow as pa
+
+    try:
+        return pa.array(values, type=pa.large_string())
+    except (pa.ArrowException, TypeError, ValueError):  # not all str or None: pandas' own conversion
+        import pandas as pd
+
+        found = pa.array(pd.array(values, dtype="string"), type=pa.large_string())
+        return found.combine_chunks() if isinstance(found, pa.ChunkedArray) else found
 
 
 # --------------------------------------------------------------------------- the corpus
@@ -407,7 +507,7 @@ def load_corpus(source: str | Path | Any | None = None, *, columns: dict[str, st
     finally:
         if collect:
             gc.enable()
-    _warn(collector, len(tables.articles), source)
+    _warn(collector, tables.n_articles, source)
     return _frames(tables, collector.rows, files)
 
 
@@ -444,42 +544,41 @@ def _warn(collector: Collector, n_articles: int, source: Any) -> None:
                        detail=f"{collector.count('error')} errors, {collector.count('skipped')} skipped")
 
 
-_INT_COLUMNS = ("paragraph_id", "sentence_id", "start", "end")
+def _typed_table(tables: "_Tables", table: str, names: list[str]):
+    """A table from its columns' arrays (strings in Arrow, int64 in numpy; the categorical columns are
+    made by the caller), each converted once to its final dtype, not to object arrays first."""
+    import pandas as pd
+
+    cols = {name: tables.column(table, name) for name in names}
+    if not len(cols["article_id"]):
+        return pd.DataFrame([], columns=names)
+    return pd.DataFrame({name: _series_values(values) for name, values in cols.items()})
 
 
-def _typed_table(cols: dict, names: list[str]):
-    """A table from per-column lists, each converted once to its final dtype (string, int64; the
-    categorical columns are made by the caller), not to object arrays first."""
+def _series_values(values):
+    """A column for pandas: an Arrow string array as pandas' ``"string"`` array (no copy), else as it is."""
     import numpy as np
     import pandas as pd
 
-    if not cols["article_id"]:
-        return pd.DataFrame([], columns=names)
-    return pd.DataFrame({name: np.array(cols[name], dtype=np.int64) if name in _INT_COLUMNS
-                         else cols[name] if name in ("kind", "reason") else _string_array(cols[name])
-                         for name in names})
-
-
-def _string_array(values: list):
-    """``pd.array(values, dtype="string")``, built by pyarrow from the list of str in one C pass (pandas
-    checks each cell in Python first: ~3x slower on the sentence table); anything else takes pandas' path."""
-    import pandas as pd
-    import pyarrow as pa
-
-    try:
-        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
-    except (pa.ArrowException, TypeError, ValueError):
-        return pd.array(values, dtype="string")
+    if isinstance(values, (list, np.ndarray)):
+        return values
+    return pd.arrays.ArrowStringArray(values)
 
 
 def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     import pandas as pd
 
-    art = pd.DataFrame(tables.articles, columns=[c for c in ARTICLE_COLUMNS if c != "outlet_label"])
-    art["n_words"] = word_counts([a["text"] for a in tables.articles])
+    texts = {col: tables.column("texts", col) for col in _ARTICLE_TEXTS}
+    art = pd.DataFrame(tables.articles, columns=[c for c in ARTICLE_COLUMNS if c not in ("outlet_label",)
+                                                 + _ARTICLE_TEXTS])
+    tables.articles.clear()
+    for col in _ARTICLE_TEXTS:  # in their places among the columns
+        art.insert([c for c in ARTICLE_COLUMNS if c != "outlet_label"].index(col), col,
+                   pd.arrays.ArrowStringArray(texts[col]))
+    art["n_words"] = tables.n_words
     art["outlet"] = metadata.fold_outlets(art["outlet"].tolist())
     for col in ("article_id", "title", "byline", "published_zone", "published_precision", "dateline", "url",
-                "text", "raw_text", "source", "encoding"):
+                "source", "encoding"):
         art[col] = art[col].astype("string")
     art["outlet"] = art["outlet"].astype("category")
     for col in ("published", "updated"):
@@ -489,9 +588,8 @@ def _frames(tables: _Tables, errors: list[dict], files: list) -> Corpus:
     art["row"] = art["row"].astype("Int64")
     art.insert(2, "outlet_label", pd.Series(outlet_labels(art["article_id"], art["outlet"].astype(object)),
                                             index=art.index, dtype="string"))
-    para, sent, rem = (_typed_table(cols, names) for cols, names in (
-        (tables.paragraphs, _PARAGRAPH_COLUMNS), (tables.sentences, _SENTENCE_COLUMNS),
-        (tables.removed, _REMOVED_COLUMNS)))
+    para, sent, rem = (_typed_table(tables, table, names) for table, names in (
+        ("paragraphs", _PARAGRAPH_COLUMNS), ("sentences", _SENTENCE_COLUMNS), ("removed", _REMOVED_COLUMNS)))
     err = pd.DataFrame(errors, columns=Collector.COLUMNS)
     para["kind"] = para["kind"].astype("category")
     rem["reason"] = rem["reason"].astype("category")

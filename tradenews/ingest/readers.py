@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Iterator
 
@@ -227,17 +228,22 @@ def _lines(text: str) -> list[str]:
 
 def csv_records(text: str, source: str, collector: Collector) -> Iterator[tuple[int, dict]]:
     """Yield ``(data row, record)``; a malformed row (an unclosed quote included) is an error and
-    reading resumes on the line after the one it started on."""
+    reading resumes on the line after the one it started on.
+
+    The lines a record was read from are let go once it is yielded (only a malformed row's lines are
+    read again), so the text's lines are not all held until the last row."""
     lines = _lines(text)
+    del text  # the caller lets go of it too: a big export is then held once, as lines, and shrinks
     header_reader = csv.reader(lines[:1])
     try:
         header = _header(next(header_reader), source, collector)
     except (StopIteration, csv.Error) as exc:
         collector.error("malformed CSV header", source=source, detail=str(exc), exc=exc)
         return
+    lines[0] = None
     width, pos, data_row = len(header), 1, 0
     while pos < len(lines):
-        reader = csv.reader(iter(lines[pos:]), strict=True)
+        reader = csv.reader(islice(lines, pos, None), strict=True)
         consumed = 0
         while True:
             start = pos + consumed
@@ -253,6 +259,7 @@ def csv_records(text: str, source: str, collector: Collector) -> Iterator[tuple[
                 pos = start + 1
                 break
             consumed = reader.line_num
+            lines[start:pos + consumed] = repeat(None, pos + consumed - start)  # read: no longer needed
             if not values or not any(v.strip() for v in values):
                 continue
             data_row += 1
