@@ -79,6 +79,14 @@ def test_planted_disagreement_found_in_a_big_story_of_near_copies(wire):
         assert found["n_outlets"].iloc[0] >= planted["outlet_label"].nunique()
 
 
+def test_the_story_of_near_copies_holds_one_disagreement(wire):
+    """The wire report holds one disagreement, the planted 47 / 74. "The mayor will meet protest leaders on
+    Monday" (a day to come) in one copy's shuffled lead is not the day of the arrests "on Friday" (gone by) in
+    another: the weekday rule once gave one row per pair of such copies (116 and 637 rows here)."""
+    for _, discrepancies in wire:
+        assert len(discrepancies) == 1 and len(_arrests(discrepancies)) == 1, discrepancies["notes"].unique()[:3]
+
+
 def test_every_copy_of_a_value_is_listed(wire):
     """The sparse pairs of a big block still reach every outlet that states the value."""
     table, discrepancies = wire[1]

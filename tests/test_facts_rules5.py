@@ -202,6 +202,40 @@ def test_the_same_day_twice_is_not_flagged():
     assert rows[rows["kind"] == "date"].empty
 
 
+_DEBATE_LEAD = ("Brandt and Kohl clash in fierce mayoral debate\nIn a bruising exchange, Mayor Ilse Brandt wasted no "
+                "time Thursday attacking her rival.\n" + _FILLER)
+_DEBATE_BODY = "Brandt wins on points\n" + _FILLER + "The mayoral debate on Tuesday was meant to reset her campaign."
+
+
+def test_copies_of_one_headline_day_disagreement_are_one_row():
+    # published Friday 8 March 2019: outlets L1, L2 lead with Thursday (7 March), T1, T2 write "the debate on
+    # Tuesday" (5 March), each printed k times: one row listing the four outlets (it was one row per pair: 4)
+    for k in (1, 3):
+        arts = pd.DataFrame([{"article_id": f"{o}-{i}", "outlet": o, "published": pd.Timestamp("2019-03-08", tz="UTC"),
+                              "text": _DEBATE_LEAD if o[0] == "L" else _DEBATE_BODY}
+                             for i in range(k) for o in ("L1", "L2", "T1", "T2")])
+        found = facts.fact_discrepancies(arts, stories=pd.DataFrame({"article_id": arts["article_id"], "story_id": "s"}))
+        assert found.loc[found["kind"] == "date", ["status", "n_outlets", "values", "notes"]].values.tolist() == [[
+            "differs", 4, "L1: Thursday | L2: Thursday | T1: Tuesday | T2: Tuesday",
+            "the debat of both headlines: Thursday (2019-03-07) vs Tuesday (2019-03-05)"]]
+
+
+def test_a_day_to_come_is_not_set_against_a_day_gone_by():
+    # published Saturday 16 November 2024: the lead dates a meeting still to come (Monday 18th), the other
+    # outlet the arrests of the headline (Friday 15th): two events
+    head = "Police arrest 47 protesters after the march\n"
+    rows = _differs({"X": head + "The mayor will meet protest leaders on Monday, her office said.\n" + _FILLER,
+                     "Y": head + _FILLER + "Police arrested 47 protesters on Friday night after the march."},
+                    published="2024-11-16")
+    assert rows[rows["kind"] == "date"].empty
+    # two days to come still differ (published Friday 8 March 2019: Tuesday 12th, Wednesday 13th)
+    rows = _differs({
+        "X": "Brandt and Kohl to meet in mayoral debate\nMayor Ilse Brandt will face her rival on Tuesday in a "
+             "televised showdown.\n" + _FILLER,
+        "Y": "Brandt prepares\n" + _FILLER + "The mayoral debate on Wednesday will be televised."})
+    assert rows.loc[rows["kind"] == "date", ["value_a", "value_b"]].values.tolist() == [["Tuesday", "Wednesday"]]
+
+
 # --------------------------------------------------------------------------- relative periods of one act
 def test_one_departure_dated_by_two_periods_differs():
     # published Wednesday 30 January 2013: "earlier this month" is January 2013, "last year" is 2012

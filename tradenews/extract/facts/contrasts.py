@@ -429,7 +429,9 @@ def headline_event_dates(facts: pd.DataFrame, entities: pd.DataFrame | None = No
     next to a verb of saying; the other date is attached to a noun of the lead's headline
     (:func:`~.rules.attached`), and each article dates that noun with one weekday at most. The two articles
     are published on one day and name two different weekdays (one weekday read against two publication
-    days is not a disagreement)."""
+    days is not a disagreement) on one side of it: a day to come ("will meet protest leaders on *Monday*")
+    and one gone by ("arrested ... on *Friday*") date two events. One row per story and noun lists every
+    outlet whose lead or statement dates the noun with one of the days (near-copies: one row, not one per pair)."""
     if "story_id" not in facts:
         return []
     dates = facts.loc[(facts["kind"] == "date").to_numpy(), ["article_id", "outlet_label", "sentence_id", "start", "kind", "value",
@@ -455,7 +457,9 @@ def headline_event_dates(facts: pd.DataFrame, entities: pd.DataFrame | None = No
                                                              for h in nouns[aid])))
             leads.setdefault(r["story_id"], {}).setdefault(key, r)
     story_nouns = {sid: frozenset().union(*(nouns[r["article_id"]] for r in rs.values())) for sid, rs in leads.items()}
-    rows, seen = [], set()
+    found: dict[tuple, list] = {}  # (story, noun) -> [(lead side, statement side, lead's day, statement's day)]
+    stated: dict[tuple, list] = {}  # (story, noun) -> [(side, day)] of every statement dating the noun
+    seen = set()
     for r in sorted(records, key=lambda r: r["article_id"]):
         wanted = story_nouns.get(r["story_id"], ())
         for h in sorted(h for h in str(r["head"] or "").split("|") if h in wanted):
@@ -464,8 +468,16 @@ def headline_event_dates(facts: pd.DataFrame, entities: pd.DataFrame | None = No
                 continue
             seen.add(key)
             if len(dated.get((r["article_id"], h), ())) == 1 and not said_on(r) and attached(r, h):
-                rows += _lead_rows(r, h, list(leads[r["story_id"]].values()), nouns, dated)
-    return list({row[8:11]: row for row in rows}.values())
+                stated.setdefault((r["story_id"], h), []).append((_side(r), resolve_date(r)))
+                found.setdefault((r["story_id"], h), []).extend(_lead_pairs(r, h, list(leads[r["story_id"]].values()),
+                                                                            nouns, dated))
+    return [_headline_row(sid, h, pairs, stated[(sid, h)] + [(_side(r), resolve_date(r)) for r in leads[sid].values()
+                                                            if _dates_noun(r, h, nouns, dated)])
+            for (sid, h), pairs in sorted(found.items()) if pairs]
+
+
+def _side(r: dict) -> Side:
+    return Side(str(r["outlet_label"]), r["article_id"], str(r["value"]), str(r["sentence"]))
 
 
 def _day_key(r: dict) -> tuple:
@@ -482,22 +494,41 @@ def _same_day(a: dict, b: dict) -> bool:
         pd.Timestamp(pa).date() == pd.Timestamp(pb).date()
 
 
-def _lead_rows(fact: dict, head: str, leads: list[dict], nouns: dict, dated: dict) -> list[tuple]:
+def _dates_noun(lead: dict, head: str, nouns: dict, dated: dict) -> bool:
+    """The lead's headline names ``head``, and the article dates that noun with the lead's weekday alone."""
+    aid = lead["article_id"]
+    return head in nouns.get(aid, ()) and dated.get((aid, head), {lead["norm"]}) == {lead["norm"]}
+
+
+def _lead_pairs(fact: dict, head: str, leads: list[dict], nouns: dict, dated: dict) -> list[tuple]:
+    """``(lead side, statement side, lead's day, statement's day)`` of the leads of other outlets that date
+    ``head`` on another day than ``fact`` does, on the same side of their one day of publication."""
     out = []
     for other in leads:
-        aid = other["article_id"]
-        if other["outlet_label"] == fact["outlet_label"] \
-                or head not in nouns.get(aid, ()) or dated.get((aid, head), {other["norm"]}) != {other["norm"]}:
+        if other["outlet_label"] == fact["outlet_label"] or not _dates_noun(other, head, nouns, dated):
             continue
         if str(other["value"]).lower() == str(fact["value"]).lower() or not _same_day(other, fact):
             continue  # one weekday resolved against two publication days is not two days of one event
         day_a, day_b = resolve_date(other), resolve_date(fact)
         if day_a is None or day_b is None or day_a == day_b:
             continue
-        sides = [Side(str(f["outlet_label"]), f["article_id"], str(f["value"]), str(f["sentence"])) for f in (other, fact)]
-        note = f"the {head} of both headlines: {other['value']} ({day_a.date()}) vs {fact['value']} ({day_b.date()})"
-        out.append(_row(f"day of the {head}", "date", note, sides, str(fact["story_id"]), "headline"))
+        if min(day_a, day_b) < pd.Timestamp(fact["published"]).normalize() < max(day_a, day_b):
+            continue  # one event still to come, one gone by: two events
+        out.append((_side(other), _side(fact), day_a, day_b))
     return out
+
+
+def _headline_row(story: str, head: str, pairs: list[tuple], stated: list[tuple]) -> tuple:
+    """The row of one noun of a story: the first pair is its example; every side of ``pairs`` and of ``stated``
+    (statements and leads dating the noun) whose day is one of the pairs' days is listed."""
+    a, b, day_a, day_b = pairs[0]
+    days = {d for p in pairs for d in p[2:]}
+    sides = [s for p in pairs for s in p[:2]] + [s for s, d in stated if d in days]
+    more = sorted({(d, s.value) for p in pairs for s, d in zip(p[:2], p[2:])} - {(day_a, a.value), (day_b, b.value)})
+    note = f"the {head} of both headlines: {a.value} ({day_a.date()}) vs {b.value} ({day_b.date()})" \
+        + "".join(f", {v} ({d.date()})" for d, v in more)
+    return _row(f"day of the {head}", "date", note, list({(s.article, s.value): s for s in sides}.values()), story,
+                "headline", example=(a, b))
 
 
 # --------------------------------------------------------------------------- "quit earlier this month" / "left last year"
