@@ -28,10 +28,13 @@ from basil_facts import BASIL, grown  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 _PEAK = """
+import ctypes
+import gc
 import os
 import sys
 import traceback
 import pandas as pd
+import pyarrow as pa
 import tradenews as tn
 
 def status(key):
@@ -39,6 +42,12 @@ def status(key):
         return next(int(line.split()[1]) for line in fh if line.startswith(key))
 
 def added(call):
+    # Memory freed before the call and kept by the allocators would be reused by the call unseen, by an
+    # amount that depends on what ran before (the loader's lists, say): give it back to the system first,
+    # so that what the call adds to the resident memory is what it needs.
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    pa.default_memory_pool().release_unused()  # Arrow's own allocator (the tables' strings) likewise
     with open("/proc/self/clear_refs", "w") as fh:  # start the peak (VmHWM) again from here: loading and
         fh.write("5")                               # entities must not set the peak the call is judged by
     before = status("VmRSS")

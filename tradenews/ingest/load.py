@@ -379,9 +379,11 @@ class _Tables:
         if col in _INT_COLUMNS:
             import numpy as np
 
-            return np.concatenate(parts) if parts else np.array([], dtype=np.int64)
+            return parts[0] if len(parts) == 1 else np.concatenate(parts) if parts else np.array([], dtype=np.int64)
         import pyarrow as pa
 
+        if len(parts) == 1:  # one chunk (most corpora): no copy
+            return parts[0]
         return pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string())
 
     def add(self, art: dict, norm) -> None:
