@@ -374,7 +374,8 @@ class _Tables:
         cols = getattr(self, table)
         if col in ("kind", "reason"):
             return cols[col]
-        self.flush() if cols[col] else None
+        if cols[col]:  # rows added since the last flush
+            self.flush()
         parts = self._arrays[table].pop(col, [])
         if col in _INT_COLUMNS:
             import numpy as np
