@@ -269,46 +269,17 @@ def _bmp_classes():
 
 
 def _count_batch(texts: list[str]) -> list[int]:
-    """Words per text: +1 where a run of word characters starts, -1 at a joiner between two word characters,
-    summed per text. Characters are classed by vector comparisons (ASCII) and the table of
-    :func:`_bmp_classes` only for the few others; a text beyond the BMP takes :func:`_count_batch_astral`."""
     import numpy as np
 
-    joined = "\n".join(texts) + "\n"  # a line break is neither a word character nor a joiner
-    if joined.isascii():
-        codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+    joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
+    units = joined.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(joined):  # no character beyond the BMP: one 16-bit unit per character
+        cls = _bmp_classes()[np.frombuffer(units, dtype=np.uint16)]
     else:
-        units = joined.encode("utf-16-le", "surrogatepass")
-        if len(units) != 2 * len(joined):  # a character beyond the BMP takes two 16-bit units
-            return _count_batch_astral(texts)
-        codes = np.frombuffer(units, dtype=np.uint16)
-    folded = codes | 32  # ASCII letters to lower case (no other code below 128 lands on a-z)
-    word = (folded >= 97) & (folded <= 122)
-    word |= (codes >= 48) & (codes <= 57)
-    word |= codes == 95
-    joiner = (codes == 39) | (codes == 45) | (codes == 46)
-    wide = np.flatnonzero(codes >= 128)
-    if len(wide):
-        cls = _bmp_classes()[codes[wide]]
-        word[wide] = cls == 1
-        joiner[wide] = cls == 2
-    steps = np.empty(len(codes), dtype=np.int8)
-    steps[0] = word[0]
-    np.greater(word[1:], word[:-1], out=steps[1:].view(np.bool_))  # a run of word characters starts
-    steps[1:-1] -= joiner[1:-1] & word[:-2] & word[2:]  # a joiner links two runs into one word
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    begins = np.cumsum(lengths + 1) - (lengths + 1)  # every text's slice holds its line break: none is empty
-    return np.add.reduceat(steps, begins, dtype=np.int64).tolist() if len(texts) else []
-
-
-def _count_batch_astral(texts: list[str]) -> list[int]:
-    import numpy as np
-
-    joined = "\n".join(texts)
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _bmp_classes()[np.minimum(codes, 0xFFFF)]  # U+FFFF is class 0
-    astral = np.flatnonzero(codes > 0xFFFF)
-    cls[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = _bmp_classes()[np.minimum(codes, 0xFFFF)]  # U+FFFF is class 0
+        astral = np.flatnonzero(codes > 0xFFFF)
+        cls[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
     word = cls == 1
     starts = np.flatnonzero(word[1:] > word[:-1]) + 1
     if len(word) and word[0]:
