@@ -166,10 +166,14 @@ def run_stage(stage: str, csv_path: Path, workdir: Path) -> dict:
             small.write_text("article_id,text\na,Warm-up text. It says little. The caf\u00c3\u00a9\u200b opened.\n",
                              encoding="utf-8")
             tn.load_corpus(small, progress=False)
+    from reference import reference_seconds  # this machine's speed just before and just after the stage
+
+    ref_before = reference_seconds()
     rss0 = _rss_mb()
     c0, w0 = time.process_time(), time.perf_counter()
     result = _call(stage, inputs, csv_path, workdir)
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    ref_after = reference_seconds()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if leaves:
         with open(workdir / f"{leaves}.pkl", "wb") as f:
@@ -178,7 +182,7 @@ def run_stage(stage: str, csv_path: Path, workdir: Path) -> dict:
     if stage == "load":
         n_rows = len(result.articles)
     return {"stage": stage, "cpu_s": round(cpu, 2), "wall_s": round(wall, 2), "rss_before_mb": round(rss0),
-            "peak_rss_mb": round(peak), "rows": n_rows}
+            "peak_rss_mb": round(peak), "rows": n_rows, "reference_s": [round(ref_before, 3), round(ref_after, 3)]}
 
 
 # --------------------------------------------------------------------------- driver
@@ -215,6 +219,7 @@ def _median_run(runs: list[dict]) -> dict:
         return runs[0]
     row = dict(ok[(len(ok) - 1) // 2])
     row.update(runs=len(ok), cpu_s_runs=[r["cpu_s"] for r in runs if r.get("status") == "ok"],
+               reference_s_runs=[r.get("reference_s") for r in runs if r.get("status") == "ok"],
                cpu_s_min=ok[0]["cpu_s"], cpu_s_max=ok[-1]["cpu_s"])
     if len(ok) < len(runs):
         row["status"] = f"ok ({len(runs) - len(ok)} of {len(runs)} runs failed)"
@@ -253,8 +258,9 @@ def growth_table(rows: list[dict]) -> str:
     by_stage: dict[str, dict[int, dict]] = {}
     for r in rows:
         by_stage.setdefault(r["stage"], {})[r["articles"]] = r
-    lines = ["| stage | articles | CPU s | wall s | peak RSS MB | RSS before MB | articles/CPU s | growth exponent | status |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = ["| stage | articles | CPU s | wall s | peak RSS MB | RSS before MB | articles/CPU s | growth exponent | status "
+             "| reference CPU s before, after |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
     for stage in STAGES:
         sizes = sorted(by_stage.get(stage, {}))
         prev = None
@@ -266,9 +272,15 @@ def growth_table(rows: list[dict]) -> str:
                 exp = f"{math.log(r['cpu_s'] / prev['cpu_s']) / math.log(n / prev['articles']):.2f}"
             lines.append(f"| {stage} | {n:,} | {r.get('cpu_s', '')} | {r.get('wall_s', '')} | "
                          f"{r.get('peak_rss_mb', '')} | {r.get('rss_before_mb', '')} | "
-                         f"{_per_second(r)} | {exp} | {r.get('status', '')} |")
+                         f"{_per_second(r)} | {exp} | {r.get('status', '')} | {_reference(r)} |")
             prev = r
     return "\n".join(lines)
+
+
+def _reference(r: dict) -> str:
+    """The machine-speed reference (``benchmarks/reference.py``) of the run shown, before and after it."""
+    ref = r.get("reference_s")
+    return f"{ref[0]:.3f}, {ref[1]:.3f}" if ref else ""
 
 
 def _per_second(r: dict) -> str:
@@ -325,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     table = growth_table(merged)
     head = (f"# All analyses on real text ({info['data']}), one core, {info['machine']}, Python {info['python']}\n\n"
             "CPU seconds by `time.process_time()` in a process of its own per stage; peak RSS is that process's "
-            "peak (it includes the corpus and inputs it loaded, shown as RSS before).\n\n")
+            "peak (it includes the corpus and inputs it loaded, shown as RSS before). The reference is the CPU time "
+            "of a fixed workload (`benchmarks/reference.py`) in the same process just before and after the stage: "
+            "this virtual machine runs it in 0.16-0.28 s depending on the host's load, and a stage slows with it.\n\n")
     (RESULTS / "all.md").write_text(head + table + "\n", encoding="utf-8")
     print(table)
     return 0

@@ -41,3 +41,30 @@ def test_repeated_runs_report_the_median_run_and_the_range():
     row.update(articles=10000, articles_per_cpu_s=1000.0, articles_per_cpu_s_range=[833.3, 1111.1], status="ok")
     assert "| 1,000 (833-1,111, 3 runs) |" in bench.growth_table([row])
     assert bench._median_run(runs[:1]) == runs[0]  # one run: as it was
+
+
+def _reference_module():
+    spec = importlib.util.spec_from_file_location("reference", ROOT / "benchmarks" / "reference.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_machine_speed_reference_does_the_same_work_every_time():
+    ref = _reference_module()
+    small = ref.reference_work(n_lines=200)
+    assert small == ref.reference_work(n_lines=200)  # seeded: the same text, counts and checksum
+    assert small != ref.reference_work(n_lines=200, seed=1)  # the checksum does depend on the work done
+    assert small != ref.reference_work(n_lines=201)
+    assert ref.reference_seconds.__module__ == "reference" and "tradenews" not in ref.__dict__
+
+
+def test_the_table_shows_each_runs_machine_speed():
+    runs = [{"stage": "load", "cpu_s": c, "peak_rss_mb": 900, "status": "ok", "reference_s": r}
+            for c, r in ((12.0, [0.31, 0.3]), (9.0, [0.2, 0.19]), (10.0, [0.21, 0.25]))]
+    row = bench._median_run(runs)
+    assert row["reference_s"] == [0.21, 0.25] and row["reference_s_runs"] == [[0.31, 0.3], [0.2, 0.19], [0.21, 0.25]]
+    row.update(articles=10000, articles_per_cpu_s=1000.0, articles_per_cpu_s_range=[833.3, 1111.1])
+    assert "| 0.210, 0.250 |" in bench.growth_table([row])
+    old = {"stage": "load", "articles": 1000, "cpu_s": 1.0, "status": "ok"}  # a row measured before the reference
+    assert bench.growth_table([old]).splitlines()[-1].endswith("|  |")
