@@ -364,8 +364,8 @@ def article_candidates(aid: str, text: str, sentence_starts: list[int], lex: Ent
     """:func:`candidates`, and the article's words written with a lower-case first letter.
 
     ``strings``: a dict shared by the articles of a corpus; each mention's strings (its text and the
-    words around it) are replaced by the first equal string in it, so that a corpus's candidates
-    hold one copy of "said" or "Trump", not one per mention.
+    words around it) and offsets are replaced by the first equal value in it, so that a corpus's
+    candidates hold one copy of "said", "Trump" or 1200, not one per mention.
     """
     toks = _Tokens(text)
     words, starts = toks.words, toks.starts
@@ -391,5 +391,6 @@ def article_candidates(aid: str, text: str, sentence_starts: list[int], lex: Ent
 def _share(mentions: list[Mention], strings: dict) -> None:
     one = strings.setdefault
     for m in mentions:
-        m.text, m.after = one(m.text, m.text), one(m.after, m.after)
-        m.prev_word, m.prev2, m.next_word = one(m.prev_word, m.prev_word), one(m.prev2, m.prev2), one(m.next_word, m.next_word)
+        m.start, m.end, m.text = one(m.start, m.start), one(m.end, m.end), one(m.text, m.text)
+        m.after, m.prev_word = one(m.after, m.after), one(m.prev_word, m.prev_word)
+        m.prev2, m.next_word = one(m.prev2, m.prev2), one(m.next_word, m.next_word)
