@@ -32,16 +32,16 @@ import gc
 import re
 from bisect import insort
 from contextlib import contextmanager
-from operator import attrgetter
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
 
 from tradenews.extract.entity_candidates import ACRONYM, EntityCandidates, Mention, article_candidates
-from tradenews.extract.entity_people import SPEECH_VERBS, corpus_types, resolve_people, surnames
 from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
+from tradenews.extract.entity_people import SPEECH_VERBS, corpus_types, resolve_people, surnames
 from tradenews.extract.entity_stats import EntityStatistics, hyphen_parts
 from tradenews.extract.entity_table import MentionTable
 from tradenews.ingest.frames import frames
