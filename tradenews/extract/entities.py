@@ -33,6 +33,7 @@ import re
 from bisect import insort
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -40,7 +41,9 @@ import pandas as pd
 
 from tradenews.extract.entity_candidates import ACRONYM, EntityCandidates, Mention, article_candidates
 from tradenews.extract.entity_lexicon import EntityLexicon, entity_lexicon, read_gazetteer
+from tradenews.extract.entity_people import SPEECH_VERBS, corpus_types, resolve_people, surnames
 from tradenews.extract.entity_stats import EntityStatistics, hyphen_parts
+from tradenews.extract.entity_table import MentionTable
 from tradenews.ingest.frames import frames
 
 __all__ = ["extract_entities", "entity_statistics", "entity_candidates", "EntityCandidates", "EntityStatistics", "entity_counts", "entity_matrix", "read_gazetteer", "entity_lexicon",
@@ -53,8 +56,6 @@ ENTITY_TYPES = ("person", "place", "organization", "group", "other")
 ENTITY_COLUMNS = ["article_id", "outlet_label", "start", "end", "mention", "entity", "type", "role", "affiliation",
                   "evidence"]
 
-_SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "confirmed", "argued",
-           "warned", "explained", "insisted", "wrote", "tweeted", "hinted", "described", "stressed", "asked"}
 _LOCATIVE = {"in", "at", "from", "near", "across", "throughout", "outside", "inside", "around", "visit", "visiting"}
 _CONTRACTION = re.compile(r"['’](?:m|ve|re|ll|d)$", re.IGNORECASE)
 _PARTY_AFTER = re.compile(r"^,? \(?[DRI]-[A-Z]")
@@ -122,7 +123,7 @@ def _acronym(m: Mention, ctx: _Context) -> tuple[str, str] | None:
 
 def _speech(m: Mention, ctx: _Context) -> tuple[str, str] | None:
     n = len(m.text.split())
-    return ("person", "") if 2 <= n <= 3 and (m.next_word in _SPEECH or m.prev_word in _SPEECH) else None
+    return ("person", "") if 2 <= n <= 3 and (m.next_word in SPEECH_VERBS or m.prev_word in SPEECH_VERBS) else None
 
 
 def _party_after(m: Mention, ctx: _Context) -> tuple[str, str] | None:
@@ -232,28 +233,68 @@ def extract_entities(corpus: Any, *, gazetteer: str | Path | None = None, rules:
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     rules = TYPE_RULES if rules is None else rules
     with _collector_paused():
-        raw = _candidates_of(articles, sentences, lex, gazetteer, candidates)
-        # typing writes type, entity and evidence into the mentions: given candidates are put back after
-        given = [(c, c.type, c.entity, c.evidence) for cs, _ in raw.values() for c in cs] if candidates else []
-        cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
-        stats = statistics if statistics is not None else _statistics(articles, raw, lex, rules, gazetteer, cache)
+        given: list = []
+        if candidates is None:
+            raw, stats, cache = _scan(articles, sentences, lex, rules, gazetteer, statistics)
+        else:
+            found = _candidates_of(articles, sentences, lex, gazetteer, candidates)
+            # typing writes type, entity and evidence into the mentions: given candidates are put back after
+            given = [(c, c.type, c.entity, c.evidence) for cs, _ in found.values() for c in cs]
+            cache = {}  # rule answers per name, shared by both passes (same lexicon and rules)
+            stats = statistics if statistics is not None else _statistics(articles, found, lex, rules, gazetteer,
+                                                                          cache)
+            raw = {aid: cs for aid, (cs, _) in found.items()}
         if (stats.gazetteer, stats.rules) != (_gazetteer_key(gazetteer), _rule_names(rules)):
             raise ValueError("statistics were computed with another gazetteer or other rules than this call")
-        cands = _typed([c for cs, _ in raw.values() for c in cs], stats, lex, rules, cache)
-        _resolve_people(cands, lex.gender, stats.surnames)
-        _corpus_types(cands, stats.votes)
+        out = _mention_table(articles, raw, stats, lex, rules, cache)
+    for c, *fields in given:
+        c.type, c.entity, c.evidence = fields
+    return out
+
+
+def _scan(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon, rules: list,
+          gazetteer: str | Path | None, statistics: EntityStatistics | None) -> tuple[dict, EntityStatistics, dict]:
+    """Article id -> candidates, the corpus statistic (``statistics`` if given) and the rule answers per name.
+
+    The statistic is gathered as the articles are scanned: an article's lower-case words are
+    needed for its own evidence and the corpus's union only, not kept until the end.
+    """
+    strings: dict[str, str] = {}  # one copy of each string the candidates of the corpus hold
+    cache: dict = {}  # rule answers per name, shared by both passes (same lexicon and rules)
+    if statistics is not None or not articles["article_id"].is_unique:  # a repeated id: one article
+        found = _raw_candidates(articles, sentences, lex, strings)
+        stats = statistics if statistics is not None else _statistics(articles, found, lex, rules, gazetteer, cache)
+        return {aid: cs for aid, (cs, _) in found.items()}, stats, cache
+    evidence = _Evidence(articles, lex, rules, cache)
+    raw: dict[str, list[Mention]] = {}
+    for aid, cands, words in _scanned(articles, sentences, lex, strings, once=True):
+        evidence.add(aid, cands, words)
+        raw[aid] = cands
+    return raw, evidence.statistics(articles, gazetteer), cache
+
+
+def _mention_table(articles: pd.DataFrame, raw: dict[str, list[Mention]], stats: EntityStatistics,
+                   lex: EntityLexicon, rules: list, cache: dict) -> pd.DataFrame:
+    """The second pass, article by article: candidates typed with the corpus's evidence, in table order
+    (article id, then start) when the ids are strings, so the table needs no sort. Empties ``raw``."""
+    labels = dict(zip(articles["article_id"], articles["outlet_label"]))
+    in_order = all(type(aid) is str for aid in raw)  # sorted as pandas sorts them
+    ctx, attested = _Context(lex, stats.outlet_names(), cache), stats.attested_names(lex)
     # an untyped capitalized word that starts a sentence, or is written in lower case
     # elsewhere ("Reductions", "Hands up!"), is most likely an ordinary word
     lower_words = stats.lower_words
-    cands = [c for c in cands if not (c.type == "other" and not c.evidence and " " not in c.text
-                                      and (c.initial or c.text.lower() in lower_words))]
-    labels = dict(zip(articles["article_id"], articles["outlet_label"]))
-    rows = [(c.article_id, labels[c.article_id], c.start, c.end, c.text, c.entity or c.text, c.type or "other",
-             c.role, c.affiliation, c.evidence) for c in cands]
-    for c, *fields in given:
-        c.type, c.entity, c.evidence = fields
-    out = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+    table = MentionTable()
+    for aid in sorted(raw) if in_order else list(raw):
+        cands = _typed_with(raw.pop(aid), stats, lex, rules, ctx, attested)
+        resolve_people(cands, lex.gender, stats.surnames)
+        corpus_types(cands, stats.votes)
+        cands = [c for c in cands if not (c.type == "other" and not c.evidence and " " not in c.text
+                                          and (c.initial or c.text.lower() in lower_words))]
+        if in_order:
+            cands.sort(key=attrgetter("start"))  # stable: as the table's sort by article and start
+        table.add(aid, labels[aid], cands)
+    out = table.frame(ENTITY_COLUMNS)
+    return out if in_order else out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
 def entity_candidates(corpus: Any, *, gazetteer: str | Path | None = None) -> EntityCandidates:
@@ -271,13 +312,13 @@ def entity_candidates(corpus: Any, *, gazetteer: str | Path | None = None) -> En
     articles, _, sentences = frames(corpus)
     lex = entity_lexicon(str(gazetteer) if gazetteer else None)
     with _collector_paused():
-        return EntityCandidates(_raw_candidates(articles, sentences, lex), _gazetteer_key(gazetteer))
+        return EntityCandidates(_raw_candidates(articles, sentences, lex, {}), _gazetteer_key(gazetteer))
 
 
 def _candidates_of(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon,
                    gazetteer: str | Path | None, candidates: EntityCandidates | None) -> dict:
     if candidates is None:
-        return _raw_candidates(articles, sentences, lex)
+        return _raw_candidates(articles, sentences, lex, {})
     if candidates.gazetteer != _gazetteer_key(gazetteer) or \
             list(candidates.by_article) != list(dict.fromkeys(articles["article_id"])):
         raise ValueError("candidates were found in another corpus or with another gazetteer than this call")
@@ -333,15 +374,22 @@ def _rule_names(rules: list) -> tuple[str, ...]:
     return tuple(name for name, _ in rules)
 
 
-def _raw_candidates(articles: pd.DataFrame, sentences: pd.DataFrame,
-                    lex: EntityLexicon) -> dict[str, tuple[list[Mention], set[str]]]:
-    """Article id -> (candidate names, words written in lower case), in article order."""
+def _scanned(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon, strings: dict | None = None,
+             *, once: bool = False):
+    """(article id, candidates, lower-case words) of each article in turn; ``once``: the ids are unique."""
     starts: dict[str, list[int]] = {}
     for aid, st in zip(sentences["article_id"], sentences["start"]):
         insort(starts.setdefault(aid, []), int(st))
-    out: dict[str, tuple[list[Mention], set[str]]] = {}
     for aid, text in zip(articles["article_id"], articles["text"]):
-        cands, lower = article_candidates(aid, text, starts.get(aid, []), lex)
+        sentence_starts = starts.pop(aid, []) if once else starts.get(aid, [])
+        yield aid, *article_candidates(aid, text, sentence_starts, lex, strings=strings)
+
+
+def _raw_candidates(articles: pd.DataFrame, sentences: pd.DataFrame, lex: EntityLexicon,
+                    strings: dict | None = None) -> dict[str, tuple[list[Mention], set[str]]]:
+    """Article id -> (candidate names, words written in lower case), in article order."""
+    out: dict[str, tuple[list[Mention], set[str]]] = {}
+    for aid, cands, lower in _scanned(articles, sentences, lex, strings):
         if aid in out:  # a repeated id: one article, as the corpus-wide sets always had it
             out[aid][0].extend(cands)
             out[aid][1].update(lower)
@@ -374,30 +422,44 @@ def _outlets(values) -> set[str]:
 
 def _statistics(articles: pd.DataFrame, raw: dict[str, tuple[list[Mention], set[str]]], lex: EntityLexicon,
                 rules: list, gazetteer: str | Path | None, cache: dict | None = None) -> EntityStatistics:
-    key, rule_names = _gazetteer_key(gazetteer), _rule_names(rules)
-    outlet_of: dict[str, set[str]] = {}
-    for aid, outlet in zip(articles["article_id"], articles["outlet"]):
-        outlet_of.setdefault(aid, set()).update(_outlets([outlet]))
-    known: set[str] = set()
-    attested: set[str] = set()
-    hyphenated: dict[str, bool] = {}
-    votes: dict[str, dict[str, int]] = {}
-    surnames: set[str] = set()
-    cache = {} if cache is None else cache
+    evidence = _Evidence(articles, lex, rules, {} if cache is None else cache)
     for aid, (cands, words) in raw.items():
+        evidence.add(aid, cands, words)
+    return evidence.statistics(articles, gazetteer)
+
+
+class _Evidence:
+    """The corpus statistic (:class:`EntityStatistics`) gathered article by article."""
+
+    def __init__(self, articles: pd.DataFrame, lex: EntityLexicon, rules: list, cache: dict):
+        self.outlet_of: dict[str, set[str]] = {}
+        for aid, outlet in zip(articles["article_id"], articles["outlet"]):
+            self.outlet_of.setdefault(aid, set()).update(_outlets([outlet]))
+        self.lex, self.rules, self.cache = lex, rules, cache
+        self.lower: set[str] = set()
+        self.known: set[str] = set()
+        self.attested: set[str] = set()
+        self.hyphenated: dict[str, bool] = {}
+        self.votes: dict[str, dict[str, int]] = {}
+        self.surnames: set[str] = set()
+
+    def add(self, aid: str, cands: list[Mention], words: set[str]) -> None:
+        """One article's candidates and lower-case words; the candidates are left as they were."""
+        lex, votes = self.lex, self.votes
         names = _names(cands, lex)
-        known |= names[0]
-        attested |= names[1]
+        self.known |= names[0]
+        self.attested |= names[1]
         for t, plain in names[2].items():
-            hyphenated[t] = hyphenated.get(t, False) or plain
+            self.hyphenated[t] = self.hyphenated.get(t, False) or plain
+        self.lower |= words
         # each article counts votes and surnames from its own evidence alone, so they add up over any split
-        local = EntityStatistics(frozenset(outlet_of.get(aid, ())), frozenset(words), frozenset(names[0]),
+        local = EntityStatistics(frozenset(self.outlet_of.get(aid, ())), frozenset(words), frozenset(names[0]),
                                  frozenset(names[1]), names[2])
         evidence = [c.evidence for c in cands]
-        typed = _typed(cands, local, lex, rules, cache)
-        mine = _surnames(typed)
-        surnames |= mine
-        _resolve_people(typed, lex.gender, mine)
+        typed = _typed(cands, local, lex, self.rules, self.cache)
+        mine = surnames(typed)
+        self.surnames |= mine
+        resolve_people(typed, lex.gender, mine)
         for c in typed:
             if c.type and c.type != "other":
                 v = votes.setdefault(c.text, {})
@@ -405,20 +467,27 @@ def _statistics(articles: pd.DataFrame, raw: dict[str, tuple[list[Mention], set[
         for c, ev in zip(cands, evidence):  # the candidates are typed again with the corpus's evidence
             c.type = c.entity = ""
             c.evidence = ev
-    lower = frozenset().union(*(words for _, words in raw.values()))
-    return EntityStatistics(frozenset(_outlets(articles["outlet"])), lower, frozenset(known), frozenset(attested),
-                            hyphenated, votes, frozenset(surnames), key, rule_names)
+
+    def statistics(self, articles: pd.DataFrame, gazetteer: str | Path | None) -> EntityStatistics:
+        return EntityStatistics(frozenset(_outlets(articles["outlet"])), frozenset(self.lower), frozenset(self.known),
+                                frozenset(self.attested), self.hyphenated, self.votes, frozenset(self.surnames),
+                                _gazetteer_key(gazetteer), _rule_names(self.rules))
 
 
 def _typed(cands: list[Mention], stats: EntityStatistics, lex: EntityLexicon, rules: list,
            cache: dict) -> list[Mention]:
     """Candidates split, trimmed and filtered with the corpus evidence, then typed by the rules."""
+    return _typed_with(cands, stats, lex, rules, _Context(lex, stats.outlet_names(), cache), stats.attested_names(lex))
+
+
+def _typed_with(cands: list[Mention], stats: EntityStatistics, lex: EntityLexicon, rules: list, ctx: _Context,
+                attested: set[str]) -> list[Mention]:
+    """:func:`_typed` with the context and attested names computed once for many calls."""
     lower_words = stats.lower_words
     cands = _split_hyphens(cands, stats.known, lex)
-    attested = stats.attested_names(lex)
     cands = [_drop_initial_verb(c, lower_words, lex) for c in cands]
     cands = [c for c in cands if _keep(c, attested, lower_words, lex)]
-    _type_pass(cands, _Context(lex, stats.outlet_names(), cache), rules)
+    _type_pass(cands, ctx, rules)
     return cands
 
 
@@ -464,90 +533,6 @@ def _keep(c: Mention, attested: set[str], lower_words: set[str], lex: EntityLexi
         if len(t) < 2:
             return False
     return True
-
-
-# --------------------------------------------------------------------------- people and corpus evidence
-def _surnames(cands: list[Mention]) -> set[str]:
-    """Words after the first of the names typed as a person."""
-    out: set[str] = set()
-    for c in cands:
-        if c.type == "person":
-            words = c.text.split()
-            if len(words) >= 2:
-                out.update(words[1:])
-    return out
-
-
-def _resolve_people(cands: list[Mention], gender: dict[str, str], surnames: frozenset[str] | set[str]) -> None:
-    """Short forms ("Bessent", "Xi", "President Trump") -> the full name introduced in the SAME article."""
-    by_article: dict[str, list[Mention]] = {}
-    for c in cands:
-        by_article.setdefault(c.article_id, []).append(c)
-    for items in by_article.values():
-        full = _full_names(items)
-        index: dict[str, list[Mention]] = {}
-        for f in full:
-            for w in f.text.split():
-                index.setdefault(w, []).append(f)
-        for c in items:
-            _link_short_form(c, _same_gender(c, index.get(c.text, []), gender), surnames)
-
-
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
-
-
-def _same_gender(c: Mention, options: list[Mention], gender: dict[str, str]) -> list[Mention]:
-    """'Mr. Clinton' is not Hillary Clinton: drop full names whose given name has the other gender."""
-    want = _HONORIFIC_GENDER.get(c.role)
-    if not want or not options:
-        return options
-    return [f for f in options if gender.get(f.text.split()[0], "x") in ("x", want)]
-
-
-def _full_names(items: list[Mention]) -> list[Mention]:
-    full = [c for c in items if c.type == "person" and len(c.text.split()) >= 2]
-    # a two/three-word name whose surname or first name is used alone with a speech verb is a person too
-    speakers = {o.text for o in items if o.next_word in _SPEECH and " " not in o.text}
-    for c in items:
-        words = c.text.split()
-        if c.type in ("", "other") and 2 <= len(words) <= 3 and not c.evidence and (words[-1] in speakers
-                                                                                   or words[0] in speakers):
-            c.type, c.evidence = "person", "short form speaks"
-            full.append(c)
-    return full
-
-
-def _link_short_form(c: Mention, options: list[Mention], surnames: set[str]) -> None:
-    linkable = c.type in ("", "other", "person") or c.evidence == "locative"
-    if " " in c.text or not linkable or c.evidence == "gazetteer":
-        if c.type == "person" and not c.entity:
-            c.entity = c.text
-        return
-    options = [f for f in options if f is not c]
-    if options:
-        before = [f for f in options if f.start < c.start]
-        chosen = max(before, key=lambda f: f.start) if before else min(options, key=lambda f: f.start)
-        c.type, c.entity = "person", chosen.entity or chosen.text
-        c.evidence = c.evidence or "short form"
-    elif c.type in ("", "other") and c.text in surnames:
-        # a surname of a person named elsewhere: a person, but never linked to another article's full name
-        c.type, c.entity, c.evidence = "person", c.text, "surname elsewhere"
-    elif c.type == "person":
-        c.entity = c.entity or c.text
-
-
-def _corpus_types(cands: list[Mention], votes: dict[str, dict[str, int]]) -> None:
-    """A name typed somewhere keeps that type where no rule fired."""
-    for c in cands:
-        if not c.type or c.type == "other":
-            v = votes.get(c.text)
-            if v:
-                c.type = max(sorted(v), key=v.get)
-                c.evidence = "corpus"
-            else:
-                c.type = "other"
-        if not c.entity:
-            c.entity = c.text
 
 
 def entity_counts(mentions: pd.DataFrame, *, types: tuple[str, ...] = ("person", "place", "organization")) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import pandas as pd
 import regex
 
 from tradenews.extract.entities import extract_entities
+from tradenews.extract.facts.chunks import RowChunks
 from tradenews.extract.facts.values import (CASE_TWINS, MONTH_RX, compiled, date_norm, number_words, relative_norm,
                                             parse_date, parse_number, qualifiers, read_fact_patterns,
                                             requires_number, word_filter)
@@ -22,6 +23,8 @@ __all__ = ["extract_facts", "FACT_COLUMNS", "WORD", "stem", "stop_words"]
 
 FACT_COLUMNS = ["article_id", "outlet_label", "sentence_id", "start", "end", "kind", "value", "norm", "unit",
                 "qualifier", "head", "subject", "pattern", "sentence", "year", "story_id", "published"]
+# columns of the rows that hold strings (the others: integers, or values of any type such as the year)
+_TEXT_COLUMNS = {"article_id", "kind", "value", "norm", "unit", "qualifier", "head", "pattern", "sentence"}
 WORD = regex.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NOT_UNIT = regex.compile(r"[- ]+(?!(?:of|and|or|to|the|a|an|in|on|at|for|by|from|with|is|was|are|were)\b)([a-z]+)")
 _MAY_AS_MONTH = regex.compile(r"(?:in|since|of|by|until|from|early|late|mid-?|last|next)\s$", regex.IGNORECASE)
@@ -288,20 +291,43 @@ def extract_facts(corpus: Any, *, patterns: str | Path | pd.DataFrame | None = N
     story_table = stories if stories is not None else find_stories(corpus)
     story = dict(zip(story_table["article_id"].astype(str), story_table["story_id"].astype(str)))
     published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"], errors="coerce", utc=True)))
-    rows: list[tuple] = []
+    rows = RowChunks(FACT_COLUMNS, ints={"sentence_id", "start", "end"}, texts=_TEXT_COLUMNS)
     for aid, sid, s0, sent in sentences[["article_id", "sentence_id", "start", "text"]].itertuples(index=False):
         if aid not in labels:
             continue
-        for a, b, kind, subject, rule, value, norm, unit, qual, head in _sentence_facts(sent, pats):
-            rows.append((aid, labels[aid], sid, s0 + a, s0 + b, kind, value, norm, unit, qual, head, subject, rule,
-                         sent, years.get(aid), story.get(aid, aid), published.get(aid)))
-    facts = pd.DataFrame(rows, columns=FACT_COLUMNS)
+        found = _sentence_facts(sent, pats)
+        if found:
+            rows.extend([(aid, labels[aid], sid, s0 + a, s0 + b, kind, value, norm, unit, qual, head, subject, rule,
+                          sent, years.get(aid), story.get(aid, aid), published.get(aid))
+                         for a, b, kind, subject, rule, value, norm, unit, qual, head in found])
+    facts = rows.frame()
     if names:
         named = _name_facts(articles, sentences, entities).assign(
             year=lambda d: d["article_id"].map(years), story_id=lambda d: d["article_id"].map(story).fillna(d["article_id"]),
             published=lambda d: d["article_id"].map(published))
+        if len(named) and len(facts):
+            return _sorted_concat([facts, named], ["article_id", "start", "kind"])
         facts = pd.concat([facts, named], ignore_index=True) if len(named) else facts
-    return facts.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
+    if not len(facts):
+        return facts.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
+    return _sorted_concat([facts], ["article_id", "start", "kind"])
+
+
+def _sorted_concat(tables: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    """``pd.concat(tables, ignore_index=True).sort_values(keys, kind="stable").reset_index(drop=True)``,
+    built a column at a time: the tables' columns are taken out as the result's are made, so the
+    tables, their concatenation and its sorted copy are never all held at once. Empties ``tables``."""
+    import numpy as np
+
+    order = np.asarray(pd.concat([t[keys] for t in tables], ignore_index=True).sort_values(keys, kind="stable").index)
+    out = {}
+    for col in list(tables[0].columns):
+        parts = [t.pop(col) for t in tables]
+        joined = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        del parts
+        out[col] = joined.take(order).reset_index(drop=True)
+        del joined
+    return pd.DataFrame(out, copy=False)
 
 
 def _article_years(articles: pd.DataFrame, default_year: int | None = None) -> dict[str, int | None]:
@@ -328,6 +354,54 @@ def _name_facts(articles: pd.DataFrame, sentences: pd.DataFrame, entities: pd.Da
     cols = [c for c in FACT_COLUMNS if c not in ("year", "story_id", "published")]
     if ents.empty:
         return pd.DataFrame(columns=cols)
+    text_cols = ("article_id", "outlet_label", "mention", "entity", "affiliation", "role")
+    if all(isinstance(ents[c].dtype, pd.StringDtype) for c in text_cols) and isinstance(
+            sentences["text"].dtype, pd.StringDtype) and all(
+            pd.api.types.is_integer_dtype(sentences[c]) for c in ("start", "end", "sentence_id")) and all(
+            pd.api.types.is_integer_dtype(ents[c]) for c in ("start", "end")):
+        return _name_facts_in_arrays(ents, sentences, cols)
+    return _name_facts_in_rows(ents, sentences, cols)
+
+
+def _name_facts_in_arrays(ents: pd.DataFrame, sentences: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """:func:`_name_facts_in_rows` on whole columns (a corpus's person mentions would be millions of
+    Python objects): each mention's sentence is the last of its article starting at or before it."""
+    import numpy as np
+
+    ids = pd.Index(pd.unique(sentences["article_id"]))
+    s_code, s_start = ids.get_indexer(sentences["article_id"]), sentences["start"].to_numpy(np.int64)
+    by_start = np.lexsort((s_start, s_code))  # stable: of equal starts, the last in table order is found
+    width = int(max(s_start.max(), ents["start"].max())) + 2 if len(s_start) else 1
+    keys = s_code[by_start] * width + s_start[by_start]
+    e_code = ids.get_indexer(ents["article_id"])
+    # grouped by article, first seen first (factorize numbers the ids in order of first appearance)
+    order = np.argsort(pd.factorize(ents["article_id"])[0], kind="stable")
+    e_code, e_start = e_code[order], ents["start"].to_numpy(np.int64)[order]
+    e_end = ents["end"].to_numpy(np.int64)[order]
+    p = np.searchsorted(keys, e_code * width + e_start, side="right") - 1
+    sentence = by_start[np.maximum(p, 0)]
+    s_end = sentences["end"].to_numpy(np.int64)
+    ok = (e_code >= 0) & (p >= 0) & (s_code[sentence] == e_code) & (e_start < s_end[sentence])
+    rows, sentence = order[ok], sentence[ok]
+
+    text = pd.Series(["name"]).dtype  # the dtype pandas gives strings (rows of them gave it before)
+
+    def pick(col: str) -> pd.Series:
+        return ents[col].take(rows).reset_index(drop=True).astype(text)
+
+    affiliation, role = pick("affiliation").fillna(""), pick("role").fillna("")
+    both = (affiliation != "") & (role != "")
+    blank, name = (pd.Series(v, index=affiliation.index, dtype=text) for v in ("", "name"))
+    out = {"article_id": pick("article_id"), "outlet_label": pick("outlet_label"),
+           "sentence_id": sentences["sentence_id"].to_numpy(np.int64)[sentence], "start": e_start[ok],
+           "end": e_end[ok], "kind": name, "value": pick("mention"), "norm": pick("entity"),
+           "unit": (affiliation + " " + role).where(both, affiliation + role), "qualifier": blank, "head": blank,
+           "subject": blank, "pattern": name, "sentence": sentences["text"].take(sentence).reset_index(drop=True).astype(text)}
+    return pd.DataFrame({c: out[c] for c in cols})
+
+
+def _name_facts_in_rows(ents: pd.DataFrame, sentences: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """The name facts built row by row: for tables whose columns are not of the usual dtypes."""
     sents = sentences.sort_values(["article_id", "start"], kind="stable")
     by_article: dict[Any, tuple[list, list, list, list]] = {}
     for aid, start, end, sid, text in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
