@@ -339,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             "CPU seconds by `time.process_time()` in a process of its own per stage; peak RSS is that process's "
             "peak (it includes the corpus and inputs it loaded, shown as RSS before). The reference is the CPU time "
             "of a fixed workload (`benchmarks/reference.py`) in the same process just before and after the stage: "
-            "this virtual machine runs it in 0.16-0.28 s depending on the host's load, and a stage slows with it.\n\n")
+            "this virtual machine runs it in 0.16-0.37 s depending on the host's load, and a stage slows with it.\n\n")
     (RESULTS / "all.md").write_text(head + table + "\n", encoding="utf-8")
     print(table)
     return 0
