@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Benchmark sizes for `make bench` (e.g. make bench SIZES="1000 10000 100000").
 SIZES  ?= 1000 10000
 
-.PHONY: all setup chromium run report test test-min lab bench eval clean
+.PHONY: all setup chromium run test test-min lab bench clean
 
 all: run
 

@@ -139,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--resolution", help="PolNeAR-train folder: score pronoun and role-phrase resolution on the "
                                         "hand labels of data/annotations/quotes_resolution_polnear.csv")
     q.add_argument("--errors", type=int, default=0, help="print this many errors of each evaluated set")
-    sub.add_parser("tariffs", help="tariff extraction on the seed gold and the unseen sets")
+    sub.add_parser("tariffs", help="tariff extraction on the seed gold")
     return parser
 
 
