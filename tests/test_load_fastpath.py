@@ -207,13 +207,13 @@ def test_a_plain_word_before_a_period_breaks_as_punkt_decides(line):
 def test_string_columns_built_by_pyarrow_equal_pandas_own(values):
     """The load tables' string columns come from one pyarrow pass; they must equal pandas' own conversion,
     missing cells included, and anything pyarrow refuses takes pandas' path."""
-    from tradenews.ingest import load
+    from tradenews.core.columns import text_array
 
-    fast = pd.Series(pd.arrays.ArrowStringArray(load._column_array("text", values)))
+    fast = pd.Series(pd.arrays.ArrowStringArray(text_array(values)))
     slow = pd.Series(pd.array(values, dtype="string"))
     pd.testing.assert_series_equal(fast, slow, check_exact=True)
     mixed = values + [3]
-    pd.testing.assert_series_equal(pd.Series(pd.arrays.ArrowStringArray(load._column_array("text", mixed))),
+    pd.testing.assert_series_equal(pd.Series(pd.arrays.ArrowStringArray(text_array(mixed))),
                                    pd.Series(pd.array(mixed, dtype="string")))
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from tradenews.core.columns import INT, TEXT, ChunkedColumns
+
 __all__ = ["CHUNK_MENTIONS", "MentionTable"]
 
 #: Mentions gathered in Python lists before they become arrays.
@@ -40,8 +42,7 @@ class MentionTable:
         self.article_ids: list[Any] = []
         self.labels: list[Any] = []
         self.counts: list[int] = []
-        self._lists: dict[str, list] = {c: [] for c in _INT_COLUMNS + _STR_COLUMNS}
-        self._arrays: dict[str, list] = {c: [] for c in _INT_COLUMNS + _STR_COLUMNS}
+        self._columns = ChunkedColumns({c: INT if c in _INT_COLUMNS else TEXT for c in _INT_COLUMNS + _STR_COLUMNS})
         self._pending = 0
 
     def add(self, article_id: Any, label: Any, mentions: list) -> None:
@@ -51,7 +52,7 @@ class MentionTable:
         self.article_ids.append(article_id)
         self.labels.append(label)
         self.counts.append(len(mentions))
-        cols = self._lists
+        cols = self._columns.lists
         cols["start"].extend([c.start for c in mentions])
         cols["end"].extend([c.end for c in mentions])
         cols["mention"].extend([c.text for c in mentions])
@@ -66,28 +67,17 @@ class MentionTable:
 
     def flush(self) -> None:
         """Turn the lists gathered since the last flush into arrays."""
-        import numpy as np
-        import pyarrow as pa
-
-        for col, values in self._lists.items():
-            if col in _INT_COLUMNS:
-                self._arrays[col].append(np.array(values, dtype=np.int64))
-            else:
-                self._arrays[col].append(pa.array(values, type=pa.large_string()))
-            self._lists[col] = []
+        self._columns.flush()
         self._pending = 0
 
     def _column(self, col: str):
         import numpy as np
         import pandas as pd
-        import pyarrow as pa
 
-        parts = self._arrays.pop(col)
+        found = self._columns.column(col)
         if col in _INT_COLUMNS:
-            return parts[0] if len(parts) == 1 else np.concatenate(parts)
-        joined = parts[0] if len(parts) == 1 else pa.concat_arrays(parts)
-        del parts
-        return pd.Series(joined, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+            return found
+        return pd.Series(found, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
     def frame(self, columns: Iterable[str]) -> "Any":
         """The table: one row per mention added, ``columns`` in that order, a fresh RangeIndex."""

@@ -23,6 +23,7 @@ from operator import add
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
+from tradenews.core.columns import INT, LIST, TEXT, ChunkedColumns
 from tradenews.core.corpus import ARTICLE_COLUMNS, Corpus, outlet_labels
 from tradenews.core.errors import LoadError
 from tradenews.core.progress import progress as show_progress
@@ -308,55 +309,41 @@ _CHUNK_ARTICLES = 2000
 _ARTICLE_TEXTS = ("text", "raw_text")
 
 
+def _kinds(names) -> dict[str, str]:
+    """Each column's kind (:mod:`tradenews.core.columns`): ``kind`` and ``reason``, a few distinct interned
+    strings, stay lists (they become categories at the end)."""
+    return {c: INT if c in _INT_COLUMNS else LIST if c in ("kind", "reason") else TEXT for c in names}
+
+
 class _Tables:
     """The corpus tables as lists per column, extended article by article (a DataFrame is built
     once from columns: no tuple per row, no row-wise conversion). Every ``_CHUNK_ARTICLES`` articles
-    the lists become arrays (:meth:`flush`): strings in Arrow, integers in numpy; the arrays of all
-    chunks are joined once at the end, so the result is the same for every chunk size."""
+    the lists become arrays (:meth:`flush`, see :class:`~tradenews.core.columns.ChunkedColumns`)."""
 
     def __init__(self, chunk: int | None = None):
         self.chunk = chunk or _CHUNK_ARTICLES
         self.n_articles = 0
         self.articles: list[dict] = []
-        self.texts = {c: [] for c in _ARTICLE_TEXTS}
-        self.paragraphs = {c: [] for c in _PARAGRAPH_COLUMNS}
-        self.sentences = {c: [] for c in _SENTENCE_COLUMNS}
-        self.removed = {c: [] for c in _REMOVED_COLUMNS}
+        self._tables = {"texts": ChunkedColumns(_kinds(_ARTICLE_TEXTS)),
+                        "paragraphs": ChunkedColumns(_kinds(_PARAGRAPH_COLUMNS)),
+                        "sentences": ChunkedColumns(_kinds(_SENTENCE_COLUMNS)),
+                        "removed": ChunkedColumns(_kinds(_REMOVED_COLUMNS))}
+        self.texts, self.paragraphs, self.sentences, self.removed = (t.lists for t in self._tables.values())
         self._pending = 0
         self.n_words: list[int] = []
-        self._arrays: dict[str, dict[str, list]] = {"texts": {}, "paragraphs": {}, "sentences": {}, "removed": {}}
 
     def flush(self) -> None:
-        """Turn the lists gathered since the last flush into arrays (``kind`` and ``reason``, a few
-        distinct interned strings, stay lists: they become categories at the end)."""
+        """Count the words of the articles added since the last flush and turn the lists into arrays."""
         self.n_words.extend(word_counts(self.texts["text"]))
-        for name in self._arrays:
-            cols = getattr(self, name)
-            done = self._arrays[name]
-            for col, values in cols.items():
-                if col in ("kind", "reason"):
-                    continue
-                done.setdefault(col, []).append(_column_array(col, values))
-                cols[col] = []
+        for table in self._tables.values():
+            table.flush()
         self._pending = 0
 
     def column(self, table: str, col: str):
-        """One column of all chunks joined: an Arrow array (strings) or a numpy array (integers)."""
-        cols = getattr(self, table)
-        if col in ("kind", "reason"):
-            return cols[col]
-        if cols[col]:  # rows added since the last flush
+        """One column of all chunks joined: an Arrow array (strings), a numpy array (integers) or a list."""
+        if self._pending:  # rows added since the last flush
             self.flush()
-        parts = self._arrays[table].pop(col, [])
-        if col in _INT_COLUMNS:
-            import numpy as np
-
-            return parts[0] if len(parts) == 1 else np.concatenate(parts) if parts else np.array([], dtype=np.int64)
-        import pyarrow as pa
-
-        if len(parts) == 1:  # one chunk (most corpora): no copy
-            return parts[0]
-        return pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string())
+        return self._tables[table].column(col)
 
     def add(self, art: dict, norm) -> None:
         article_id, raw, text = art["article_id"], art["raw_text"], art["text"]
@@ -403,24 +390,6 @@ class _Tables:
         self._pending += 1
         if self._pending >= self.chunk:
             self.flush()
-
-
-def _column_array(col: str, values: list):
-    """A column's values as an array: int64 in numpy, or strings in Arrow (``large_string``, as pandas'
-    ``"string"`` dtype stores them; a None stays a null)."""
-    if col in _INT_COLUMNS:
-        import numpy as np
-
-        return np.array(values, dtype=np.int64)
-    import pyarrow as pa
-
-    try:
-        return pa.array(values, type=pa.large_string())
-    except (pa.ArrowException, TypeError, ValueError):  # not all str or None: pandas' own conversion
-        import pandas as pd
-
-        found = pa.array(pd.array(values, dtype="string"), type=pa.large_string())
-        return found.combine_chunks() if isinstance(found, pa.ChunkedArray) else found
 
 
 # --------------------------------------------------------------------------- the corpus

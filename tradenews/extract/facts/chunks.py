@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradenews.core.columns import INT, LIST, TEXT, ChunkedColumns
+
 __all__ = ["CHUNK_ROWS", "RowChunks"]
 
 #: Rows held as tuples before they become columns.
@@ -36,11 +38,10 @@ class RowChunks:
 
     def __init__(self, columns: list[str], *, ints: set[str], texts: set[str], chunk: int | None = None):
         self.columns = list(columns)
-        self.ints, self.texts = ints, set(texts)
         self.chunk = chunk or CHUNK_ROWS
         self.rows: list[tuple] = []
         self.n_rows = 0
-        self._done: dict[str, list] = {c: [] for c in self.columns}
+        self._columns = ChunkedColumns({c: INT if c in ints else TEXT if c in texts else LIST for c in self.columns})
 
     def append(self, row: tuple) -> None:
         self.rows.append(row)
@@ -56,22 +57,14 @@ class RowChunks:
         """Turn the rows gathered since the last flush into columns."""
         if not self.rows:
             return
-        import numpy as np
-        import pyarrow as pa
-
         self.n_rows += len(self.rows)
+        table = self._columns
         for col, values in zip(self.columns, zip(*self.rows)):
-            done = self._done[col]
-            if col in self.ints:
-                done.append(np.array(values, dtype=np.int64))
-            elif col in self.texts and all(type(v) is str for v in values):
-                done.append(pa.array(values, type=pa.large_string()))
-            else:
-                if col in self.texts:  # not strings only: the column is a list from now on
-                    self.texts.discard(col)
-                    done[:] = [a.to_pylist() for a in done]
-                done.append(list(values))
+            if table.kinds[col] == TEXT and not all(type(v) is str for v in values):
+                table.as_list(col)  # not strings only: the column is a list from now on
+            table.lists[col].extend(values)
         self.rows = []
+        table.flush()
 
     def frame(self) -> Any:
         """The rows as a DataFrame, as ``pd.DataFrame(rows, columns=columns)`` makes it."""
@@ -83,15 +76,12 @@ class RowChunks:
         return pd.DataFrame({c: self._column(c) for c in self.columns}, copy=False)
 
     def _column(self, col: str):
-        import numpy as np
         import pandas as pd
-        import pyarrow as pa
 
-        parts = self._done.pop(col)
-        if col in self.ints:
-            return parts[0] if len(parts) == 1 else np.concatenate(parts)
-        if col in self.texts:
-            joined = parts[0] if len(parts) == 1 else pa.concat_arrays(parts)
-            return pd.Series(joined, dtype=pd.Series(["x"]).dtype)  # the dtype pandas gives strings
-        values = parts[0] if len(parts) == 1 else [v for part in parts for v in part]
-        return pd.Series(values)
+        kind = self._columns.kinds[col]
+        found = self._columns.column(col)
+        if kind == INT:
+            return found
+        if kind == TEXT:
+            return pd.Series(found, dtype=pd.Series(["x"]).dtype)  # the dtype pandas gives strings
+        return pd.Series(found)
