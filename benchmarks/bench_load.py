@@ -109,6 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=["real", "10000"])
     parser.add_argument("--big-mb", type=int, default=0)
+    parser.add_argument("--core", type=int, default=0, help="the core each run is pinned to (default 0)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -119,7 +120,7 @@ def main() -> int:
     jobs = [f"{s}:0" for s in args.sizes] + ([f"real:{args.big_mb}"] if args.big_mb else [])
     rows = []
     for job in jobs:
-        out = subprocess.run(["taskset", "-c", "0", sys.executable, __file__, "--one", job],
+        out = subprocess.run(["taskset", "-c", str(args.core), sys.executable, __file__, "--one", job],
                              capture_output=True, text=True, env=env, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(rows[-1], flush=True)
