@@ -26,6 +26,7 @@ SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".csv")
 #: Encodings read without guessing; any other was detected by charset-normalizer (noted as a warning).
 KNOWN_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])  # the characters of _CONTROL
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -140,10 +141,22 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 found = _legacy(data, source)
         text, encoding = found
-    controls = len(_CONTROL.findall(text, 0, 8192))
+    controls = control_count(text[:8192])
     if controls > 0.05 * min(len(text), 8192):
         raise LoadError("binary file, not text", source=source, detail="control characters")
     return text, encoding
+
+
+def control_count(text: str) -> int:
+    """``len(_CONTROL.findall(text))``, counted on the UTF-8 bytes in C (a bytes deletion is a few times
+    faster than the regex): a control character is one byte there, and every byte of any other
+    character but ASCII is 0x80 or above.
+
+    >>> control_count("a\\x00b\\tc\\x1f\\u00e9")
+    2
+    """
+    sample = text.encode("utf-8", "surrogatepass")
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
 
 
 # --------------------------------------------------------------------------- folders
