@@ -194,8 +194,6 @@ def _outlet(record: dict, raw: str) -> str | None:
 def _dates(record: dict, norm, outlet, collector: Collector) -> dict:
     import pandas as pd
 
-    where = dict(source=record["source"], row=record.get("row"), row_kind=record.get("row_kind"),
-                 article_id=record["article_id"])
     value = record.get("published")
     if value is None or (isinstance(value, str) and not value.strip()):
         value = norm.published
@@ -204,7 +202,8 @@ def _dates(record: dict, norm, outlet, collector: Collector) -> dict:
         try:
             ts, zone, precision = to_utc(v, outlet)
         except DateProblem as exc:
-            collector.note(f"{name} date unusable; left NaT", **where, detail=str(exc))
+            collector.note(f"{name} date unusable; left NaT", source=record["source"], row=record.get("row"),
+                           row_kind=record.get("row_kind"), article_id=record["article_id"], detail=str(exc))
             ts, zone, precision = pd.NaT, None, None
         out[name] = ts
         if name == "published":
@@ -360,7 +359,7 @@ class _Tables:
         paras = text.split("\n")
         kinds = norm.paragraph_kinds
         n = min(len(paras), len(kinds))
-        para_starts = list(accumulate((len(p) + 1 for p in paras[:n - 1]), initial=0)) if n else []
+        para_starts = list(accumulate(map((1).__add__, map(len, paras[:n - 1])), initial=0)) if n else []
         par = self.paragraphs
         par["article_id"].extend([article_id] * n)
         par["paragraph_id"].extend(range(n))
@@ -459,8 +458,8 @@ def _tables(items: Iterable[dict], collector: Collector) -> "_Tables":
     seen: dict[str, str] = {}
     for record in items:
         article_id = record["article_id"]
-        where = dict(source=record["source"], row=record.get("row"), row_kind=record.get("row_kind"))
         if article_id in seen:
+            where = dict(source=record["source"], row=record.get("row"), row_kind=record.get("row_kind"))
             collector.error("duplicate article_id", **where, article_id=article_id,
                             detail=f"first loaded from {seen[article_id]}")
             continue
