@@ -10,10 +10,11 @@ from tradenews.ingest import segment
 
 piece = st.sampled_from([
     "Mr.", "U.S.", "said.", "Yes?!", "No!", "end.”", "“Quote", "' x", ")", "(a)", "'s", "...", "--", "a.b", "3.5",
-    "Inc.)", "e.g.", "?", "\"", "”", "'", "A.", "x", "The", ".'", "!\"", "Oct.", "2025.", "x.)y.z", "?!", ".?", "!.",
-    "etc.).", "..", ". .", "a", "(", ":", "H.W.", "J.M.", "Bush", "Berger", "Lodi,", "N.J.", "².", "he said.", "It",
-    "“It", "”)", "»", "«", "‘", "’", "]", "}", "“”", "said.”", "away.)", "Gov.", "ǅa.", "İ.", "Σ.", "x²", "naïve.",
-    "\u00a0", "\t", "\u200b", "\x07", "\u00ad", "\r", "\u3000", "\x1c", "Yes?”", "now!”", "(AP)", "[1].", "--x",
+    "Inc.)", "e.g.", "?", "\"", "”", "'", "A.", "x", "The", ".'", "!\"", "Oct.", "2025.", "x.)y.z", "?!", ".?",
+    "!.", "etc.).", "..", ". .", "a", "(", ":", "H.W.", "J.M.", "Bush", "Berger", "Lodi,", "N.J.", "².", "he said.",
+    "It", "“It", "”)", "»", "«", "‘", "’", "]", "}", "“”", "said.”", "away.)", "Gov.", "ǅa.", "İ.", "Σ.", "x²",
+    "naïve.", "\u00a0", "\t", "\u200b", "\x07", "\u00ad", "\r", "\u3000", "\x1c", "Yes?”", "now!”", "(AP)",
+    "[1].", "--x", "Lt.-Gen.", "u.S.", "U.\u212a.", "\u212a.", "MR.", "Mr?", "p.M.", "Co.", "Nos.", "Trump.”",
 ])
 line = st.lists(piece, min_size=0, max_size=9).flatmap(
     lambda ps: st.sampled_from([" ", "", "  "]).map(lambda sep: sep.join(ps)))
@@ -23,9 +24,10 @@ full_line = st.tuples(lead, line, trail).map("".join)
 
 # Stock nltk's Punkt (the regex module) and re disagree on \s for some control characters, so printable only.
 printable_text = st.lists(st.lists(st.sampled_from([
-    "Mr.", "U.S.", "said.", "Yes?!", "No!", "end.”", "“Quote", "' x", ")", "(a)", "...", "3.5", "Inc.)", "e.g.", "?",
-    "\"", "”", "A.", "x", "The", ".'", "!\"", "Oct.", "2025.", "x.)y.z", "?!", "etc.).", ". .", "H.W.", "Bush", "“It",
-    "”)", "»", "«", "said.”", "away.)", "naïve.", "ǅa.", "İ.", "(AP)", "--x", "Gen.", "Sen.", "no.", "No.", "vs.",
+    "Mr.", "U.S.", "said.", "Yes?!", "No!", "end.”", "“Quote", "' x", ")", "(a)", "...", "3.5", "Inc.)", "e.g.",
+    "?", "\"", "”", "A.", "x", "The", ".'", "!\"", "Oct.", "2025.", "x.)y.z", "?!", "etc.).", ". .", "H.W.",
+    "Bush", "“It", "”)", "»", "«", "said.”", "away.)", "naïve.", "ǅa.", "İ.", "(AP)", "--x", "Gen.", "Sen.", "no.",
+    "No.", "vs.", "Lt.-Gen.", "u.S.", "U.\u212a.", "Trump.”", "Trump?", "D.C.", "p.m.", "the", "(the", "E.U.",
 ]), min_size=1, max_size=10).map(" ".join), min_size=1, max_size=6).map("\n".join)
 
 
@@ -130,3 +132,22 @@ def test_the_closers_are_the_characters_realignment_can_start_with():
             assert realign(c) and realign(c + " x") and realign(c + "--")
         else:
             assert not (realign(c) or realign(c + " x") or realign(c + "\"") or realign(c + "--"))
+
+
+abbreviation = st.sampled_from(sorted(segment.abbreviations())).flatmap(lambda a: st.sampled_from(
+    [a, a.upper(), a.title(), a.capitalize(), a.replace("k", "\u212a"), a.swapcase()[:1] + a[1:]]))
+after_abbreviation = st.sampled_from(["Trump", "trump", "Trump.", "Trump.”", "Trump?", "(the", "U.S.", "x.y", "3.5",
+                                      "it!", "Smith's", "--", "Inc.)", "”", "\"The", "Gen.", "a.", "é", "2025."])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "He met ", "(", "x "]), abbreviation,
+                          st.sampled_from([". ", ".  ", "? ", ".", ". “"]), after_abbreviation,
+                          st.sampled_from(["", " and left.", " said. Then", ".", "\nNext"])).map("".join),
+                min_size=1, max_size=4).map(" ".join))
+def test_abbreviation_contexts_decide_as_on_the_per_line_path(raw):
+    segment._SPANS.clear()
+    assert segment.sentence_spans(raw) == _per_line(raw)
+    found = segment._text_spans(segment.fold_quotes(raw))
+    if found is not None and not found[1]:
+        assert segment._join_initials(raw, found[0]) == found[0]

@@ -247,10 +247,12 @@ _LAST_CANDIDATE_FMT = (r"{end}(?=(?P<after_tok>{nonword}| +(?P<next_tok>[^ ]+)))
                        r"(?:(?<![^ ].)|(?=[^ .?!]*(?:[.?!](?!{nonword}| )[^ .?!]*)*(?: |\Z)))")
 
 
-# _LAST_CANDIDATE_FMT over a text of such lines: a line break ends a token as the end of a line does, and
-# no token after a candidate reaches across one. Groups: 1 after_tok, 2 next_tok.
-_TEXT_CANDIDATE_FMT = (r"{end}(?=({nonword}| +([^ \n]+)))"
-                       r"(?:(?<![^ \n].)|(?=[^ \n.?!]*(?:[.?!](?!{nonword}| )[^ \n.?!]*)*(?:[ \n]|\Z)))")
+# _LAST_CANDIDATE_FMT over a text of such lines, a line break ending a token as the end of a line does: a
+# candidate followed by spaces and a token (the spaces are matched: the match ends where the next sentence
+# would start) is the last of its token; one followed by a non-word character is decided if it opens its
+# token or no later . ? or ! of its token is followed by a non-word character or a space.
+_TEXT_CANDIDATE_FMT = (r"{end}(?: +(?=[^ \n])|(?={nonword})"
+                       r"(?:(?<![^ \n].)|(?![^ \n]*?[.?!](?:{nonword}| ))))")
 
 
 def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
@@ -361,6 +363,7 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
     narrow = _PLAIN_CONTEXT.match
     mark = tokenizer._word_mark.match
     abbrevs = tokenizer._params.abbrev_types
+    token_abbrevs = _token_abbreviations()
     realign = tokenizer._lang_vars.re_boundary_realignment.match
     closers = _CLOSERS
     rfind = folded.rfind
@@ -376,7 +379,7 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
         return None
     pattern = tokenizer._text_candidate if "?" in folded or "!" in folded else tokenizer._text_period
     for match in pattern.finditer(folded):
-        at = match.start()
+        at, nxt = match.span()  # nxt: where the next sentence starts if this is a break
         if at > le:  # the candidate is on a later line: close this one, and any line with no candidate
             if a < le:
                 append((a, le))
@@ -394,22 +397,33 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
             a = ls
         word_start = rfind(" ", ls, at) + 1 or ls
         word = folded[word_start:at]
+        spaced = nxt != at + 1  # spaces and a token after the candidate, else a non-word character
+        if not spaced and find(" ", at, le) == -1 and folded[le - 1] in ".?!":
+            return None  # a candidate in the last word of a line ending in . ? or !: _independent_lines says no
         if len(word) > 1 and word.isalpha() and word.lower() not in abbrevs:
-            brk = True  # as in _printable_slices
-        else:
-            context = folded[word_start:match.end(1)]
-            m = plain(context)
-            brk = (m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m \
-                else mark(context) is not None or breaks(context)
-            if brk and (at < 2 or folded[at - 2] == "."):
+            pass  # a break, as in _printable_slices
+        elif spaced and word.lower() in token_abbrevs and folded[at] == ".":
+            # "Mr. Trump", "U.S. officials": no break unless the next token holds . ? or ! (Punkt may find
+            # a break in it, "Mr. Trump.”"), as _shortcut's _token_break decides
+            end = find(" ", nxt, le)
+            token = folded[nxt:end if end != -1 else le]
+            if "." not in token and "?" not in token and "!" not in token \
+                    or not breaks(folded[word_start:end if end != -1 else le]):
+                continue
+            if at < 2 or folded[at - 2] == ".":
                 initials = True
-        nxt = match.start(2)
-        if nxt == -1:  # a non-word character after the candidate
-            if find(" ", at, le) == -1 and folded[le - 1] in ".?!":
-                return None  # in the last word of a line ending in . ? or !: _independent_lines says no
-            nxt = at + 1
-        if not brk:
-            continue
+        else:
+            if spaced:
+                end = find(" ", nxt, le)
+                context = folded[word_start:end if end != -1 else le]
+            else:
+                context = folded[word_start:at + 2]
+            m = plain(context)
+            if not ((m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m
+                    else mark(context) is not None or breaks(context)):
+                continue
+            if at < 2 or folded[at - 2] == ".":
+                initials = True
         if folded[nxt] in closers:
             m = realign(folded, nxt, le)
             if m:
@@ -426,10 +440,18 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
         le = find("\n", ls)
         if le == -1:
             le = n
-        if le == ls or folded[ls] == " " or folded[le - 1] == " " or (folded[ls] in closers and realign(folded, ls, le)):
+        if le == ls or folded[ls] == " " or folded[le - 1] == " " \
+                or (folded[ls] in closers and realign(folded, ls, le)):
             return None
         append((ls, le))
     return spans, initials
+
+
+@lru_cache(maxsize=1)
+def _token_abbreviations() -> frozenset[str]:
+    """The abbreviations that :data:`_ONE_TOKEN_FMT` takes as a whole word ("mr", "u.s"; not "lt.-gen")."""
+    word = re.compile(r"[^\W_]+(?:[.,-][^\W_]+)*")
+    return frozenset(a for a in abbreviations() if word.fullmatch(a))
 
 
 _PRINTABLE_ASCII_AND_LF = bytes(range(0x20, 0x7f)) + b"\n"
