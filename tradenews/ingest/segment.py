@@ -337,12 +337,12 @@ def _independent_lines(folded: str, lang_vars) -> list[str] | None:
 _CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb")
 
 
-def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, int]], bool] | None:
+def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, int]], list[int]] | None:
     """The spans the per-line path of :func:`_punkt_sentence_spans` gives (offsets into ``folded``), in
     one pass over the whole text, when every line is printable (``printable``: the caller knows) and
-    :func:`_independent_lines` would return the lines; else None. Also whether a span may end in
-    initials (a break decided by more than "plain word, period"); if not, :func:`_join_initials` has
-    nothing to join.
+    :func:`_independent_lines` would return the lines; else None. Also the ends of the breaks that may
+    end in initials (decided by more than "plain word, period", with a period two characters back): only
+    these can be :func:`_join_initials`' cuts (:func:`_initials_cut`).
 
     Each line is what :func:`_punkt_line_spans` makes of it: the candidates :func:`_printable_slices`
     finds (its regex with a line break in place of the line's end), decided as it decides them, then
@@ -370,7 +370,7 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
     find = folded.find
     spans: list[tuple[int, int]] = []
     append = spans.append
-    initials = False
+    initials: list[int] = []
     ls = a = 0  # the current line's start, the start of its open slice
     le = find("\n")
     if le == -1:
@@ -411,7 +411,7 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
                     or not breaks(folded[word_start:end if end != -1 else le]):
                 continue
             if at < 2 or folded[at - 2] == ".":
-                initials = True
+                initials.append(at + 1)
         else:
             if spaced:
                 end = find(" ", nxt, le)
@@ -423,7 +423,7 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
                     else mark(context) is not None or breaks(context)):
                 continue
             if at < 2 or folded[at - 2] == ".":
-                initials = True
+                initials.append(at + 1)
         if folded[nxt] in closers:
             m = realign(folded, nxt, le)
             if m:
@@ -572,6 +572,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(read_lines("stop_words_english.txt"))
 
 
+def _initials_cut(text: str, b: int) -> bool:
+    """Whether a span ending at ``b`` may be cut after initials ("H.W." then a space and a capital): the
+    test :func:`_join_initials` makes of every span end."""
+    return text[b - 3:b - 2] == "." and _MAYBE_CUT.match(text, b - 4) is not None
+
+
 def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a span ending in initials with the next one when a capitalized word of a name follows."""
     if len(spans) < 2:
@@ -617,4 +623,5 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, *, printab
     spans, initials = fast
     if start:
         spans = [(start + a, start + b) for a, b in spans]
-    return _join_initials(text, spans) if initials else spans
+    # the other spans end in a letter, ? or !, a closing quote or a line break: no cut after initials
+    return _join_initials(text, spans) if any(_initials_cut(text, start + b) for b in initials) else spans
