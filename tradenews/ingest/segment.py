@@ -156,6 +156,9 @@ def _context_patterns(nonword: str) -> dict[str, re.Pattern]:
         "_last_candidate": re.compile(_LAST_CANDIDATE_FMT.format(end="[.?!]", nonword=nonword)),
         # for a line with no ? or !: led by a literal period (re scans for a literal far faster than a class)
         "_last_period": re.compile(_LAST_CANDIDATE_FMT.format(end=r"\.", nonword=nonword)),
+        # the same two over a whole text of such lines (:func:`_text_spans`)
+        "_text_candidate": re.compile(_TEXT_CANDIDATE_FMT.format(end="[.?!]", nonword=nonword)),
+        "_text_period": re.compile(_TEXT_CANDIDATE_FMT.format(end=r"\.", nonword=nonword)),
     }
 
 
@@ -244,6 +247,14 @@ _LAST_CANDIDATE_FMT = (r"{end}(?=(?P<after_tok>{nonword}| +(?P<next_tok>[^ ]+)))
                        r"(?:(?<![^ ].)|(?=[^ .?!]*(?:[.?!](?!{nonword}| )[^ .?!]*)*(?: |\Z)))")
 
 
+# _LAST_CANDIDATE_FMT over a text of such lines, a line break ending a token as the end of a line does: a
+# candidate followed by spaces and a token (the spaces are matched: the match ends where the next sentence
+# would start) is the last of its token; one followed by a non-word character is decided if it opens its
+# token or no later . ? or ! of its token is followed by a non-word character or a space.
+_TEXT_CANDIDATE_FMT = (r"{end}(?: +(?=[^ \n])|(?={nonword})"
+                       r"(?:(?<![^ \n].)|(?![^ \n]*?[.?!](?:{nonword}| ))))")
+
+
 def _printable_slices(tokenizer, line: str) -> list[tuple[int, int]]:
     """:func:`_slices` of a printable line that neither starts nor ends with a space: one regex finds the
     candidates Punkt decides, and each one's word starts after the last space before it."""
@@ -320,6 +331,130 @@ def _independent_lines(folded: str, lang_vars) -> list[str] | None:
         if line[-1] in ".?!" and candidate(line, line.rfind(" ") + 1):
             return None
     return lines
+
+
+# The characters Punkt's realignment pattern can match first (tests/test_segment_fastpath.py checks them).
+_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb")
+
+
+def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """The spans the per-line path of :func:`_punkt_sentence_spans` gives (offsets into ``folded``), in
+    one pass over the whole text, when every line is printable (``printable``: the caller knows) and
+    :func:`_independent_lines` would return the lines; else None. Also the ends of the breaks that may
+    end in initials (decided by more than "plain word, period", with a period two characters back): only
+    these can be :func:`_join_initials`' cuts (:func:`_initials_cut`).
+
+    Each line is what :func:`_punkt_line_spans` makes of it: the candidates :func:`_printable_slices`
+    finds (its regex with a line break in place of the line's end), decided as it decides them, then
+    :func:`_realigned`'s closing quotes, matched with the line's end as ``endpos`` (the match never reaches
+    the slice's end before it: that is a . ? or ! the quotes cannot pass). _independent_lines' tests are
+    made as the loop reaches each line (on a printable line the only whitespace is the space), and a line
+    ending in . ? or ! with a candidate in its last word shows as a candidate followed by a non-word
+    character with no space after it in its line."""
+    n = len(folded)
+    if not n or folded[-1] == "\n":  # an empty last line
+        return None
+    if not printable and not (not folded.encode("ascii").translate(None, _PRINTABLE_ASCII_AND_LF)
+                              if folded.isascii() else folded.replace("\n", "").isprintable()):
+        return None
+    tokenizer = _tokenizer()
+    breaks = tokenizer.text_contains_sentbreak
+    plain = tokenizer._word_period.match
+    narrow = _PLAIN_CONTEXT.match
+    mark = tokenizer._word_mark.match
+    abbrevs = tokenizer._params.abbrev_types
+    token_abbrevs = _token_abbreviations()
+    realign = tokenizer._lang_vars.re_boundary_realignment.match
+    closers = _CLOSERS
+    rfind = folded.rfind
+    find = folded.find
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    initials: list[int] = []
+    ls = a = 0  # the current line's start, the start of its open slice
+    le = find("\n")
+    if le == -1:
+        le = n
+    if le == 0 or folded[0] == " " or folded[le - 1] == " ":
+        return None
+    pattern = tokenizer._text_candidate if "?" in folded or "!" in folded else tokenizer._text_period
+    for match in pattern.finditer(folded):
+        at, nxt = match.span()  # nxt: where the next sentence starts if this is a break
+        if at > le:  # the candidate is on a later line: close this one, and any line with no candidate
+            if a < le:
+                append((a, le))
+            while True:
+                ls = le + 1
+                le = find("\n", ls)
+                if le == -1:
+                    le = n
+                if le == ls or folded[ls] == " " or folded[le - 1] == " " \
+                        or (folded[ls] in closers and realign(folded, ls, le)):
+                    return None  # an empty line, a space at an end, a start realigned onto the line before
+                if at < le:
+                    break
+                append((ls, le))
+            a = ls
+        word_start = rfind(" ", ls, at) + 1 or ls
+        word = folded[word_start:at]
+        spaced = nxt != at + 1  # spaces and a token after the candidate, else a non-word character
+        if not spaced and find(" ", at, le) == -1 and folded[le - 1] in ".?!":
+            return None  # a candidate in the last word of a line ending in . ? or !: _independent_lines says no
+        if len(word) > 1 and word.isalpha() and word.lower() not in abbrevs:
+            pass  # a break, as in _printable_slices
+        elif spaced and word.lower() in token_abbrevs and folded[at] == ".":
+            # "Mr. Trump", "U.S. officials": no break unless the next token holds . ? or ! (Punkt may find
+            # a break in it, "Mr. Trump.”"), as _shortcut's _token_break decides
+            end = find(" ", nxt, le)
+            token = folded[nxt:end if end != -1 else le]
+            if "." not in token and "?" not in token and "!" not in token \
+                    or not breaks(folded[word_start:end if end != -1 else le]):
+                continue
+            if at < 2 or folded[at - 2] == ".":
+                initials.append(at + 1)
+        else:
+            if spaced:
+                end = find(" ", nxt, le)
+                context = folded[word_start:end if end != -1 else le]
+            else:
+                context = folded[word_start:at + 2]
+            m = plain(context)
+            if not ((m.group(1).lower() not in abbrevs or (not narrow(context) and breaks(context))) if m
+                    else mark(context) is not None or breaks(context)):
+                continue
+            if at < 2 or folded[at - 2] == ".":
+                initials.append(at + 1)
+        if folded[nxt] in closers:
+            m = realign(folded, nxt, le)
+            if m:
+                append((a, nxt + len(m.group(0).rstrip())))
+                a = m.end()
+                continue
+        if a <= at:
+            append((a, at + 1))
+        a = nxt
+    if a < le:
+        append((a, le))
+    while le < n:
+        ls = le + 1
+        le = find("\n", ls)
+        if le == -1:
+            le = n
+        if le == ls or folded[ls] == " " or folded[le - 1] == " " \
+                or (folded[ls] in closers and realign(folded, ls, le)):
+            return None
+        append((ls, le))
+    return spans, initials
+
+
+@lru_cache(maxsize=1)
+def _token_abbreviations() -> frozenset[str]:
+    """The abbreviations that :data:`_ONE_TOKEN_FMT` takes as a whole word ("mr", "u.s"; not "lt.-gen")."""
+    word = re.compile(r"[^\W_]+(?:[.,-][^\W_]+)*")
+    return frozenset(a for a in abbreviations() if word.fullmatch(a))
+
+
+_PRINTABLE_ASCII_AND_LF = bytes(range(0x20, 0x7f)) + b"\n"
 
 
 def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
@@ -437,6 +572,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(read_lines("stop_words_english.txt"))
 
 
+def _initials_cut(text: str, b: int) -> bool:
+    """Whether a span ending at ``b`` may be cut after initials ("H.W." then a space and a capital): the
+    test :func:`_join_initials` makes of every span end."""
+    return text[b - 3:b - 2] == "." and _MAYBE_CUT.match(text, b - 4) is not None
+
+
 def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a span ending in initials with the next one when a capitalized word of a name follows."""
     if len(spans) < 2:
@@ -476,4 +617,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, *, printab
     >>> [s[a:b] for a, b in sentence_spans(s)]
     ['Former President George H.W. Bush spoke.', 'He met the F.B.I.', 'The agency agreed.']
     """
-    return _join_initials(text, _punkt_sentence_spans(text, start, end, printable))
+    fast = _text_spans(fold_quotes(text[start:end]), printable)
+    if fast is None:
+        return _join_initials(text, _punkt_sentence_spans(text, start, end, printable))
+    spans, initials = fast
+    if start:
+        spans = [(start + a, start + b) for a, b in spans]
+    # the other spans end in a letter, ? or !, a closing quote or a line break: no cut after initials
+    return _join_initials(text, spans) if any(_initials_cut(text, start + b) for b in initials) else spans
