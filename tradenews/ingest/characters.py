@@ -138,7 +138,11 @@ def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
         return True
     # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a
     # tight loop, for a character class one test per character.
-    if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
+    # '"?' is searched only when both characters occur (each found by a memchr-like scan, where the pair's
+    # search stops at every quote or question mark's neighbour)
+    question, quote = "?" in text, '"' in text
+    if "\ufffd" in text or (question and quote and '"?' in text) or (question and _QUESTION_WORD.search(text)) \
+            or (quote and _QUOTE_CONTRACTION.search(text)):
         return True
     return not text.isascii() and not _ascii_but_common(text) and _needs_unicode_fix(text)
 

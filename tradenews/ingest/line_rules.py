@@ -44,6 +44,9 @@ class Rules:
     #: the legal patterns compiled one by one: searching each is faster than the alternation (most of them
     #: open with \b and a literal, and one pattern's failed scan costs less than ten branches tried per position)
     legal_each: tuple[re.Pattern, ...]
+    #: for each of ``legal_each``, the lower-cased ASCII literals that every match of it holds (see
+    #: :func:`required_literals`): a line whose key lacks one cannot match it
+    legal_needles: tuple[tuple[str, ...], ...]
     legal_keywords: re.Pattern
     legal_keyword_list: tuple[str, ...]
     related: re.Pattern
@@ -65,6 +68,7 @@ def rules() -> Rules:
 
     return Rules(
         legal=any_of(cfg["legal_notice"]), legal_each=tuple(re.compile(p, re.I) for p in cfg["legal_notice"]),
+        legal_needles=tuple(required_literals(p, re.I) for p in cfg["legal_notice"]),
         legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
         legal_keyword_list=tuple(cfg["legal_keywords"]),
         related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
@@ -72,6 +76,37 @@ def rules() -> Rules:
         caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
         byline_prefix=re.compile(cfg["byline_prefix"], re.I), sign_off=re.compile(cfg["sign_off"]),
     )
+
+
+#: The characters other than ASCII that ``re.IGNORECASE`` matches to an ASCII character (to i, i, s and k;
+#: tests/test_normalize_fastpath.py recomputes them from every code point).
+ASCII_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """The runs of ASCII literal characters in the top-level sequence of ``pattern``, lower-cased: every
+    match holds each of them (case aside). A line with none of :data:`ASCII_CASE_TWINS` matches a run only
+    with ASCII characters of the same lower case, so a pattern can match such a line only when its case-folded
+    key holds every run (a substring test in C, where a case-insensitive search tries every position).
+
+    >>> required_literals(r"\\ball rights (are )?reserved\\b", re.I)
+    ('all rights ', 'reserved')
+    >>> required_literals(r"^(copyright|\\(c\\))\\s")
+    ()
+    """
+    from re import _constants as c, _parser
+
+    runs, run = [], []
+    for op, av in _parser.parse(pattern, flags).data:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            runs.append("".join(run).lower())
+            run = []
+    if run:
+        runs.append("".join(run).lower())
+    return tuple(runs)
 
 
 class _LineFields(NamedTuple):
@@ -260,10 +295,23 @@ def legal_notice(st: LineState, line: Line):
     if st.legal_lines is not None and line.index not in st.legal_lines:
         return None
     # any one pattern found is the alternation found (each is a group of its own: no pattern sees another)
-    if r.legal_keywords.search(line.s.lower()) and any(p.search(line.s) for p in r.legal_each):
+    if r.legal_keywords.search(line.s.lower()) and _any_legal_pattern(r, line):
         st.in_tail = st.in_tail or st.late(line)
         return "legal-notice"
     return None
+
+
+def _any_legal_pattern(r: Rules, line: Line) -> bool:
+    """``any(p.search(line.s) for p in r.legal_each)``, skipping the patterns whose required literals
+    the line's key lacks (when the line holds no :data:`ASCII_CASE_TWINS`: see :func:`required_literals`)."""
+    s = line.s
+    if not s.isascii() and any(map(s.__contains__, ASCII_CASE_TWINS)):
+        return any(p.search(s) for p in r.legal_each)
+    k = line.key
+    for p, needles in zip(r.legal_each, r.legal_needles):
+        if all(map(k.__contains__, needles)) and p.search(s):
+            return True
+    return False
 
 
 def related_header(st: LineState, line: Line):
