@@ -22,7 +22,7 @@ from itertools import compress, count, repeat
 from operator import is_not
 
 __all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
-           "any_line_needs_char_work", "computed_invisible_ranges"]
+           "any_line_needs_char_work", "computed_invisible_ranges", "survey", "COMMON_NON_ASCII"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
@@ -162,6 +162,38 @@ def _ascii_but_common(text: str) -> bool:
             if text.isascii():
                 return True
     return text.isascii()
+
+
+#: The characters that are no printable ASCII and no line break (deleted from a text's UTF-8 by survey).
+_PRINTABLE_ASCII_AND_BREAKS = bytes(range(0x20, 0x7f)) + b"\r\n"
+_COMMON_SET = frozenset(_COMMON_NON_ASCII)
+COMMON_NON_ASCII = _COMMON_NON_ASCII
+
+
+def survey(text: str) -> tuple[bool, bool, bool]:
+    """``(printable, work, plain)`` for the lines of ``text`` (split at \\r and \\n) in one C-level pass:
+    every line is printable; :func:`any_line_needs_char_work`; every character is ASCII or one of
+    :data:`COMMON_NON_ASCII`. The pass: the text's UTF-8 with printable ASCII and line breaks deleted by
+    ``bytes.translate`` is the UTF-8 of every other character in order (a multi-byte character has no ASCII
+    byte), a short string in most articles, which the character tests then read instead of the text."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII_AND_BREAKS)
+    if not rest:
+        printable = plain = True
+        special = ""
+    else:
+        special = rest.decode("utf-8", "surrogatepass")
+        printable = special.isprintable()
+        other = set(special).difference(_COMMON_SET)
+        plain = "".join(other).isascii()
+    # controls and format characters are never printable, and none is printable ASCII or a line break
+    work = not printable and bool(_CONTROL.search(special)
+                                  or (not special.isascii() and _patterns()[0].search(special)))
+    if not work:
+        question, quote = "?" in text, '"' in text
+        work = bool("\ufffd" in special or (question and quote and '"?' in text)
+                    or (question and _QUESTION_WORD.search(text)) or (quote and _QUOTE_CONTRACTION.search(text))
+                    or (not plain and _needs_unicode_fix(text)))
+    return printable, work, plain
 
 
 _QUESTION_WORD = re.compile(r"\?\w")

@@ -25,7 +25,7 @@ from typing import Callable, NamedTuple
 from tradenews.ingest import metadata
 
 __all__ = ["LINE_RULES", "SHORT_ONLY", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
-           "is_headline", "is_body", "BULLET", "legal_candidates"]
+           "is_headline", "is_body", "BULLET", "legal_candidates", "legal_lines_in_keys"]
 
 #: Returned by a rule that keeps a line without asking later rules.
 KEEP = "keep"
@@ -253,6 +253,30 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
         if hit:
             found.add(line.index)
     return found
+
+
+def legal_lines_in_keys(text: str, lines: list[Line], starts: list[int]) -> set[int] | None:
+    """:func:`legal_candidates` from ``text``, the keys of ``lines`` joined by ``".\\n"`` (``starts``: the offset
+    of each key), when every line's key is its ``s`` lower-cased (``casefold`` and ``lower`` agree on ASCII and
+    on the common characters of :data:`tradenews.ingest.characters.COMMON_NON_ASCII`; the caller knows it).
+    None when a keyword is empty or holds a period or a line break (one could then span two keys); the text
+    normalization makes for the repeat check serves, so no lower-cased copy of the article is made."""
+    keywords = rules().legal_keyword_list
+    if not all(keywords) or any("\n" in kw or "." in kw for kw in keywords):
+        return None
+    hits = []
+    find = text.find
+    for kw in _unsubsumed(keywords):
+        if not kw[0].isalnum() and kw[0] not in text:  # a rare first character ("(c)", "©"): one quick scan
+            continue
+        i = find(kw)
+        while i != -1:
+            hits.append(i)
+            nl = find("\n", i)  # the next occurrence that matters is on a later line
+            i = find(kw, nl + 1) if nl != -1 else -1
+    if not hits:
+        return set()
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
 
 
 def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:

@@ -30,9 +30,9 @@ from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
-from tradenews.ingest.characters import any_line_needs_char_work, char_units, line_edits, needs_char_work
+from tradenews.ingest.characters import char_units, line_edits, needs_char_work, survey
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
-                                         is_headline, key, legal_candidates, rules, words)
+                                         is_headline, key, legal_candidates, legal_lines_in_keys, rules, words)
 from tradenews.ingest.segment import abbreviations
 
 __all__ = ["Edit", "Normalized", "normalize_text", "rebuild_raw", "apply_edits", "LINE_RULES"]
@@ -155,9 +155,11 @@ def _all_printable(raw: str, contents: list[str]) -> bool:
 _PRINTABLE_ASCII_AND_BREAKS = bytes(range(0x20, 0x7f)) + b"\r\n"
 
 
-def _lines_of(raw: str) -> tuple[list[Line], bool]:
-    """The lines of ``raw``, and whether the text they make is printable line by line as it stands (every raw
-    line printable and no character work: then so is every line normalization keeps)."""
+def _lines_of(raw: str) -> tuple[list[Line], bool, bool]:
+    """The lines of ``raw``; whether the text they make is printable line by line as it stands (every raw
+    line printable and no character work: then so is every line normalization keeps); whether every line's
+    key is its ``s`` lower-cased (no character work, and every character ASCII or common: see
+    :func:`~tradenews.ingest.characters.survey`)."""
     if "\r" in raw:
         found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
         starts = [a for a, _ in found]
@@ -170,8 +172,8 @@ def _lines_of(raw: str) -> tuple[list[Line], bool]:
         starts = list(accumulate(map((1).__add__, map(len, contents[:-1])), initial=0)) if contents else []
         end_nls = starts[1:] + ([starts[-1] + len(contents[-1]) + raw.endswith("\n")] if contents else [])
     ends = list(map(add, starts, map(len, contents)))
-    printable = _all_printable(raw, contents)
-    if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
+    printable, work, plain = survey(raw)
+    if not work:  # the common case: one scan of the whole text
         if printable and "\r" not in raw and not _spaces_to_collapse(raw, contents):
             ss = contents  # every line is collapsed already
         elif printable:  # _collapsed without its printable test
@@ -179,13 +181,13 @@ def _lines_of(raw: str) -> tuple[list[Line], bool]:
                   else " ".join(content.split()) for content in contents]
         else:
             ss = [_collapsed(content) for content in contents]
-        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None)), printable
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None)), printable, plain
     lines = []
     for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
         lines.append(Line(len(lines), a, end, end_nl, content, view, _collapsed(view), units))
-    return lines, False
+    return lines, False, False
 
 
 def _classify(state: LineState, line: Line, rules, long_rules) -> str | None:
@@ -247,7 +249,7 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     return out
 
 
-def _lines_with_repeats(lines: list[Line]) -> set[int]:
+def _lines_with_repeats(lines: list[Line], text: str | None = None, starts: list[int] | None = None) -> set[int]:
     """The lines that may hold a sentence chunk repeated in the article, found by
     a few C-level passes over the article instead of cutting every line into chunks.
 
@@ -261,10 +263,11 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     token is all punctuation, and it starts its line (a chunk after a sentence end starts with a letter
     or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
     written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
-    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
-    lines = list(compress(lines, map(_KEY, lines)))  # a blank line adds an empty fragment only: left out
-    keys = list(map(_KEY, lines))
-    text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
+    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met.
+    ``text`` and ``starts``: :func:`_key_text` of ``lines``, when the caller made it (``lines`` are then
+    the non-blank lines it returned)."""
+    if text is None:
+        lines, text, starts = _key_text(lines)
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
     parts = _FRAGMENT_END.split(text)  # fragment, cut, fragment, ...
@@ -278,8 +281,17 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
         hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
     if not hits:
         return set()
-    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
     return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
+def _key_text(lines: list[Line]) -> tuple[list[Line], str, list[int]]:
+    """The non-blank lines, their keys joined by ``".\\n"`` and the offset of each key in that text: every
+    line ends at a cut of :data:`_FRAGMENT_END`, and one that ends with a period ends at the same cut (a blank
+    line would add an empty fragment only, so it is left out)."""
+    lines = list(compress(lines, map(_KEY, lines)))
+    keys = list(map(_KEY, lines))
+    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
+    return lines, ".\n".join(keys), starts
 
 
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
@@ -389,7 +401,8 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
     return parts, part_kinds, edits
 
 
-def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list, dict, dict]:
+def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: set[int] | None
+            ) -> tuple[list, dict, dict]:
     """Each line's removal reason (None: kept), the deletions inside kept lines, the sign-offs found."""
     reasons: list[str | None] = [None] * len(lines)
     deletions: dict[int, list] = {}
@@ -400,7 +413,6 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
     # below fail (those the long rules make before they return None); then no rule is called for it.
     fast = long_rules == _DEFAULT_LONG_RULES
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
-    may_repeat = _lines_with_repeats(lines)
     if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
         reasons = list(map(_BLANK, map(_S, lines)))
     for line in compress(lines, map(_S, lines)) if blank_first else lines:
@@ -462,10 +474,18 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     """
     active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
     long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
-    lines, printable = _lines_of(raw)
+    lines, printable, plain = _lines_of(raw)
+    nonblank, key_text, starts = _key_text(lines)
+    legal_lines = None
+    if "legal-notice" not in skip:
+        # from the keys' text when they are the lines lower-cased (made for the repeat check anyway)
+        legal_lines = legal_lines_in_keys(key_text, nonblank, starts) if plain else None
+        if legal_lines is None:
+            legal_lines = legal_candidates(lines)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
-                   legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
-    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules)
+                   legal_lines=legal_lines)
+    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules,
+                                            _lines_with_repeats(nonblank, key_text, starts))
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,
