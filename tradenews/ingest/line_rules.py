@@ -316,10 +316,13 @@ _LEGAL_LINES: dict = {}
 
 def legal_notice(st: LineState, line: Line):
     r = rules()
-    if st.legal_lines is not None and line.index not in st.legal_lines:
+    if st.legal_lines is not None:
+        if line.index not in st.legal_lines:
+            return None
+    elif not r.legal_keywords.search(line.s.lower()):  # legal_lines holds exactly the lines that pass this
         return None
     # any one pattern found is the alternation found (each is a group of its own: no pattern sees another)
-    if r.legal_keywords.search(line.s.lower()) and _any_legal_pattern(r, line):
+    if _any_legal_pattern(r, line):
         st.in_tail = st.in_tail or st.late(line)
         return "legal-notice"
     return None

@@ -411,22 +411,34 @@ def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: se
     blank_first = bool(active) and active[0][0] == "blank"
     # With the default rules, a long line past the first two has no rule's opinion exactly when the tests
     # below fail (those the long rules make before they return None); then no rule is called for it.
-    fast = long_rules == _DEFAULT_LONG_RULES
+    fast = long_rules == _DEFAULT_LONG_RULES and st.legal_lines is not None
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
+    legal, seen_lines, captions, kinds = st.legal_lines, st.seen_lines, st.captions, st.kinds  # never rebound
+    # In an article whose title is known, a kept line past the title (and standfirst) once the body started,
+    # left out of the repeat check and ending with no ")" (nor a space: no sign-off), is one _keep_line only
+    # remembers and calls body; that is done here, without the call.
+    first_body = 1 + st.standfirst_known if st.title_known and may_repeat is not None else None
     if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
         reasons = list(map(_BLANK, map(_S, lines)))
     for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
-        if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
-                and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
+        if not (fast and not line.short and i > 1 and not st.in_tail and i not in legal
+                and line.key not in seen_lines and line.key not in captions
                 and not credit(line.s) and not prefix(line.s)):
             reasons[i] = _classify(st, line, active, long_rules)
-        if reasons[i] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
-            if kept is None:
-                reasons[i] = "duplicate"
-            else:
-                deletions[i] = kept
+            if reasons[i] is not None:
+                continue
+        if (first_body is not None and st.body_started and i >= first_body and i not in may_repeat
+                and line.view[-1:] != ")" and not line.view[-1:].isspace()):
+            seen_lines.add(line.key)
+            if i not in kinds:
+                kinds[i] = "body"
+            continue  # no deletions: _assemble and _sign_off read a missing entry as an empty list
+        kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
+        if kept is None:
+            reasons[i] = "duplicate"
+        else:
+            deletions[i] = kept
     return reasons, deletions, sign_offs
 
 
