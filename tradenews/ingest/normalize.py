@@ -24,8 +24,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import add, is_, itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, is_, is_not, itemgetter, ne, not_, or_
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
@@ -50,7 +50,8 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
-_START, _END_NL, _S, _KEY = itemgetter(1), itemgetter(3), itemgetter(6), itemgetter(9)  # a Line's start, end_nl, s, key
+# a Line's index, start, end_nl, content, s, units and key
+_INDEX, _START, _END_NL, _CONTENT, _S, _UNITS, _KEY = map(itemgetter, (0, 1, 3, 4, 6, 7, 9))
 _BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
@@ -375,12 +376,17 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
     removed = list(compress(lines, reasons))
     edits: list[Edit] = list(map(tuple.__new__, repeat(Edit), zip(map(_START, removed), map(_END_NL, removed),
                                                                    filter(None, reasons), repeat(""))))
-    parts: list[str] = []
-    part_kinds: list[str] = []
-    kept: list[Line] = []
-    for line in list(compress(lines, map(is_, reasons, repeat(None)))):
-        i = line.index
-        dels = deletions.get(i, [])
+    kept = list(compress(lines, map(is_, reasons, repeat(None))))
+    parts: list[str] = list(map(_CONTENT, kept))
+    # the kept lines that need line_edits (deletions, character fixes or whitespace) or are empty (kept when
+    # the blank rule is off), found in C: most lines are none of these
+    edit = map(or_, map(ne, map(_S, kept), parts), map(is_not, map(_UNITS, kept), repeat(None)))
+    if deletions:
+        edit = map(or_, edit, map(bool, map(deletions.get, map(_INDEX, kept))))
+    gone = []
+    for k in compress(count(), map(or_, edit, map(not_, parts))):
+        line = kept[k]
+        dels = deletions.get(line.index, [])
         if dels or line.units is not None or line.s != line.content:
             clean, found = line_edits(line.content, line.start, dels, line.units)
             line_level = [Edit(a, b, r, rep) for a, b, r, rep in found]
@@ -390,12 +396,16 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
             # Everything on the line went: attribute the whole line to its main reason.
             main = next((e.reason for e in line_level if e.reason != "whitespace"), "whitespace")
             edits.append(Edit(line.start, line.end_nl, main))
-            reasons[i] = main
+            reasons[line.index] = main
+            gone.append(k)
             continue
         edits.extend(line_level)
-        parts.append(clean)
-        part_kinds.append(kinds[i])
-        kept.append(line)
+        parts[k] = clean
+    if gone:
+        dropped = set(gone)
+        kept = [line for k, line in enumerate(kept) if k not in dropped]
+        parts = [part for k, part in enumerate(parts) if k not in dropped]
+    part_kinds = list(map(kinds.__getitem__, map(_INDEX, kept)))
     edits.extend(_line_breaks(raw, kept))
     edits.sort(key=_BY_SPAN)
     return parts, part_kinds, edits
