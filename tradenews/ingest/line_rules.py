@@ -51,6 +51,10 @@ class Rules:
     legal_keyword_list: tuple[str, ...]
     related: re.Pattern
     share: re.Pattern
+    #: ``related.search`` and ``share.search``, or their ``match`` when every pattern is anchored at the start
+    #: (see :func:`anchored`): an alternation of anchored patterns is otherwise tried at every position
+    related_find: Callable
+    share_find: Callable
     nav_words: frozenset
     caption_credit: re.Pattern
     caption_prefix: re.Pattern
@@ -66,12 +70,17 @@ def rules() -> Rules:
     def any_of(patterns):
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
+    def finder(patterns):
+        compiled = any_of(patterns)
+        return compiled.match if patterns and all(anchored(p, re.I) for p in patterns) else compiled.search
+
     return Rules(
         legal=any_of(cfg["legal_notice"]), legal_each=tuple(re.compile(p, re.I) for p in cfg["legal_notice"]),
         legal_needles=tuple(required_literals(p, re.I) for p in cfg["legal_notice"]),
         legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
         legal_keyword_list=tuple(cfg["legal_keywords"]),
         related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
+        related_find=finder(cfg["related_header"]), share_find=finder(cfg["share_widget"]),
         nav_words=frozenset(cfg["navigation_words"]),
         caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
         byline_prefix=re.compile(cfg["byline_prefix"], re.I), sign_off=re.compile(cfg["sign_off"]),
@@ -107,6 +116,22 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     if run:
         runs.append("".join(run).lower())
     return tuple(runs)
+
+
+def anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` (without ``re.MULTILINE``) starts at the start of the string: its
+    top-level sequence opens with ``^`` or ``\\A`` (a top-level alternation is one item of that sequence).
+
+    >>> anchored("^a|b"), anchored("^(a|b)"), anchored(r"\\Aa"), anchored("(?m)^a")
+    (False, True, True, False)
+    """
+    from re import _constants as c, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    if parsed.state.flags & re.MULTILINE or not parsed.data:
+        return False
+    op, av = parsed.data[0]
+    return op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
 
 
 class _LineFields(NamedTuple):
@@ -342,14 +367,14 @@ def _any_legal_pattern(r: Rules, line: Line) -> bool:
 
 
 def related_header(st: LineState, line: Line):
-    if line.short and rules().related.search(line.s):
+    if line.short and rules().related_find(line.s):
         st.in_tail = st.in_tail or st.late(line)
         return "related-stories"
     return None
 
 
 def share_widget(st: LineState, line: Line):
-    return "share-widget" if line.short and rules().share.search(line.s) else None
+    return "share-widget" if line.short and rules().share_find(line.s) else None
 
 
 def navigation(st: LineState, line: Line):
