@@ -31,6 +31,7 @@ from typing import NamedTuple
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
 from tradenews.ingest.characters import char_units, line_edits, needs_char_work, survey
+from tradenews.ingest import line_rules
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
                                          is_headline, key, legal_candidates, legal_lines_in_keys, rules, words)
 from tradenews.ingest.segment import abbreviations
@@ -430,14 +431,28 @@ def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: se
     first_body = 1 + st.standfirst_known if st.title_known and may_repeat is not None else None
     if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
         reasons = list(map(_BLANK, map(_S, lines)))
+    # Past the first two lines, the rules that have no opinion there and change no state are left out: the
+    # known title and standfirst (lines 0 and 1), the blank rule (the lines left are not blank) and, for a
+    # line legal_lines leaves out, the legal notice.
+    later = (line_rules.known_title, line_rules.known_standfirst) + ((line_rules.blank,) if blank_first else ())
+    short_later = [(name, rule) for name, rule in active if rule not in later]
+    long_later = [(name, rule) for name, rule in long_rules if rule not in later]
+    if legal is not None:
+        short_plain = [(name, rule) for name, rule in short_later if rule is not line_rules.legal_notice]
+        long_plain = [(name, rule) for name, rule in long_later if rule is not line_rules.legal_notice]
     for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
-        if not (fast and not line.short and i > 1 and not st.in_tail and i not in legal
-                and line.key not in seen_lines and line.key not in captions
-                and not credit(line.s) and not prefix(line.s)):
+        if i < 2:
             reasons[i] = _classify(st, line, active, long_rules)
-            if reasons[i] is not None:
-                continue
+        elif not (fast and not line.short and not st.in_tail and i not in legal
+                  and line.key not in seen_lines and line.key not in captions
+                  and not credit(line.s) and not prefix(line.s)):
+            if legal is not None and i not in legal:
+                reasons[i] = _classify(st, line, short_plain, long_plain)
+            else:
+                reasons[i] = _classify(st, line, short_later, long_later)
+        if reasons[i] is not None:
+            continue
         if (first_body is not None and st.body_started and i >= first_body and i not in may_repeat
                 and line.view[-1:] != ")" and not line.view[-1:].isspace()):
             seen_lines.add(line.key)
