@@ -79,3 +79,14 @@ def test_normalize_text_equals_it_with_the_shortcuts_off(raw, title_known, stand
         slow = normalize_text(raw, title_known=title_known, standfirst_known=standfirst_known)
     slow.printable = fast.printable  # reported only by the fast path
     assert fast == slow
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\t\u00a0\u2009\u3000\n\r\x85\x1c")), max_size=30),
+       st.integers(0, 5), st.integers(0, 30))
+def test_whitespace_to_edit_finds_what_the_alternation_finds(line, pos, endpos):
+    from tradenews.ingest import characters
+
+    old = re.compile(r"\s\s+|[^\S ]")
+    assert ([m.span() for m in characters._WS_TO_EDIT.finditer(line, pos, endpos)]
+            == [m.span() for m in old.finditer(line, pos, endpos)])

@@ -379,8 +379,10 @@ def _whitespace(units: Units) -> None:
 
 _WS_RUN = re.compile(r"\s+")
 # The runs of _WS_RUN that need an edit: two or more characters, or one that is not the plain space
-# (a single plain space, most runs, is skipped inside the regex engine).
-_WS_TO_EDIT = re.compile(r"\s\s+|[^\S ]")
+# (a single plain space, most runs, is skipped inside the regex engine). Written as r"\s\s+|[^\S ]" with the
+# first \s taken out of the alternation: a pattern that opens with a character class is tried at the
+# characters of that class only (found by a scan in C), an alternation at every position.
+_WS_TO_EDIT = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 
 
 def _whitespace_only(line: str, base: int):

@@ -165,11 +165,12 @@ class Line(_LineFields):
         return tuple(self)[:8]
 
     @classmethod
-    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units) -> list["Line"]:
-        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line."""
+    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units, keys=None) -> list["Line"]:
+        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line.
+        ``keys``: each ``s`` case-folded, when the caller has them."""
         shorts = [len(s) <= 120 for s in ss]
         return list(map(tuple.__new__, repeat(cls), zip(count(), starts, ends, end_nls, contents, views, ss, units,
-                                                        shorts, map(str.casefold, ss))))
+                                                        shorts, map(str.casefold, ss) if keys is None else keys)))
 
 
 @dataclass

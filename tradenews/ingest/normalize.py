@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
-from operator import add, is_, is_not, itemgetter, ne, not_, or_
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, eq, is_, is_not, itemgetter, ne, not_, or_
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
@@ -183,7 +182,13 @@ def _lines_of(raw: str) -> tuple[list[Line], bool, bool]:
                   else " ".join(content.split()) for content in contents]
         else:
             ss = [_collapsed(content) for content in contents]
-        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None)), printable, plain
+        keys = None
+        if plain and not raw.isascii():
+            # casefold is ASCII lower-casing on ASCII and the identity on the common characters, and bytes.lower
+            # changes ASCII letters only (no byte of a multi-byte UTF-8 character is ASCII): one C pass over
+            # the article, where casefold looks every character of a text that is not ASCII up in Unicode's tables
+            keys = "\n".join(ss).encode("utf-8").lower().decode("utf-8").split("\n")
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None), keys), printable, plain
     lines = []
     for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
@@ -273,8 +278,9 @@ def _lines_with_repeats(lines: list[Line], text: str | None = None, starts: list
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
     parts = _FRAGMENT_END.split(text)  # fragment, cut, fragment, ...
-    fragments = parts[::2]
-    repeated = {f for f, n in Counter(fragments).items() if n > 1 and f}
+    fragments = sorted(parts[::2])  # equal fragments side by side: a repeated one equals the next one
+    repeated = set(compress(fragments, map(eq, fragments, islice(fragments, 1, None))))
+    repeated.discard("")
     hits = list(compress(accumulate(map(len, parts[:-1]), initial=0), map(repeated.__contains__, parts))) \
         if repeated else []
     if text[:1] == "." and text[1:2] != "\n":  # a line that starts with an empty fragment
