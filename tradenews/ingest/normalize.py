@@ -418,8 +418,35 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
     return parts, part_kinds, edits
 
 
-def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: set[int] | None
-            ) -> tuple[list, dict, dict]:
+def _rule_lists(skip) -> tuple[list, ...]:
+    """The rules in force (all; those a long line meets) and, past the first two lines, the rules that can
+    have an opinion there (short and long lines; and again without legal-notice, for a line legal_lines leaves
+    out): the known title and standfirst look at lines 0 and 1 only, the blank rule at blank lines (which
+    _decide removes in C when it comes first) and legal-notice returns at once for a line legal_lines leaves
+    out, and none of them changes state. Remembered per ``skip`` and :data:`LINE_RULES` as they stand."""
+    cache_key = (skip if isinstance(skip, frozenset) else frozenset(skip), tuple(LINE_RULES))
+    found = _RULE_LISTS.get(cache_key)
+    if found is None:
+        active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
+        long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
+        blank_first = bool(active) and active[0][0] == "blank"
+        later = (line_rules.known_title, line_rules.known_standfirst) + ((line_rules.blank,) if blank_first else ())
+        short_later = [(name, rule) for name, rule in active if rule not in later]
+        long_later = [(name, rule) for name, rule in long_rules if rule not in later]
+        short_plain = [(name, rule) for name, rule in short_later if rule is not line_rules.legal_notice]
+        long_plain = [(name, rule) for name, rule in long_later if rule is not line_rules.legal_notice]
+        found = active, long_rules, (short_later, long_later, short_plain, long_plain)
+        if len(_RULE_LISTS) >= 64:
+            _RULE_LISTS.clear()
+        _RULE_LISTS[cache_key] = found
+    return found
+
+
+_RULE_LISTS: dict = {}
+
+
+def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: set[int] | None,
+            later_rules: tuple[list, ...] | None = None) -> tuple[list, dict, dict]:
     """Each line's removal reason (None: kept), the deletions inside kept lines, the sign-offs found."""
     reasons: list[str | None] = [None] * len(lines)
     deletions: dict[int, list] = {}
@@ -437,15 +464,10 @@ def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: se
     first_body = 1 + st.standfirst_known if st.title_known and may_repeat is not None else None
     if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
         reasons = list(map(_BLANK, map(_S, lines)))
-    # Past the first two lines, the rules that have no opinion there and change no state are left out: the
-    # known title and standfirst (lines 0 and 1), the blank rule (the lines left are not blank) and, for a
-    # line legal_lines leaves out, the legal notice.
-    later = (line_rules.known_title, line_rules.known_standfirst) + ((line_rules.blank,) if blank_first else ())
-    short_later = [(name, rule) for name, rule in active if rule not in later]
-    long_later = [(name, rule) for name, rule in long_rules if rule not in later]
-    if legal is not None:
-        short_plain = [(name, rule) for name, rule in short_later if rule is not line_rules.legal_notice]
-        long_plain = [(name, rule) for name, rule in long_later if rule is not line_rules.legal_notice]
+    # past the first two lines, the rules that can have an opinion there (see _rule_lists)
+    if later_rules is None:  # every rule on every line
+        later_rules = active, long_rules, active, long_rules
+    short_later, long_later, short_plain, long_plain = later_rules
     for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
         if i < 2:
@@ -515,8 +537,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     >>> rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
     True
     """
-    active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
-    long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
+    active, long_rules, later_rules = _rule_lists(skip)
     lines, printable, plain = _lines_of(raw)
     nonblank, key_text, starts = _key_text(lines)
     legal_lines = None
@@ -528,7 +549,7 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
                    legal_lines=legal_lines)
     reasons, deletions, sign_offs = _decide(lines, st, active, long_rules,
-                                            _lines_with_repeats(nonblank, key_text, starts))
+                                            _lines_with_repeats(nonblank, key_text, starts), later_rules)
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,
