@@ -281,8 +281,7 @@ def _lines_with_repeats(lines: list[Line], text: str | None = None, starts: list
     fragments = sorted(parts[::2])  # equal fragments side by side: a repeated one equals the next one
     repeated = set(compress(fragments, map(eq, fragments, islice(fragments, 1, None))))
     repeated.discard("")
-    hits = list(compress(accumulate(map(len, parts[:-1]), initial=0), map(repeated.__contains__, parts))) \
-        if repeated else []
+    hits = _repeated_runs(parts, repeated) if repeated else []
     if text[:1] == "." and text[1:2] != "\n":  # a line that starts with an empty fragment
         hits.append(0)
     if "\n." in text:
@@ -290,6 +289,35 @@ def _lines_with_repeats(lines: list[Line], text: str | None = None, starts: list
     if not hits:
         return set()
     return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
+def _repeated_runs(parts: list[str], repeated: set[str]) -> list[int]:
+    """The offsets (in the text ``parts`` splits) of the runs of fragments, inside one line, that each occur
+    elsewhere or are empty, and could make a chunk worth looking up: a chunk's key is a run of whole fragments
+    joined by cuts that end with one space, so its words are the run's fragments' words (spaces plus one each),
+    and a chunk of fewer than ``_MIN_DUP_WORDS`` is never looked up. A fragment repeated on its own, such as
+    "mr" cut off by "Mr.", then flags no line."""
+    hits = []
+    pos = 0
+    start = weight = 0
+    cuts = iter(parts[1::2])
+    for fragment in islice(parts, 0, None, 2):
+        if not fragment or fragment in repeated:
+            if not weight:
+                start = pos
+            weight += fragment.count(" ") + 1
+        else:
+            if weight >= _MIN_DUP_WORDS:
+                hits.append(start)
+            weight = 0
+        pos += len(fragment)
+        cut = next(cuts, "")
+        pos += len(cut)
+        if "\n" in cut or not cut:  # the line ends: a run ends with it
+            if weight >= _MIN_DUP_WORDS:
+                hits.append(start)
+            weight = 0
+    return hits
 
 
 def _key_text(lines: list[Line]) -> tuple[list[Line], str, list[int]]:
