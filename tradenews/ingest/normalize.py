@@ -296,28 +296,24 @@ def _repeated_runs(parts: list[str], repeated: set[str]) -> list[int]:
     elsewhere or are empty, and could make a chunk worth looking up: a chunk's key is a run of whole fragments
     joined by cuts that end with one space, so its words are the run's fragments' words (spaces plus one each),
     and a chunk of fewer than ``_MIN_DUP_WORDS`` is never looked up. A fragment repeated on its own, such as
-    "mr" cut off by "Mr.", then flags no line."""
-    hits = []
-    pos = 0
+    "mr" cut off by "Mr.", then flags no line. Only the repeated and empty fragments are visited (found in C)."""
+    fragments = parts[::2]
+    starts = []
     start = weight = 0
-    cuts = iter(parts[1::2])
-    for fragment in islice(parts, 0, None, 2):
-        if not fragment or fragment in repeated:
-            if not weight:
-                start = pos
-            weight += fragment.count(" ") + 1
-        else:
+    last = -2
+    for k in compress(count(), map(or_, map(not_, fragments), map(repeated.__contains__, fragments))):
+        if k != last + 1 or "\n" in parts[2 * k - 1]:  # a new run: a fragment between, or the line ended
             if weight >= _MIN_DUP_WORDS:
-                hits.append(start)
-            weight = 0
-        pos += len(fragment)
-        cut = next(cuts, "")
-        pos += len(cut)
-        if "\n" in cut or not cut:  # the line ends: a run ends with it
-            if weight >= _MIN_DUP_WORDS:
-                hits.append(start)
-            weight = 0
-    return hits
+                starts.append(start)
+            start, weight = k, 0
+        weight += fragments[k].count(" ") + 1
+        last = k
+    if weight >= _MIN_DUP_WORDS:
+        starts.append(start)
+    if not starts:
+        return []
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return [offsets[2 * k] for k in starts]
 
 
 def _key_text(lines: list[Line]) -> tuple[list[Line], str, list[int]]:
