@@ -103,8 +103,10 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     >>> required_literals(r"^(copyright|\\(c\\))\\s")
     ()
     """
-    from re import _constants as c, _parser
-
+    try:  # the re module's own parser (private; without it, no literal is known and every pattern is searched)
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover
+        return ()
     runs, run = [], []
     for op, av in _parser.parse(pattern, flags).data:
         if op is c.LITERAL and av < 128:
@@ -125,8 +127,10 @@ def anchored(pattern: str, flags: int = 0) -> bool:
     >>> anchored("^a|b"), anchored("^(a|b)"), anchored(r"\\Aa"), anchored("(?m)^a")
     (False, True, True, False)
     """
-    from re import _constants as c, _parser
-
+    try:  # the re module's own parser (private; without it, every pattern counts as unanchored)
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover
+        return False
     parsed = _parser.parse(pattern, flags)
     if parsed.state.flags & re.MULTILINE or not parsed.data:
         return False
