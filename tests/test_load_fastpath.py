@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import tradenews as tn
-from tradenews.ingest import characters, normalize, segment
+from tradenews.ingest import characters, line_rules, normalize, segment
 from tradenews.ingest.characters import Units, any_line_needs_char_work, char_units, line_edits
 from tradenews.ingest.line_rules import rules
 from tradenews.ingest.normalize import normalize_text
@@ -164,12 +164,29 @@ def test_a_text_reported_printable_is_printable_and_splits_the_same(raw):
     assert hinted == sentence_spans(n.text)
 
 
+def _slow_survey(raw):
+    """characters.survey by the tests it stands for: isprintable line by line, any_line_needs_char_work,
+    and the characters one by one."""
+    contents = re.split(r"\r\n|\r|\n", raw)
+    printable = all(map(str.isprintable, contents))
+    plain = all(c.isascii() or c in characters.COMMON_NON_ASCII for c in raw)
+    return printable, any_line_needs_char_work(raw), plain
+
+
+@SETTINGS
+@given(st.one_of(text, lines_text))
+def test_survey_equals_the_tests_it_stands_for(raw):
+    assert characters.survey(raw) == _slow_survey(raw)
+
+
 def _slow_paths(monkeypatch):
-    """Every load7 shortcut off: printability by isprintable and never reported, the NFC test always run."""
-    monkeypatch.setattr(normalize, "_all_printable", lambda raw, contents: all(map(str.isprintable, contents)))
+    """Every load7 shortcut off: printability by isprintable and never reported, the NFC test always run,
+    legal keywords by lower-casing each line, every legal pattern searched."""
+    monkeypatch.setattr(normalize, "survey", _slow_survey)
     monkeypatch.setattr(characters, "_ascii_but_common", lambda text: False)
     real = normalize._lines_of
-    monkeypatch.setattr(normalize, "_lines_of", lambda raw: (real(raw)[0], False))
+    monkeypatch.setattr(normalize, "_lines_of", lambda raw: (real(raw)[0], False, False))
+    monkeypatch.setattr(line_rules, "_any_legal_pattern", lambda r, line: any(p.search(line.s) for p in r.legal_each))
 
 
 @pytest.mark.filterwarnings("ignore:.*rows skipped:UserWarning", "ignore:no articles loaded:UserWarning")

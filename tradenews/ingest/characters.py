@@ -22,7 +22,7 @@ from itertools import compress, count, repeat
 from operator import is_not
 
 __all__ = ["QUOTE_REPAIRS", "Units", "char_units", "view_of", "line_edits", "needs_char_work", "clean_view",
-           "any_line_needs_char_work", "computed_invisible_ranges"]
+           "any_line_needs_char_work", "computed_invisible_ranges", "survey", "COMMON_NON_ASCII"]
 
 # Characters removed outright. Whitespace controls (\t \n \v \f \r \x1c-\x1f \x85) are not here:
 # the whitespace rule turns them into spaces.
@@ -138,7 +138,11 @@ def any_line_needs_char_work(text: str, *, printable: bool = False) -> bool:
         return True
     # _QUOTE_WORK as literal-led patterns: the re engine scans for a literal first character in a
     # tight loop, for a character class one test per character.
-    if "\ufffd" in text or '"?' in text or _QUESTION_WORD.search(text) or _QUOTE_CONTRACTION.search(text):
+    # '"?' is searched only when both characters occur (each found by a memchr-like scan, where the pair's
+    # search stops at every quote or question mark's neighbour)
+    question, quote = "?" in text, '"' in text
+    if "\ufffd" in text or (question and quote and '"?' in text) or (question and _QUESTION_WORD.search(text)) \
+            or (quote and _QUOTE_CONTRACTION.search(text)):
         return True
     return not text.isascii() and not _ascii_but_common(text) and _needs_unicode_fix(text)
 
@@ -158,6 +162,38 @@ def _ascii_but_common(text: str) -> bool:
             if text.isascii():
                 return True
     return text.isascii()
+
+
+#: The characters that are no printable ASCII and no line break (deleted from a text's UTF-8 by survey).
+_PRINTABLE_ASCII_AND_BREAKS = bytes(range(0x20, 0x7f)) + b"\r\n"
+_COMMON_SET = frozenset(_COMMON_NON_ASCII)
+COMMON_NON_ASCII = _COMMON_NON_ASCII
+
+
+def survey(text: str) -> tuple[bool, bool, bool]:
+    """``(printable, work, plain)`` for the lines of ``text`` (split at \\r and \\n) in one C-level pass:
+    every line is printable; :func:`any_line_needs_char_work`; every character is ASCII or one of
+    :data:`COMMON_NON_ASCII`. The pass: the text's UTF-8 with printable ASCII and line breaks deleted by
+    ``bytes.translate`` is the UTF-8 of every other character in order (a multi-byte character has no ASCII
+    byte), a short string in most articles, which the character tests then read instead of the text."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII_AND_BREAKS)
+    if not rest:
+        printable = plain = True
+        special = ""
+    else:
+        special = rest.decode("utf-8", "surrogatepass")
+        printable = special.isprintable()
+        other = set(special).difference(_COMMON_SET)
+        plain = "".join(other).isascii()
+    # controls and format characters are never printable, and none is printable ASCII or a line break
+    work = not printable and bool(_CONTROL.search(special)
+                                  or (not special.isascii() and _patterns()[0].search(special)))
+    if not work:
+        question, quote = "?" in text, '"' in text
+        work = bool("\ufffd" in special or (question and quote and '"?' in text)
+                    or (question and _QUESTION_WORD.search(text)) or (quote and _QUOTE_CONTRACTION.search(text))
+                    or (not plain and _needs_unicode_fix(text)))
+    return printable, work, plain
 
 
 _QUESTION_WORD = re.compile(r"\?\w")
@@ -343,8 +379,10 @@ def _whitespace(units: Units) -> None:
 
 _WS_RUN = re.compile(r"\s+")
 # The runs of _WS_RUN that need an edit: two or more characters, or one that is not the plain space
-# (a single plain space, most runs, is skipped inside the regex engine).
-_WS_TO_EDIT = re.compile(r"\s\s+|[^\S ]")
+# (a single plain space, most runs, is skipped inside the regex engine). Written as r"\s\s+|[^\S ]" with the
+# first \s taken out of the alternation: a pattern that opens with a character class is tried at the
+# characters of that class only (found by a scan in C), an alternation at every position.
+_WS_TO_EDIT = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 
 
 def _whitespace_only(line: str, base: int):

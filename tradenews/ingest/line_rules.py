@@ -25,7 +25,7 @@ from typing import Callable, NamedTuple
 from tradenews.ingest import metadata
 
 __all__ = ["LINE_RULES", "SHORT_ONLY", "KEEP", "Line", "LineState", "rules", "words", "key", "ends_sentence",
-           "is_headline", "is_body", "BULLET", "legal_candidates"]
+           "is_headline", "is_body", "BULLET", "legal_candidates", "legal_lines_in_keys"]
 
 #: Returned by a rule that keeps a line without asking later rules.
 KEEP = "keep"
@@ -44,10 +44,17 @@ class Rules:
     #: the legal patterns compiled one by one: searching each is faster than the alternation (most of them
     #: open with \b and a literal, and one pattern's failed scan costs less than ten branches tried per position)
     legal_each: tuple[re.Pattern, ...]
+    #: for each of ``legal_each``, the lower-cased ASCII literals that every match of it holds (see
+    #: :func:`required_literals`): a line whose key lacks one cannot match it
+    legal_needles: tuple[tuple[str, ...], ...]
     legal_keywords: re.Pattern
     legal_keyword_list: tuple[str, ...]
     related: re.Pattern
     share: re.Pattern
+    #: ``related.search`` and ``share.search``, or their ``match`` when every pattern is anchored at the start
+    #: (see :func:`anchored`): an alternation of anchored patterns is otherwise tried at every position
+    related_find: Callable
+    share_find: Callable
     nav_words: frozenset
     caption_credit: re.Pattern
     caption_prefix: re.Pattern
@@ -63,15 +70,72 @@ def rules() -> Rules:
     def any_of(patterns):
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
+    def finder(patterns):
+        compiled = any_of(patterns)
+        return compiled.match if patterns and all(anchored(p, re.I) for p in patterns) else compiled.search
+
     return Rules(
         legal=any_of(cfg["legal_notice"]), legal_each=tuple(re.compile(p, re.I) for p in cfg["legal_notice"]),
+        legal_needles=tuple(required_literals(p, re.I) for p in cfg["legal_notice"]),
         legal_keywords=re.compile("|".join(map(re.escape, cfg["legal_keywords"]))),
         legal_keyword_list=tuple(cfg["legal_keywords"]),
         related=any_of(cfg["related_header"]), share=any_of(cfg["share_widget"]),
+        related_find=finder(cfg["related_header"]), share_find=finder(cfg["share_widget"]),
         nav_words=frozenset(cfg["navigation_words"]),
         caption_credit=re.compile(cfg["caption_credit"], re.I), caption_prefix=re.compile(cfg["caption_prefix"], re.I),
         byline_prefix=re.compile(cfg["byline_prefix"], re.I), sign_off=re.compile(cfg["sign_off"]),
     )
+
+
+#: The characters other than ASCII that ``re.IGNORECASE`` matches to an ASCII character (to i, i, s and k;
+#: tests/test_normalize_fastpath.py recomputes them from every code point).
+ASCII_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """The runs of ASCII literal characters in the top-level sequence of ``pattern``, lower-cased: every
+    match holds each of them (case aside). A line with none of :data:`ASCII_CASE_TWINS` matches a run only
+    with ASCII characters of the same lower case, so a pattern can match such a line only when its case-folded
+    key holds every run (a substring test in C, where a case-insensitive search tries every position).
+
+    >>> required_literals(r"\\ball rights (are )?reserved\\b", re.I)
+    ('all rights ', 'reserved')
+    >>> required_literals(r"^(copyright|\\(c\\))\\s")
+    ()
+    """
+    try:  # the re module's own parser (private; without it, no literal is known and every pattern is searched)
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover
+        return ()
+    runs, run = [], []
+    for op, av in _parser.parse(pattern, flags).data:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            runs.append("".join(run).lower())
+            run = []
+    if run:
+        runs.append("".join(run).lower())
+    return tuple(runs)
+
+
+def anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` (without ``re.MULTILINE``) starts at the start of the string: its
+    top-level sequence opens with ``^`` or ``\\A`` (a top-level alternation is one item of that sequence).
+
+    >>> anchored("^a|b"), anchored("^(a|b)"), anchored(r"\\Aa"), anchored("(?m)^a")
+    (False, True, True, False)
+    """
+    try:  # the re module's own parser (private; without it, every pattern counts as unanchored)
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover
+        return False
+    parsed = _parser.parse(pattern, flags)
+    if parsed.state.flags & re.MULTILINE or not parsed.data:
+        return False
+    op, av = parsed.data[0]
+    return op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
 
 
 class _LineFields(NamedTuple):
@@ -105,11 +169,12 @@ class Line(_LineFields):
         return tuple(self)[:8]
 
     @classmethod
-    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units) -> list["Line"]:
-        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line."""
+    def many(cls, starts, ends, end_nls, contents, views, ss: list[str], units, keys=None) -> list["Line"]:
+        """``[Line(i, starts[i], ends[i], ...) for i ...]`` over columns (iterables), without a call per line.
+        ``keys``: each ``s`` case-folded, when the caller has them."""
         shorts = [len(s) <= 120 for s in ss]
         return list(map(tuple.__new__, repeat(cls), zip(count(), starts, ends, end_nls, contents, views, ss, units,
-                                                        shorts, map(str.casefold, ss))))
+                                                        shorts, map(str.casefold, ss) if keys is None else keys)))
 
 
 @dataclass
@@ -220,6 +285,30 @@ def legal_candidates(lines: list[Line]) -> set[int] | None:
     return found
 
 
+def legal_lines_in_keys(text: str, lines: list[Line], starts: list[int]) -> set[int] | None:
+    """:func:`legal_candidates` from ``text``, the keys of ``lines`` joined by ``".\\n"`` (``starts``: the offset
+    of each key), when every line's key is its ``s`` lower-cased (``casefold`` and ``lower`` agree on ASCII and
+    on the common characters of :data:`tradenews.ingest.characters.COMMON_NON_ASCII`; the caller knows it).
+    None when a keyword is empty or holds a period or a line break (one could then span two keys); the text
+    normalization makes for the repeat check serves, so no lower-cased copy of the article is made."""
+    keywords = rules().legal_keyword_list
+    if not all(keywords) or any("\n" in kw or "." in kw for kw in keywords):
+        return None
+    hits = []
+    find = text.find
+    for kw in _unsubsumed(keywords):
+        if not kw[0].isalnum() and kw[0] not in text:  # a rare first character ("(c)", "©"): one quick scan
+            continue
+        i = find(kw)
+        while i != -1:
+            hits.append(i)
+            nl = find("\n", i)  # the next occurrence that matters is on a later line
+            i = find(kw, nl + 1) if nl != -1 else -1
+    if not hits:
+        return set()
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
 def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
     """The lines holding a keyword, found by ``str.find`` over ``low`` (the lines' ``s`` lower-cased and
     joined by line breaks, which no keyword holds, so every occurrence lies inside one line and each line's
@@ -257,24 +346,40 @@ _LEGAL_LINES: dict = {}
 
 def legal_notice(st: LineState, line: Line):
     r = rules()
-    if st.legal_lines is not None and line.index not in st.legal_lines:
+    if st.legal_lines is not None:
+        if line.index not in st.legal_lines:
+            return None
+    elif not r.legal_keywords.search(line.s.lower()):  # legal_lines holds exactly the lines that pass this
         return None
     # any one pattern found is the alternation found (each is a group of its own: no pattern sees another)
-    if r.legal_keywords.search(line.s.lower()) and any(p.search(line.s) for p in r.legal_each):
+    if _any_legal_pattern(r, line):
         st.in_tail = st.in_tail or st.late(line)
         return "legal-notice"
     return None
 
 
+def _any_legal_pattern(r: Rules, line: Line) -> bool:
+    """``any(p.search(line.s) for p in r.legal_each)``, skipping the patterns whose required literals
+    the line's key lacks (when the line holds no :data:`ASCII_CASE_TWINS`: see :func:`required_literals`)."""
+    s = line.s
+    if not s.isascii() and any(map(s.__contains__, ASCII_CASE_TWINS)):
+        return any(p.search(s) for p in r.legal_each)
+    k = line.key
+    for p, needles in zip(r.legal_each, r.legal_needles):
+        if all(map(k.__contains__, needles)) and p.search(s):
+            return True
+    return False
+
+
 def related_header(st: LineState, line: Line):
-    if line.short and rules().related.search(line.s):
+    if line.short and rules().related_find(line.s):
         st.in_tail = st.in_tail or st.late(line)
         return "related-stories"
     return None
 
 
 def share_widget(st: LineState, line: Line):
-    return "share-widget" if line.short and rules().share.search(line.s) else None
+    return "share-widget" if line.short and rules().share_find(line.s) else None
 
 
 def navigation(st: LineState, line: Line):

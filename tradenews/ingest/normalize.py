@@ -22,17 +22,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import add, is_, itemgetter
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, eq, is_, is_not, itemgetter, ne, not_, or_
 from typing import NamedTuple
 
 from tradenews.core.corpus import splice_back
 from tradenews.ingest import metadata
-from tradenews.ingest.characters import any_line_needs_char_work, char_units, line_edits, needs_char_work
+from tradenews.ingest.characters import char_units, line_edits, needs_char_work, survey
+from tradenews.ingest import line_rules
 from tradenews.ingest.line_rules import (BULLET, KEEP, LINE_RULES, SHORT_ONLY, Line, LineState, ends_sentence, is_body,
-                                         is_headline, key, legal_candidates, rules, words)
+                                         is_headline, key, legal_candidates, legal_lines_in_keys, rules, words)
 from tradenews.ingest.segment import abbreviations
 
 __all__ = ["Edit", "Normalized", "normalize_text", "rebuild_raw", "apply_edits", "LINE_RULES"]
@@ -50,7 +50,8 @@ _SENT_END_FOLDED = re.compile(r"\.\.*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9
 _MIN_DUP_WORDS = 6
 _CHUNKS: dict = {}
 _BY_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
-_START, _END_NL, _S, _KEY = itemgetter(1), itemgetter(3), itemgetter(6), itemgetter(9)  # a Line's start, end_nl, s, key
+# a Line's index, start, end_nl, content, s, units and key
+_INDEX, _START, _END_NL, _CONTENT, _S, _UNITS, _KEY = map(itemgetter, (0, 1, 3, 4, 6, 7, 9))
 _BLANK = {"": "whitespace"}.get  # the blank rule's verdict on a line's s
 _CHUNK_CACHE_SIZE = 50_000
 _SPACES_AFTER = re.compile(r"\s*")
@@ -155,9 +156,11 @@ def _all_printable(raw: str, contents: list[str]) -> bool:
 _PRINTABLE_ASCII_AND_BREAKS = bytes(range(0x20, 0x7f)) + b"\r\n"
 
 
-def _lines_of(raw: str) -> tuple[list[Line], bool]:
-    """The lines of ``raw``, and whether the text they make is printable line by line as it stands (every raw
-    line printable and no character work: then so is every line normalization keeps)."""
+def _lines_of(raw: str) -> tuple[list[Line], bool, bool]:
+    """The lines of ``raw``; whether the text they make is printable line by line as it stands (every raw
+    line printable and no character work: then so is every line normalization keeps); whether every line's
+    key is its ``s`` lower-cased (no character work, and every character ASCII or common: see
+    :func:`~tradenews.ingest.characters.survey`)."""
     if "\r" in raw:
         found = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.start() != m.end()]
         starts = [a for a, _ in found]
@@ -170,8 +173,8 @@ def _lines_of(raw: str) -> tuple[list[Line], bool]:
         starts = list(accumulate(map((1).__add__, map(len, contents[:-1])), initial=0)) if contents else []
         end_nls = starts[1:] + ([starts[-1] + len(contents[-1]) + raw.endswith("\n")] if contents else [])
     ends = list(map(add, starts, map(len, contents)))
-    printable = _all_printable(raw, contents)
-    if not any_line_needs_char_work(raw, printable=printable):  # the common case: one scan of the whole text
+    printable, work, plain = survey(raw)
+    if not work:  # the common case: one scan of the whole text
         if printable and "\r" not in raw and not _spaces_to_collapse(raw, contents):
             ss = contents  # every line is collapsed already
         elif printable:  # _collapsed without its printable test
@@ -179,13 +182,19 @@ def _lines_of(raw: str) -> tuple[list[Line], bool]:
                   else " ".join(content.split()) for content in contents]
         else:
             ss = [_collapsed(content) for content in contents]
-        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None)), printable
+        keys = None
+        if plain and not raw.isascii():
+            # casefold is ASCII lower-casing on ASCII and the identity on the common characters, and bytes.lower
+            # changes ASCII letters only (no byte of a multi-byte UTF-8 character is ASCII): one C pass over
+            # the article, where casefold looks every character of a text that is not ASCII up in Unicode's tables
+            keys = "\n".join(ss).encode("utf-8").lower().decode("utf-8").split("\n")
+        return Line.many(starts, ends, end_nls, contents, contents, ss, repeat(None), keys), printable, plain
     lines = []
     for a, content, end, end_nl in zip(starts, contents, ends, end_nls):
         units = char_units(content) if needs_char_work(content) else None
         view = content if units is None else units.view()
         lines.append(Line(len(lines), a, end, end_nl, content, view, _collapsed(view), units))
-    return lines, False
+    return lines, False, False
 
 
 def _classify(state: LineState, line: Line, rules, long_rules) -> str | None:
@@ -247,7 +256,7 @@ def _repeated_sentences(line: Line, seen: set) -> list[tuple[int, int, str]] | N
     return out
 
 
-def _lines_with_repeats(lines: list[Line]) -> set[int]:
+def _lines_with_repeats(lines: list[Line], text: str | None = None, starts: list[int] | None = None) -> set[int]:
     """The lines that may hold a sentence chunk repeated in the article, found by
     a few C-level passes over the article instead of cutting every line into chunks.
 
@@ -261,25 +270,60 @@ def _lines_with_repeats(lines: list[Line]) -> set[int]:
     token is all punctuation, and it starts its line (a chunk after a sentence end starts with a letter
     or digit, perhaps after an opening quote or bracket). A line that starts with no period (! and ?
     written as periods) and holds no fragment occurring twice has no chunk that occurs elsewhere, so
-    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met."""
-    lines = list(compress(lines, map(_KEY, lines)))  # a blank line adds an empty fragment only: left out
-    keys = list(map(_KEY, lines))
-    text = ".\n".join(keys)  # every line ends at a cut, and one that ends with a period ends at the same cut
+    :func:`_repeated_sentences` would find nothing in it, and what it would remember is never met.
+    ``text`` and ``starts``: :func:`_key_text` of ``lines``, when the caller made it (``lines`` are then
+    the non-blank lines it returned)."""
+    if text is None:
+        lines, text, starts = _key_text(lines)
     if "!" in text or "?" in text:  # the same cuts, as the same characters stand at the same places
         text = text.replace("!", ".").replace("?", ".")
     parts = _FRAGMENT_END.split(text)  # fragment, cut, fragment, ...
-    fragments = parts[::2]
-    repeated = {f for f, n in Counter(fragments).items() if n > 1 and f}
-    hits = list(compress(accumulate(map(len, parts[:-1]), initial=0), map(repeated.__contains__, parts))) \
-        if repeated else []
+    fragments = sorted(parts[::2])  # equal fragments side by side: a repeated one equals the next one
+    repeated = set(compress(fragments, map(eq, fragments, islice(fragments, 1, None))))
+    repeated.discard("")
+    hits = _repeated_runs(parts, repeated) if repeated else []
     if text[:1] == "." and text[1:2] != "\n":  # a line that starts with an empty fragment
         hits.append(0)
     if "\n." in text:
         hits.extend(m.start() + 1 for m in _LINE_START_PERIOD.finditer(text))
     if not hits:
         return set()
-    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
     return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
+def _repeated_runs(parts: list[str], repeated: set[str]) -> list[int]:
+    """The offsets (in the text ``parts`` splits) of the runs of fragments, inside one line, that each occur
+    elsewhere or are empty, and could make a chunk worth looking up: a chunk's key is a run of whole fragments
+    joined by cuts that end with one space, so its words are the run's fragments' words (spaces plus one each),
+    and a chunk of fewer than ``_MIN_DUP_WORDS`` is never looked up. A fragment repeated on its own, such as
+    "mr" cut off by "Mr.", then flags no line. Only the repeated and empty fragments are visited (found in C)."""
+    fragments = parts[::2]
+    starts = []
+    start = weight = 0
+    last = -2
+    for k in compress(count(), map(or_, map(not_, fragments), map(repeated.__contains__, fragments))):
+        if k != last + 1 or "\n" in parts[2 * k - 1]:  # a new run: a fragment between, or the line ended
+            if weight >= _MIN_DUP_WORDS:
+                starts.append(start)
+            start, weight = k, 0
+        weight += fragments[k].count(" ") + 1
+        last = k
+    if weight >= _MIN_DUP_WORDS:
+        starts.append(start)
+    if not starts:
+        return []
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return [offsets[2 * k] for k in starts]
+
+
+def _key_text(lines: list[Line]) -> tuple[list[Line], str, list[int]]:
+    """The non-blank lines, their keys joined by ``".\\n"`` and the offset of each key in that text: every
+    line ends at a cut of :data:`_FRAGMENT_END`, and one that ends with a period ends at the same cut (a blank
+    line would add an empty fragment only, so it is left out)."""
+    lines = list(compress(lines, map(_KEY, lines)))
+    keys = list(map(_KEY, lines))
+    starts = list(accumulate(map((2).__add__, map(len, keys[:-1])), initial=0))
+    return lines, ".\n".join(keys), starts
 
 
 def _paragraph_kind(st: LineState, i: int, s: str) -> str:
@@ -363,12 +407,17 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
     removed = list(compress(lines, reasons))
     edits: list[Edit] = list(map(tuple.__new__, repeat(Edit), zip(map(_START, removed), map(_END_NL, removed),
                                                                    filter(None, reasons), repeat(""))))
-    parts: list[str] = []
-    part_kinds: list[str] = []
-    kept: list[Line] = []
-    for line in list(compress(lines, map(is_, reasons, repeat(None)))):
-        i = line.index
-        dels = deletions.get(i, [])
+    kept = list(compress(lines, map(is_, reasons, repeat(None))))
+    parts: list[str] = list(map(_CONTENT, kept))
+    # the kept lines that need line_edits (deletions, character fixes or whitespace) or are empty (kept when
+    # the blank rule is off), found in C: most lines are none of these
+    edit = map(or_, map(ne, map(_S, kept), parts), map(is_not, map(_UNITS, kept), repeat(None)))
+    if deletions:
+        edit = map(or_, edit, map(bool, map(deletions.get, map(_INDEX, kept))))
+    gone = []
+    for k in compress(count(), map(or_, edit, map(not_, parts))):
+        line = kept[k]
+        dels = deletions.get(line.index, [])
         if dels or line.units is not None or line.s != line.content:
             clean, found = line_edits(line.content, line.start, dels, line.units)
             line_level = [Edit(a, b, r, rep) for a, b, r, rep in found]
@@ -378,18 +427,50 @@ def _assemble(raw: str, lines: list[Line], reasons, deletions, kinds) -> tuple[l
             # Everything on the line went: attribute the whole line to its main reason.
             main = next((e.reason for e in line_level if e.reason != "whitespace"), "whitespace")
             edits.append(Edit(line.start, line.end_nl, main))
-            reasons[i] = main
+            reasons[line.index] = main
+            gone.append(k)
             continue
         edits.extend(line_level)
-        parts.append(clean)
-        part_kinds.append(kinds[i])
-        kept.append(line)
+        parts[k] = clean
+    if gone:
+        dropped = set(gone)
+        kept = [line for k, line in enumerate(kept) if k not in dropped]
+        parts = [part for k, part in enumerate(parts) if k not in dropped]
+    part_kinds = list(map(kinds.__getitem__, map(_INDEX, kept)))
     edits.extend(_line_breaks(raw, kept))
     edits.sort(key=_BY_SPAN)
     return parts, part_kinds, edits
 
 
-def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list, dict, dict]:
+def _rule_lists(skip) -> tuple[list, ...]:
+    """The rules in force (all; those a long line meets) and, past the first two lines, the rules that can
+    have an opinion there (short and long lines; and again without legal-notice, for a line legal_lines leaves
+    out): the known title and standfirst look at lines 0 and 1 only, the blank rule at blank lines (which
+    _decide removes in C when it comes first) and legal-notice returns at once for a line legal_lines leaves
+    out, and none of them changes state. Remembered per ``skip`` and :data:`LINE_RULES` as they stand."""
+    cache_key = (skip if isinstance(skip, frozenset) else frozenset(skip), tuple(LINE_RULES))
+    found = _RULE_LISTS.get(cache_key)
+    if found is None:
+        active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
+        long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
+        blank_first = bool(active) and active[0][0] == "blank"
+        later = (line_rules.known_title, line_rules.known_standfirst) + ((line_rules.blank,) if blank_first else ())
+        short_later = [(name, rule) for name, rule in active if rule not in later]
+        long_later = [(name, rule) for name, rule in long_rules if rule not in later]
+        short_plain = [(name, rule) for name, rule in short_later if rule is not line_rules.legal_notice]
+        long_plain = [(name, rule) for name, rule in long_later if rule is not line_rules.legal_notice]
+        found = active, long_rules, (short_later, long_later, short_plain, long_plain)
+        if len(_RULE_LISTS) >= 64:
+            _RULE_LISTS.clear()
+        _RULE_LISTS[cache_key] = found
+    return found
+
+
+_RULE_LISTS: dict = {}
+
+
+def _decide(lines: list[Line], st: LineState, active, long_rules, may_repeat: set[int] | None,
+            later_rules: tuple[list, ...] | None = None) -> tuple[list, dict, dict]:
     """Each line's removal reason (None: kept), the deletions inside kept lines, the sign-offs found."""
     reasons: list[str | None] = [None] * len(lines)
     deletions: dict[int, list] = {}
@@ -398,23 +479,43 @@ def _decide(lines: list[Line], st: LineState, active, long_rules) -> tuple[list,
     blank_first = bool(active) and active[0][0] == "blank"
     # With the default rules, a long line past the first two has no rule's opinion exactly when the tests
     # below fail (those the long rules make before they return None); then no rule is called for it.
-    fast = long_rules == _DEFAULT_LONG_RULES
+    fast = long_rules == _DEFAULT_LONG_RULES and st.legal_lines is not None
     credit, prefix = rules().caption_credit.search, rules().caption_prefix.match
-    may_repeat = _lines_with_repeats(lines)
+    legal, seen_lines, captions, kinds = st.legal_lines, st.seen_lines, st.captions, st.kinds  # never rebound
+    # In an article whose title is known, a kept line past the title (and standfirst) once the body started,
+    # left out of the repeat check and ending with no ")" (nor a space: no sign-off), is one _keep_line only
+    # remembers and calls body; that is done here, without the call.
+    first_body = 1 + st.standfirst_known if st.title_known and may_repeat is not None else None
     if blank_first:  # the blank rule comes first and changes no state: blank lines go in C
         reasons = list(map(_BLANK, map(_S, lines)))
+    # past the first two lines, the rules that can have an opinion there (see _rule_lists)
+    if later_rules is None:  # every rule on every line
+        later_rules = active, long_rules, active, long_rules
+    short_later, long_later, short_plain, long_plain = later_rules
     for line in compress(lines, map(_S, lines)) if blank_first else lines:
         i = line.index
-        if not (fast and not line.short and i > 1 and not st.in_tail and st.legal_lines is not None
-                and i not in st.legal_lines and line.key not in st.seen_lines and line.key not in st.captions
-                and not credit(line.s) and not prefix(line.s)):
+        if i < 2:
             reasons[i] = _classify(st, line, active, long_rules)
-        if reasons[i] is None:
-            kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
-            if kept is None:
-                reasons[i] = "duplicate"
+        elif not (fast and not line.short and not st.in_tail and i not in legal
+                  and line.key not in seen_lines and line.key not in captions
+                  and not credit(line.s) and not prefix(line.s)):
+            if legal is not None and i not in legal:
+                reasons[i] = _classify(st, line, short_plain, long_plain)
             else:
-                deletions[i] = kept
+                reasons[i] = _classify(st, line, short_later, long_later)
+        if reasons[i] is not None:
+            continue
+        if (first_body is not None and st.body_started and i >= first_body and i not in may_repeat
+                and line.view[-1:] != ")" and not line.view[-1:].isspace()):
+            seen_lines.add(line.key)
+            if i not in kinds:
+                kinds[i] = "body"
+            continue  # no deletions: _assemble and _sign_off read a missing entry as an empty list
+        kept = _keep_line(st, line, seen_sentences, sign_offs, may_repeat)
+        if kept is None:
+            reasons[i] = "duplicate"
+        else:
+            deletions[i] = kept
     return reasons, deletions, sign_offs
 
 
@@ -460,12 +561,19 @@ def normalize_text(raw: str, *, title_known: bool = False, standfirst_known: boo
     >>> rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
     True
     """
-    active = [(name, rule) for name, rule in LINE_RULES if name not in skip]
-    long_rules = [(name, rule) for name, rule in active if name not in SHORT_ONLY]
-    lines, printable = _lines_of(raw)
+    active, long_rules, later_rules = _rule_lists(skip)
+    lines, printable, plain = _lines_of(raw)
+    nonblank, key_text, starts = _key_text(lines)
+    legal_lines = None
+    if "legal-notice" not in skip:
+        # from the keys' text when they are the lines lower-cased (made for the repeat check anyway)
+        legal_lines = legal_lines_in_keys(key_text, nonblank, starts) if plain else None
+        if legal_lines is None:
+            legal_lines = legal_candidates(lines)
     st = LineState(n_chars=max(len(raw), 1), title_known=title_known, standfirst_known=standfirst_known,
-                   legal_lines=legal_candidates(lines) if "legal-notice" not in skip else None)
-    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules)
+                   legal_lines=legal_lines)
+    reasons, deletions, sign_offs = _decide(lines, st, active, long_rules,
+                                            _lines_with_repeats(nonblank, key_text, starts), later_rules)
     sign_off = _sign_off(lines, reasons, deletions, sign_offs) if "sign-off" not in skip else None
     parts, kinds, edits = _assemble(raw, lines, reasons, deletions, st.kinds)
     result = Normalized(text="\n".join(parts), edits=_merge(edits), paragraph_kinds=kinds, byline=st.byline,
