@@ -34,7 +34,9 @@ def _ratio(unit: str, n: int) -> float:
     ("But Lee, the chief, said “a” and said “b”, saying “c” and ", 200),
 ])
 def test_time_linear_in_text_length(unit, n):
-    assert _ratio(unit, n) < 6
+    # 4x the text: linear is about 4, quadratic 16. The bound is 8, not 6: this VM's speed changes by up
+    # to 2x within seconds (benchmarks/reference.py), and a full-suite run measured 6.09 on unchanged code.
+    assert _ratio(unit, n) < 8
 
 
 def _real_texts() -> list[str]:
