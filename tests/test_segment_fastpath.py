@@ -132,11 +132,12 @@ def test_the_whole_text_pass_equals_stock_punkt_line_by_line(raw):
 
 def test_the_closers_are_the_characters_realignment_can_start_with():
     realign = segment._tokenizer()._lang_vars.re_boundary_realignment.match
-    for c in map(chr, range(sys.maxunicode + 1)):
-        if c in segment._CLOSERS:
-            assert realign(c) and realign(c + " x") and realign(c + "--")
-        else:
-            assert not (realign(c) or realign(c + " x") or realign(c + "\"") or realign(c + "--"))
+    # _CLOSERS is a prefilter: realignment must never start with a character outside it (nltk's
+    # pattern differs by version: 3.9.1 has no guillemets, later ones have; a superset is safe)
+    starts = {c for c in map(chr, range(sys.maxunicode + 1))
+              if realign(c) or realign(c + " x") or realign(c + "\"") or realign(c + "--")}
+    assert starts <= segment._CLOSERS
+    assert {'"', "'", ")", "]"} <= starts
 
 
 abbreviation = st.sampled_from(sorted(segment.abbreviations())).flatmap(lambda a: st.sampled_from(
