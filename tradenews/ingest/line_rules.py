@@ -294,19 +294,27 @@ def legal_lines_in_keys(text: str, lines: list[Line], starts: list[int]) -> set[
     keywords = rules().legal_keyword_list
     if not all(keywords) or any("\n" in kw or "." in kw for kw in keywords):
         return None
+    hits = _keyword_hits(text, keywords, skip_rare=True)
+    if not hits:
+        return set()
+    return {lines[bisect_right(starts, i) - 1].index for i in hits}
+
+
+def _keyword_hits(text: str, keywords, skip_rare: bool = False) -> list[int]:
+    """Offsets in ``text`` of the first occurrence of each keyword on each line it occurs on (``str.find``;
+    ``skip_rare``: a keyword opening with a character that is no letter or digit ("(c)", "©") is first
+    looked for by that character alone, one quick scan)."""
     hits = []
     find = text.find
     for kw in _unsubsumed(keywords):
-        if not kw[0].isalnum() and kw[0] not in text:  # a rare first character ("(c)", "©"): one quick scan
+        if skip_rare and not kw[0].isalnum() and kw[0] not in text:
             continue
         i = find(kw)
         while i != -1:
             hits.append(i)
             nl = find("\n", i)  # the next occurrence that matters is on a later line
             i = find(kw, nl + 1) if nl != -1 else -1
-    if not hits:
-        return set()
-    return {lines[bisect_right(starts, i) - 1].index for i in hits}
+    return hits
 
 
 def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
@@ -314,14 +322,7 @@ def _legal_lines_in(low: str, lines: list[Line], keywords) -> set[int]:
     joined by line breaks, which no keyword holds, so every occurrence lies inside one line and each line's
     slice of ``low`` is its own ``s.lower()``: ``lower`` maps a final sigma by its neighbours, and a line
     break counts as the line's end there)."""
-    hits = []
-    find = low.find
-    for kw in _unsubsumed(keywords):
-        i = find(kw)
-        while i != -1:
-            hits.append(i)
-            nl = find("\n", i)  # the next occurrence that matters is on a later line
-            i = find(kw, nl + 1) if nl != -1 else -1
+    hits = _keyword_hits(low, keywords)
     if not hits:
         return set()
     starts = list(accumulate((len(line.s) + 1 for line in lines[:-1]), initial=0))
