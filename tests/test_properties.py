@@ -90,6 +90,18 @@ def test_a_control_inside_mojibake_does_not_leave_a_second_repair_for_later():
         assert rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
 
 
+def test_whitespace_that_a_mojibake_repair_yields_is_cleaned_too():
+    # Found by hypothesis: "Â\xa0" is a no-break space read as Latin-1; its repair left "\xa0" inside
+    # the repaired unit, where the whitespace rule did not look. Expected outputs written by hand.
+    cases = {"\u00c2\xa0\x91": "\u2018", "x \u00c2\xa0\x91 y": "x \u2018 y", "a\u00c2\xa0b c": "a b c",
+             "x \u00c2\xa0 y": "x y"}
+    for raw, clean in cases.items():
+        n = normalize_text(raw)
+        assert n.text == clean, raw
+        assert normalize_text(n.text).text == n.text
+        assert rebuild_raw(n.text, n.edits, [raw[e.start:e.end] for e in n.edits]) == raw
+
+
 def test_invisible_characters_are_removed_before_lines_are_classified():
     n = normalize_text("ISTANBUL\u200b\nShare\u200b\nTalks ended on Sunday after two days, officials said.")
     assert n.text == "Talks ended on Sunday after two days, officials said."

@@ -260,6 +260,11 @@ class Units:
             fixed = _fix_token(bare) if _needs_unicode_fix(bare) else bare
             if fixed == bare:
                 continue
+            if not fixed.isprintable() or " " in fixed:
+                # A repair can yield whitespace ("Â\xa0" is a mojibake no-break space). The token lies
+                # between whitespace or line ends, so the whitespace rule's result is the token's
+                # whitespace collapsed and trimmed; it cannot see inside a repaired unit, so do it here.
+                fixed = " ".join(fixed.split())
             # Keep the unchanged ends of the token as single characters (the whitespace rule sees them).
             head = 0
             while head < min(len(tok), len(fixed)) and tok[head] == fixed[head]:
