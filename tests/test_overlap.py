@@ -436,6 +436,29 @@ def test_candidate_sentences_match_brute_force(strike):
     assert all(abs(found[k] - expected[k]) < 1e-5 for k in found)
 
 
+@pytest.mark.parametrize("batch", [1, 2, 5])
+def test_pair_reuse_does_not_depend_on_the_batch_size(strike, seeds, batch):
+    # Alignment is per pair, so pairs aligned a few at a time give the statistics and sentence pairs
+    # of all pairs at once; without the sentence pairs, the statistics are the same.
+    for corpus in (strike, seeds):
+        fitted = model.fit_model(corpus)
+        a, b = np.triu_indices(len(fitted.ids), 1)
+        whole, aligned = align.pair_reuse(fitted, a, b, batch=len(a))
+        parts, parts_aligned = align.pair_reuse(fitted, a, b, batch=batch)
+        alone, none = align.pair_reuse(fitted, a, b, aligned=False, batch=batch)
+        assert none is None and whole.keys() == parts.keys() == alone.keys()
+        for key in whole:
+            assert np.array_equal(whole[key], parts[key]) and np.array_equal(whole[key], alone[key]), key
+        pd.testing.assert_frame_equal(aligned, parts_aligned)
+        assert len(aligned) > 0
+
+
+def test_pair_reuse_of_no_pairs_is_empty(strike):
+    fitted = model.fit_model(strike)
+    stats, aligned = align.pair_reuse(fitted, np.zeros(0, np.int64), np.zeros(0, np.int64))
+    assert all(len(v) == 0 for v in stats.values()) and aligned.empty
+
+
 @settings(max_examples=40, deadline=None)
 @given(texts=st.lists(st.text(alphabet=st.sampled_from(list("ab cdÉé_1'-.“”\"\nİßx")), max_size=30), max_size=12),
        stop=st.sampled_from(["english", None, ["ab", "cd"]]))

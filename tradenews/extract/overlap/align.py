@@ -185,7 +185,15 @@ def _orient(model: "Model", a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, n
     return np.where(a_first, a, b), np.where(a_first, b, a), free
 
 
-def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _binary(model: "Model"):
+    """The unit vectors with every stored value 1: shared distinct terms by a dot product."""
+    binary = model.unit_vectors.copy()
+    binary.data[:] = 1.0
+    return binary
+
+
+def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray, binary=None,
+              cache: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Kind and score of each candidate sentence pair: hash first, words only where needed."""
     n_words, hashes = model.n_words, model.word_hash
     kind = np.zeros(len(sa), np.int64)
@@ -193,8 +201,8 @@ def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray) 
     exact = (hashes[sa] == hashes[sb]) & (n_words[sa] >= MIN_SENTENCE_WORDS) & (n_words[sa] == n_words[sb])
     kind[exact], score[exact] = VERBATIM, 1.0
     # content words shared (any order): a cheap bound before reading any text
-    binary = model.unit_vectors.copy()
-    binary.data[:] = 1.0
+    if binary is None:
+        binary = _binary(model)
     # a sentence with a verbatim partner needs no other: skip its other candidates
     key = pair * (len(n_words) + 1) + sa
     verbatim_keys = np.sort(key[exact])
@@ -206,7 +214,7 @@ def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray) 
     fewer = np.minimum(terms[sa[rest]], terms[sb[rest]])
     rest = rest[(shared >= REWRITE_MIN_WORDS - 1) & (shared >= PREFILTER_SHARE * fewer)]
     texts = model.units["text"].to_numpy(dtype=object)
-    cache: dict[int, list[str]] = {}
+    cache = {} if cache is None else cache
 
     def words(u: int) -> list[str]:
         if u not in cache:
@@ -218,16 +226,50 @@ def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray) 
     return kind, score
 
 
-def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray) -> tuple[dict[str, np.ndarray], "pd.DataFrame"]:
-    """Per-pair reuse statistics and the aligned sentence pairs (see the module docstring)."""
+#: Article pairs aligned at a time: memory holds one batch's candidate sentence pairs, not every pair's
+#: (a 100k-article corpus has about a million neighbour pairs and tens of millions of candidates).
+PAIR_BATCH = 20_000
+#: Sentences whose words :func:`_classify` keeps between batches (most candidates of a batch are new).
+_WORD_CACHE_MAX = 200_000
+
+
+def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray, *, aligned: bool = True,
+               batch: int = PAIR_BATCH) -> tuple[dict[str, np.ndarray], "pd.DataFrame | None"]:
+    """Per-pair reuse statistics and the aligned sentence pairs (see the module docstring).
+
+    Pairs are aligned ``batch`` at a time. Everything is per pair, so the result does not depend on
+    ``batch`` (tested); ``aligned=False`` returns None for the sentence pairs and keeps only the
+    statistics, so memory stays that of one batch."""
+    import pandas as pd
+
+    a, b = np.asarray(a, np.int64), np.asarray(b, np.int64)
+    short, long_, free = _orient(model, a, b)
+    owner = np.repeat(np.arange(len(model.ids)), np.diff(model.unit_ptr))
+    binary, cache = _binary(model), {}
+    parts, tables = [], []
+    for lo in range(0, max(len(a), 1), max(int(batch), 1)):
+        sl = slice(lo, lo + max(int(batch), 1))
+        if len(cache) > _WORD_CACHE_MAX:
+            cache.clear()
+        table = _aligned_pairs(model, a[sl], b[sl], short[sl], owner, binary, cache)
+        parts.append(_pair_stats(model, table, len(a[sl]), free[short[sl]], free[long_[sl]]))
+        if aligned:
+            table["pair"] += lo
+            tables.append(table)
+    stats = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
+    stats["short"], stats["long"] = short, long_
+    return stats, (pd.concat(tables, ignore_index=True) if aligned else None)
+
+
+def _aligned_pairs(model: "Model", a: np.ndarray, b: np.ndarray, short: np.ndarray, owner: np.ndarray,
+                   binary, cache: dict) -> "pd.DataFrame":
+    """The aligned sentence pairs of article pairs ``a``, ``b`` (``pair`` numbered from 0)."""
     import pandas as pd
 
     pair, ux, uy, cos = candidate_sentence_pairs(model, a, b)
-    short, long_, free = _orient(model, np.asarray(a, np.int64), np.asarray(b, np.int64))
-    owner = np.repeat(np.arange(len(model.ids)), np.diff(model.unit_ptr))
     x_in_short = owner[ux] == short[pair]
     sa, sb = np.where(x_in_short, ux, uy), np.where(x_in_short, uy, ux)
-    kind, score = _classify(model, pair, sa, sb)
+    kind, score = _classify(model, pair, sa, sb, binary, cache)
     ok = kind > NONE
     aligned = pd.DataFrame({"pair": pair[ok], "unit_a": sa[ok], "unit_b": sb[ok], "kind": kind[ok],
                             "score": score[ok], "cosine": cos[ok]})
@@ -238,9 +280,7 @@ def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray) -> tuple[dict[str, 
     # a quotation on either side (both quote a statement, or one quotes the other) is not copying
     aligned["quote"] = _quoted(model, aligned["unit_a"].to_numpy()) | _quoted(model, aligned["unit_b"].to_numpy())
     aligned["passage"] = _passages(aligned)
-    stats = _pair_stats(model, aligned, len(a), free[short], free[long_])
-    stats["short"], stats["long"] = short, long_
-    return stats, aligned
+    return aligned
 
 
 def _quoted(model: "Model", units: np.ndarray) -> np.ndarray:

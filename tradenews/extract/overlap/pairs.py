@@ -123,7 +123,7 @@ def similar_pairs(corpus, *, analyzer: Literal["word", "char", "char_wb"] = "wor
                                 sublinear_tf=sublinear_tf)
     a, b, s = _neighbour_pairs(model, top_k=top_k, min_similarity=min_similarity, exact=exact,
                                search_terms=search_terms)
-    stats, _ = pair_reuse(model, a, b)
+    stats, _ = pair_reuse(model, a, b, aligned=False)
     return _pair_table(model, a, b, s, stats)
 
 
