@@ -328,6 +328,9 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     store = RESULTS / "all.json"
     old = json.loads(store.read_text("utf-8"))["runs"] if store.exists() else []
+    # a stage skipped for want of its inputs leaves an earlier measurement of it in place
+    rows = [r for r in rows if not str(r.get("status", "")).startswith("skipped")
+            or not any((o["stage"], o["articles"]) == (r["stage"], r["articles"]) for o in old)]
     keep = {(r["stage"], r["articles"]) for r in rows}
     merged = [r for r in old if (r["stage"], r["articles"]) not in keep] + rows
     merged.sort(key=lambda r: (list(STAGES).index(r["stage"]) if r["stage"] in STAGES else 99, r["articles"]))
