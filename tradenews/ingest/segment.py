@@ -371,6 +371,19 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
     spans: list[tuple[int, int]] = []
     append = spans.append
     initials: list[int] = []
+
+    def next_line(end: int) -> tuple[int, int] | None:
+        """The line after the one ending at ``end``; None for a line the one pass cannot take: empty, a
+        space at an end, or a start that realignment would move onto the line before."""
+        start = end + 1
+        stop = find("\n", start)
+        if stop == -1:
+            stop = n
+        if stop == start or folded[start] == " " or folded[stop - 1] == " " \
+                or (folded[start] in closers and realign(folded, start, stop)):
+            return None
+        return start, stop
+
     ls = a = 0  # the current line's start, the start of its open slice
     le = find("\n")
     if le == -1:
@@ -384,13 +397,10 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
             if a < le:
                 append((a, le))
             while True:
-                ls = le + 1
-                le = find("\n", ls)
-                if le == -1:
-                    le = n
-                if le == ls or folded[ls] == " " or folded[le - 1] == " " \
-                        or (folded[ls] in closers and realign(folded, ls, le)):
-                    return None  # an empty line, a space at an end, a start realigned onto the line before
+                line = next_line(le)
+                if line is None:
+                    return None
+                ls, le = line
                 if at < le:
                     break
                 append((ls, le))
@@ -436,13 +446,10 @@ def _text_spans(folded: str, printable: bool = False) -> tuple[list[tuple[int, i
     if a < le:
         append((a, le))
     while le < n:
-        ls = le + 1
-        le = find("\n", ls)
-        if le == -1:
-            le = n
-        if le == ls or folded[ls] == " " or folded[le - 1] == " " \
-                or (folded[ls] in closers and realign(folded, ls, le)):
+        line = next_line(le)
+        if line is None:
             return None
+        ls, le = line
         append((ls, le))
     return spans, initials
 
