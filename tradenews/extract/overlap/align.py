@@ -192,17 +192,17 @@ def _binary(model: "Model"):
     return binary
 
 
-def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray, binary=None,
-              cache: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Kind and score of each candidate sentence pair: hash first, words only where needed."""
+def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray, binary, texts: np.ndarray,
+              cache: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Kind and score of each candidate sentence pair: hash first, words only where needed (``binary``:
+    :func:`_binary` of the model; ``texts``: its sentences as an object array; ``cache``: words per
+    sentence, kept across calls)."""
     n_words, hashes = model.n_words, model.word_hash
     kind = np.zeros(len(sa), np.int64)
     score = np.zeros(len(sa))
     exact = (hashes[sa] == hashes[sb]) & (n_words[sa] >= MIN_SENTENCE_WORDS) & (n_words[sa] == n_words[sb])
     kind[exact], score[exact] = VERBATIM, 1.0
     # content words shared (any order): a cheap bound before reading any text
-    if binary is None:
-        binary = _binary(model)
     # a sentence with a verbatim partner needs no other: skip its other candidates
     key = pair * (len(n_words) + 1) + sa
     verbatim_keys = np.sort(key[exact])
@@ -213,9 +213,6 @@ def _classify(model: "Model", pair: np.ndarray, sa: np.ndarray, sb: np.ndarray, 
     terms = np.diff(binary.indptr)
     fewer = np.minimum(terms[sa[rest]], terms[sb[rest]])
     rest = rest[(shared >= REWRITE_MIN_WORDS - 1) & (shared >= PREFILTER_SHARE * fewer)]
-    texts = model.units["text"].to_numpy(dtype=object)
-    cache = {} if cache is None else cache
-
     def words(u: int) -> list[str]:
         if u not in cache:
             cache[u] = sentence_words(str(texts[u]))
@@ -246,12 +243,14 @@ def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray, *, aligned: bool = 
     short, long_, free = _orient(model, a, b)
     owner = np.repeat(np.arange(len(model.ids)), np.diff(model.unit_ptr))
     binary, cache = _binary(model), {}
+    texts = model.units["text"].to_numpy(dtype=object)  # once: a batch reads few of them
     parts, tables = [], []
-    for lo in range(0, max(len(a), 1), max(int(batch), 1)):
-        sl = slice(lo, lo + max(int(batch), 1))
+    step = max(int(batch), 1)
+    for lo in range(0, max(len(a), 1), step):  # once with no pairs, for empty columns of the right kinds
+        sl = slice(lo, lo + step)
         if len(cache) > _WORD_CACHE_MAX:
             cache.clear()
-        table = _aligned_pairs(model, a[sl], b[sl], short[sl], owner, binary, cache)
+        table = _aligned_pairs(model, a[sl], b[sl], short[sl], owner, binary, texts, cache)
         parts.append(_pair_stats(model, table, len(a[sl]), free[short[sl]], free[long_[sl]]))
         if aligned:
             table["pair"] += lo
@@ -262,14 +261,14 @@ def pair_reuse(model: "Model", a: np.ndarray, b: np.ndarray, *, aligned: bool = 
 
 
 def _aligned_pairs(model: "Model", a: np.ndarray, b: np.ndarray, short: np.ndarray, owner: np.ndarray,
-                   binary, cache: dict) -> "pd.DataFrame":
+                   binary, texts: np.ndarray, cache: dict) -> "pd.DataFrame":
     """The aligned sentence pairs of article pairs ``a``, ``b`` (``pair`` numbered from 0)."""
     import pandas as pd
 
     pair, ux, uy, cos = candidate_sentence_pairs(model, a, b)
     x_in_short = owner[ux] == short[pair]
     sa, sb = np.where(x_in_short, ux, uy), np.where(x_in_short, uy, ux)
-    kind, score = _classify(model, pair, sa, sb, binary, cache)
+    kind, score = _classify(model, pair, sa, sb, binary, texts, cache)
     ok = kind > NONE
     aligned = pd.DataFrame({"pair": pair[ok], "unit_a": sa[ok], "unit_b": sb[ok], "kind": kind[ok],
                             "score": score[ok], "cosine": cos[ok]})
