@@ -40,10 +40,37 @@ _METADATA = {
 }
 
 
+def bundled_fonts_first() -> None:
+    """Make matplotlib's own copies of its fonts win over system copies of the same family.
+
+    Debian's fonts-dejavu (a dependency of Chromium, among others) holds another build of DejaVu Sans,
+    with other glyph numbers. Both match the style's family exactly, so matplotlib takes whichever its
+    font cache lists first, and that order changes when the cache is rebuilt: figures then differed
+    in their glyph ids from run to run. Putting the bundled files first makes every machine draw with
+    the same font files. Idempotent."""
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    ttf = Path(mpl.get_data_path()) / "fonts" / "ttf"
+    # The font cache (~/.cache/matplotlib) is shared by every environment of one matplotlib version and
+    # names files by absolute path: one written by another (or a since deleted) environment may not list
+    # this one's bundled files at all.
+    known = {str(f.fname) for f in manager.ttflist}
+    for path in sorted(ttf.glob("*.ttf")):
+        if str(path) not in known:
+            manager.addfont(str(path))
+    key = [not str(f.fname).startswith(str(ttf)) for f in manager.ttflist]
+    if key != sorted(key):
+        manager.ttflist = [f for _, f in sorted(zip(key, manager.ttflist), key=lambda kf: kf[0])]
+    font_manager.FontManager._findfont_cached.cache_clear()
+
+
 def use_style() -> None:
     """Apply the report style globally (call once at the top of a notebook)."""
     import matplotlib.pyplot as plt
 
+    bundled_fonts_first()
     plt.style.use(STYLE)
 
 
@@ -59,6 +86,7 @@ def style_context():
     """
     import matplotlib.pyplot as plt
 
+    bundled_fonts_first()
     return plt.style.context(STYLE)
 
 
@@ -195,6 +223,7 @@ def save_figure(fig, name: str, *, directory: str | Path | None = None,
     """
     import matplotlib as mpl
 
+    bundled_fonts_first()
     out = figures_dir(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
